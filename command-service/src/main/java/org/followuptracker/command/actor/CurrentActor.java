@@ -1,0 +1,29 @@
+package org.followuptracker.command.actor;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Who is recording: the signed-in user of the current request. Never taken from the request body or a header.
+ * Until sign-in exists, every request is recorded as {@value #ANONYMOUS}.
+ */
+@Component
+public class CurrentActor {
+
+    public static final String ANONYMOUS = "anonymous";
+    public static final String METADATA_KEY = "actor";
+
+    public String name() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            Principal principal = request.getUserPrincipal();
+            if (principal != null && principal.getName() != null) {
+                return principal.getName();
+            }
+        }
+        return ANONYMOUS;
+    }
+}

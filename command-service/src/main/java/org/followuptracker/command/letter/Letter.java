@@ -1,0 +1,82 @@
+package org.followuptracker.command.letter;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.PositionTaken;
+import org.followuptracker.events.ResponseReceived;
+
+/** A letter to a government and what came back: the consistency boundary for its responses. */
+@Aggregate
+public class Letter {
+
+    @AggregateIdentifier
+    private String letterId;
+    private String country;
+    private LocalDate sentOn;
+    private Set<String> urged;
+
+    protected Letter() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Letter(SendLetterCommand command) {
+        if (command.recommendationIds().isEmpty()) {
+            throw new CommandRefusedException("recommendations", "a letter must urge at least one recommendation");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < command.recommendationIds().size(); i++) {
+            if (!seen.add(command.recommendationIds().get(i))) {
+                throw new CommandRefusedException("recommendations[" + i + "].recommendationId",
+                        "the letter already urges recommendation " + command.recommendationIds().get(i));
+            }
+        }
+        if (command.responseDueBy() != null && command.responseDueBy().isBefore(command.sentOn())) {
+            throw new CommandRefusedException("responseDueBy", "must not be before sentOn (" + command.sentOn() + ")");
+        }
+        apply(new LetterSent(command.letterId(), command.country(), command.reference(), command.sentOn(),
+                command.sender(), command.recipient(), command.subject(), command.copiedTo(),
+                command.responseDueBy(), command.recommendationIds()));
+    }
+
+    @CommandHandler
+    public String handle(RecordResponseCommand command) {
+        if (command.receivedOn().isBefore(sentOn)) {
+            throw new CommandRefusedException("receivedOn", "must not be before the letter was sent (" + sentOn + ")");
+        }
+        List<PositionTaken> positions = command.positions();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < positions.size(); i++) {
+            String recommendationId = positions.get(i).recommendationId();
+            if (!urged.contains(recommendationId)) {
+                throw new CommandRefusedException("positions[" + i + "].recommendationId",
+                        "the letter did not urge recommendation " + recommendationId);
+            }
+            if (!seen.add(recommendationId)) {
+                throw new CommandRefusedException("positions[" + i + "].recommendationId",
+                        "the response already takes a position on recommendation " + recommendationId);
+            }
+        }
+        apply(new ResponseReceived(letterId, command.responseId(), country, command.receivedOn(), command.from(),
+                command.summary(), positions));
+        return command.responseId();
+    }
+
+    @EventSourcingHandler
+    void on(LetterSent event) {
+        letterId = event.letterId();
+        country = event.country();
+        sentOn = event.sentOn();
+        urged = Set.copyOf(event.recommendationIds());
+    }
+}

@@ -1,0 +1,103 @@
+package org.followuptracker.command.letter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.followuptracker.command.actor.CurrentActor;
+import org.followuptracker.command.recommendation.RecommendationDirectory;
+import org.followuptracker.command.recommendation.RecordRecommendationCommand;
+import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.command.web.ConflictException;
+import org.followuptracker.command.web.NotFoundException;
+import org.followuptracker.events.PositionTaken;
+import org.followuptracker.events.UnSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a letter as a coordinator describes it into commands. A letter that brings new recommendations records
+ * them and the letter in one transaction: either all of it is appended or none of it.
+ */
+@Service
+public class LetterRecorder {
+
+    private final CommandGateway commands;
+    private final RecommendationDirectory recommendations;
+    private final LetterReferences references;
+
+    LetterRecorder(CommandGateway commands, RecommendationDirectory recommendations, LetterReferences references) {
+        this.commands = commands;
+        this.recommendations = recommendations;
+        this.references = references;
+    }
+
+    @Transactional
+    public LetterController.LetterRecorded sendLetter(SendLetterRequest request, String actor) {
+        MetaData metaData = MetaData.with(CurrentActor.METADATA_KEY, actor);
+        if (request.reference() != null) {
+            references.letterWith(request.sender(), request.reference()).ifPresent(existing -> {
+                throw new ConflictException("reference", request.sender() + " already recorded a letter with reference "
+                        + request.reference() + " (letter " + existing + ")");
+            });
+        }
+        List<String> recommendationIds = new ArrayList<>();
+        for (int i = 0; i < request.recommendations().size(); i++) {
+            SendLetterRequest.UrgedRecommendation urged = request.recommendations().get(i);
+            String field = "recommendations[" + i + "]";
+            if (urged.isNew()) {
+                if (urged.text() == null || urged.text().isBlank()) {
+                    throw new CommandRefusedException(field + ".text",
+                            "give either the recommendationId of a known recommendation, or the text of a new one");
+                }
+                String recommendationId = UUID.randomUUID().toString();
+                commands.sendAndWait(new RecordRecommendationCommand(recommendationId, request.country(),
+                        urged.text().strip(), sources(urged.sources())), metaData);
+                recommendationIds.add(recommendationId);
+            } else {
+                if (urged.text() != null || !urged.sources().isEmpty()) {
+                    throw new CommandRefusedException(field + ".recommendationId",
+                            "a known recommendation is urged by its recommendationId alone; its text and sources are already recorded");
+                }
+                String country = recommendations.countryOf(urged.recommendationId())
+                        .orElseThrow(() -> new CommandRefusedException(field + ".recommendationId",
+                                "no recommendation " + urged.recommendationId() + " is recorded"));
+                if (!country.equals(request.country())) {
+                    throw new CommandRefusedException(field + ".recommendationId", "recommendation "
+                            + urged.recommendationId() + " was made to " + country + ", not " + request.country());
+                }
+                recommendationIds.add(urged.recommendationId());
+            }
+        }
+        String letterId = UUID.randomUUID().toString();
+        commands.sendAndWait(new SendLetterCommand(letterId, request.country(), blankToNull(request.reference()),
+                request.sentOn(), request.sender().strip(), request.recipient().strip(), request.subject().strip(),
+                request.copiedTo(), request.responseDueBy(), recommendationIds), metaData);
+        return new LetterController.LetterRecorded(letterId, recommendationIds);
+    }
+
+    public String recordResponse(String letterId, RecordResponseRequest request, String actor) {
+        String responseId = UUID.randomUUID().toString();
+        List<PositionTaken> positions = request.positions().stream()
+                .map(p -> new PositionTaken(p.recommendationId(), p.position()))
+                .toList();
+        try {
+            return commands.sendAndWait(new RecordResponseCommand(letterId, responseId, request.receivedOn(),
+                    request.from().strip(), request.summary(), positions), MetaData.with(CurrentActor.METADATA_KEY, actor));
+        } catch (AggregateNotFoundException e) {
+            throw new NotFoundException("no letter " + letterId + " is recorded");
+        }
+    }
+
+    private static List<UnSource> sources(List<SendLetterRequest.Source> sources) {
+        return sources.stream()
+                .map(s -> new UnSource(s.symbol(), blankToNull(s.paragraph()), s.recommendingStates().stream().map(String::strip).toList()))
+                .toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

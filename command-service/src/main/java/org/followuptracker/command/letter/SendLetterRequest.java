@@ -1,0 +1,61 @@
+package org.followuptracker.command.letter;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.followuptracker.command.web.Iso3Country;
+
+/** The body of {@code POST /api/letters}. */
+public record SendLetterRequest(
+        @NotBlank @Iso3Country String country,
+        @Size(max = 200) String reference,
+        @NotNull @PastOrPresent LocalDate sentOn,
+        @NotBlank @Size(max = 300) String sender,
+        @NotBlank @Size(max = 300) String recipient,
+        @NotBlank @Size(max = 1000) String subject,
+        @Size(max = 50) List<@NotBlank @Size(max = 300) String> copiedTo,
+        LocalDate responseDueBy,
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid UrgedRecommendation> recommendations) {
+
+    public SendLetterRequest {
+        copiedTo = copiedTo == null ? List.of() : copiedTo;
+    }
+
+    /**
+     * One recommendation the letter urges: either {@code {"recommendationId"}}, one the tracker already knows, or
+     * {@code {"text", "sources"}}, a new one.
+     */
+    public record UrgedRecommendation(
+            @Size(max = 64) String recommendationId,
+            @Size(max = 20000) String text,
+            @Size(max = 100) List<@NotNull @Valid Source> sources) {
+
+        public UrgedRecommendation {
+            sources = sources == null ? List.of() : sources;
+        }
+
+        boolean isNew() {
+            return recommendationId == null;
+        }
+    }
+
+    /** A UN source of a new recommendation. */
+    public record Source(
+            @NotBlank @Size(max = 100)
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9/.()\\-]*",
+                    message = "must be a UN document symbol, such as A/HRC/14/10 or CCPR/C/KAZ/CO/1")
+            String symbol,
+            @Size(max = 50) String paragraph,
+            @Size(max = 100) List<@NotBlank @Size(max = 200) String> recommendingStates) {
+
+        public Source {
+            recommendingStates = recommendingStates == null ? List.of() : recommendingStates;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.followuptracker.command.recommendation;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.followuptracker.events.RecommendationImplemented;
+import org.followuptracker.events.RecommendationNotImplemented;
+import org.followuptracker.events.RecommendationPartiallyImplemented;
+import org.followuptracker.events.RecommendationRecorded;
+
+/** A recommendation made to a government, and what was found of its implementation. */
+@Aggregate
+public class Recommendation {
+
+    @AggregateIdentifier
+    private String recommendationId;
+    private String country;
+
+    protected Recommendation() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Recommendation(RecordRecommendationCommand command) {
+        apply(new RecommendationRecorded(command.recommendationId(), command.country(), command.text(),
+                command.sources()));
+    }
+
+    @CommandHandler
+    public void handle(RecordImplementationFindingCommand command) {
+        switch (command.status()) {
+            case IMPLEMENTED -> apply(new RecommendationImplemented(
+                    recommendationId, country, command.assessedOn(), command.evidence()));
+            case PARTIALLY_IMPLEMENTED -> apply(new RecommendationPartiallyImplemented(
+                    recommendationId, country, command.assessedOn(), command.evidence()));
+            case NOT_IMPLEMENTED -> apply(new RecommendationNotImplemented(
+                    recommendationId, country, command.assessedOn(), command.evidence()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RecommendationRecorded event) {
+        recommendationId = event.recommendationId();
+        country = event.country();
+    }
+}

@@ -1,0 +1,133 @@
+package org.followuptracker.command.letter;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
+import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.Position;
+import org.followuptracker.events.PositionTaken;
+import org.followuptracker.events.ResponseReceived;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LetterTest {
+
+    private static final LocalDate SENT_ON = LocalDate.of(2012, 10, 18);
+
+    private FixtureConfiguration<Letter> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Letter.class);
+    }
+
+    private static SendLetterCommand sendLetter(LocalDate responseDueBy, List<String> recommendationIds) {
+        return new SendLetterCommand("letter-1", "KAZ", "EUR 57/005/2012", SENT_ON, "Amnesty International",
+                "Minister of Foreign Affairs", "Candidacy for the Human Rights Council",
+                List.of("Permanent Mission in Geneva", "Permanent Mission in New York"), responseDueBy, recommendationIds);
+    }
+
+    private static LetterSent letterSent() {
+        return new LetterSent("letter-1", "KAZ", "EUR 57/005/2012", SENT_ON, "Amnesty International",
+                "Minister of Foreign Affairs", "Candidacy for the Human Rights Council",
+                List.of("Permanent Mission in Geneva", "Permanent Mission in New York"), LocalDate.of(2012, 12, 1),
+                List.of("rec-1", "rec-2"));
+    }
+
+    @Test
+    void sendingALetterRecordsWhatItUrges() {
+        fixture.givenNoPriorActivity()
+                .when(sendLetter(LocalDate.of(2012, 12, 1), List.of("rec-1", "rec-2")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(letterSent());
+    }
+
+    @Test
+    void aLetterThatUrgesNothingIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(sendLetter(null, List.of()))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("a letter must urge at least one recommendation");
+    }
+
+    @Test
+    void aLetterThatUrgesTheSameRecommendationTwiceIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(sendLetter(null, List.of("rec-1", "rec-1")))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class);
+    }
+
+    @Test
+    void aResponseDueBeforeTheLetterWasSentIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(sendLetter(SENT_ON.minusDays(1), List.of("rec-1")))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("must not be before sentOn (2012-10-18)");
+    }
+
+    @Test
+    void aResponseRecordsThePositionsTaken() {
+        RecordResponseCommand command = new RecordResponseCommand("letter-1", "response-1", LocalDate.of(2012, 11, 5),
+                "Ministry of Foreign Affairs", "Thanks; the death penalty is under review",
+                List.of(new PositionTaken("rec-2", Position.PARTIALLY_SUPPORTED)));
+
+        fixture.given(letterSent())
+                .when(command)
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload("response-1")
+                .expectEvents(new ResponseReceived("letter-1", "response-1", "KAZ", LocalDate.of(2012, 11, 5),
+                        "Ministry of Foreign Affairs", "Thanks; the death penalty is under review",
+                        List.of(new PositionTaken("rec-2", Position.PARTIALLY_SUPPORTED))));
+    }
+
+    @Test
+    void aLetterCanBeAnsweredMoreThanOnce() {
+        ResponseReceived first = new ResponseReceived("letter-1", "response-1", "KAZ", LocalDate.of(2012, 11, 5),
+                "Ministry", "First answer", List.of(new PositionTaken("rec-1", Position.NOTED)));
+
+        fixture.given(letterSent(), first)
+                .when(new RecordResponseCommand("letter-1", "response-2", LocalDate.of(2013, 2, 1), "Ministry",
+                        "Second answer", List.of(new PositionTaken("rec-1", Position.SUPPORTED))))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ResponseReceived("letter-1", "response-2", "KAZ", LocalDate.of(2013, 2, 1),
+                        "Ministry", "Second answer", List.of(new PositionTaken("rec-1", Position.SUPPORTED))));
+    }
+
+    @Test
+    void aPositionOnARecommendationTheLetterDidNotUrgeIsRefused() {
+        fixture.given(letterSent())
+                .when(new RecordResponseCommand("letter-1", "response-1", LocalDate.of(2012, 11, 5), "Ministry",
+                        "Answer", List.of(new PositionTaken("rec-9", Position.SUPPORTED))))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("the letter did not urge recommendation rec-9")
+                .expectException(Matchers.predicate(thrown -> thrown instanceof CommandRefusedException refused
+                        && refused.field().equals("positions[0].recommendationId")));
+    }
+
+    @Test
+    void twoPositionsOnOneRecommendationInOneResponseAreRefused() {
+        fixture.given(letterSent())
+                .when(new RecordResponseCommand("letter-1", "response-1", LocalDate.of(2012, 11, 5), "Ministry",
+                        "Answer", List.of(new PositionTaken("rec-1", Position.SUPPORTED),
+                        new PositionTaken("rec-1", Position.REJECTED))))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class);
+    }
+
+    @Test
+    void aResponseReceivedBeforeTheLetterWasSentIsRefused() {
+        fixture.given(letterSent())
+                .when(new RecordResponseCommand("letter-1", "response-1", SENT_ON.minusDays(1), "Ministry",
+                        "Answer", List.of()))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("must not be before the letter was sent (2012-10-18)");
+    }
+}

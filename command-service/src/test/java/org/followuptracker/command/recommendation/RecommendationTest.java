@@ -1,0 +1,72 @@
+package org.followuptracker.command.recommendation;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.followuptracker.events.RecommendationImplemented;
+import org.followuptracker.events.RecommendationNotImplemented;
+import org.followuptracker.events.RecommendationPartiallyImplemented;
+import org.followuptracker.events.RecommendationRecorded;
+import org.followuptracker.events.UnSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RecommendationTest {
+
+    private static final List<UnSource> SOURCES = List.of(
+            new UnSource("A/HRC/14/10", "95.44", List.of("Germany")),
+            new UnSource("A/HRC/14/10", "95.45", List.of("Germany")));
+    private static final RecommendationRecorded RECORDED = new RecommendationRecorded("rec-1", "KAZ",
+            "Strengthen safeguards against torture", SOURCES);
+    private static final LocalDate ASSESSED_ON = LocalDate.of(2014, 6, 1);
+
+    private FixtureConfiguration<Recommendation> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Recommendation.class);
+    }
+
+    @Test
+    void recordingARecommendationKeepsItsTextAndSources() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordRecommendationCommand("rec-1", "KAZ", "Strengthen safeguards against torture", SOURCES))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(RECORDED);
+    }
+
+    @Test
+    void aFullyImplementedFindingIsRecommendationImplemented() {
+        fixture.given(RECORDED)
+                .when(new RecordImplementationFindingCommand("rec-1", ImplementationStatus.IMPLEMENTED, ASSESSED_ON,
+                        "Criminal Code amended"))
+                .expectEvents(new RecommendationImplemented("rec-1", "KAZ", ASSESSED_ON, "Criminal Code amended"));
+    }
+
+    @Test
+    void aPartialFindingIsRecordedAsPartial() {
+        fixture.given(RECORDED)
+                .when(new RecordImplementationFindingCommand("rec-1", ImplementationStatus.PARTIALLY_IMPLEMENTED,
+                        ASSESSED_ON, "Bill drafted"))
+                .expectEvents(new RecommendationPartiallyImplemented("rec-1", "KAZ", ASSESSED_ON, "Bill drafted"));
+    }
+
+    @Test
+    void aLaterFindingCanSetItBack() {
+        fixture.given(RECORDED, new RecommendationImplemented("rec-1", "KAZ", ASSESSED_ON, "Criminal Code amended"))
+                .when(new RecordImplementationFindingCommand("rec-1", ImplementationStatus.NOT_IMPLEMENTED,
+                        ASSESSED_ON.plusYears(1), "Amendment repealed"))
+                .expectEvents(new RecommendationNotImplemented("rec-1", "KAZ", ASSESSED_ON.plusYears(1),
+                        "Amendment repealed"));
+    }
+
+    @Test
+    void aFindingOnAnUnknownRecommendationIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordImplementationFindingCommand("rec-404", ImplementationStatus.IMPLEMENTED, ASSESSED_ON,
+                        "Evidence"))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+    }
+}

@@ -1,0 +1,122 @@
+package org.followuptracker.events;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventDeserializationException;
+import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+
+/**
+ * Writes and reads the Kafka message: a CloudEvents 1.0 JSON envelope in structured mode, whose {@code data} is the
+ * event as plain JSON. Any Kafka or CloudEvents client can read it; the README documents it with an example.
+ */
+public final class EnvelopeCodec {
+
+    public static final String CONTENT_TYPE = "application/json";
+    public static final URI SOURCE = URI.create("/follow-up-tracker/command-service");
+
+    public static final String EXT_COUNTRY = "country";
+    public static final String EXT_PARTITION_KEY = "partitionkey";
+    public static final String EXT_AGGREGATE_TYPE = "aggregatetype";
+    public static final String EXT_SEQUENCE = "sequence";
+    public static final String EXT_REVISION = "revision";
+    public static final String EXT_OCCURRED_ON = "occurredon";
+    public static final String EXT_ACTOR = "actor";
+
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final JsonFormat format = new JsonFormat();
+
+    public byte[] encode(EventEnvelope envelope) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(envelope.id())
+                .withSource(SOURCE)
+                .withType(envelope.type())
+                .withTime(envelope.recordedAt())
+                .withSubject(envelope.aggregateId())
+                .withDataContentType(CONTENT_TYPE)
+                .withData(CONTENT_TYPE, toJson(envelope.event()))
+                .withExtension(EXT_COUNTRY, envelope.country())
+                .withExtension(EXT_PARTITION_KEY, envelope.country())
+                .withExtension(EXT_AGGREGATE_TYPE, envelope.aggregateType())
+                .withExtension(EXT_SEQUENCE, Math.toIntExact(envelope.sequence()))
+                .withExtension(EXT_REVISION, envelope.revision())
+                .withExtension(EXT_ACTOR, envelope.actor());
+        LocalDate occurredOn = envelope.occurredOn();
+        if (occurredOn != null) {
+            builder.withExtension(EXT_OCCURRED_ON, occurredOn.toString());
+        }
+        return format.serialize(builder.build());
+    }
+
+    /**
+     * Reads a message back.
+     *
+     * @throws UnreadableEnvelopeException when it is not a CloudEvent of ours, or its type is one this reader does
+     *                                     not know (written by a newer producer)
+     */
+    public EventEnvelope decode(byte[] message) {
+        CloudEvent cloudEvent;
+        try {
+            cloudEvent = format.deserialize(message);
+        } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException e) {
+            throw new UnreadableEnvelopeException("not a CloudEvents JSON envelope: " + e.getMessage(), e);
+        }
+        Class<? extends TrackerEvent> eventClass = EventTypes.classOf(cloudEvent.getType())
+                .orElseThrow(() -> new UnreadableEnvelopeException("unknown event type " + cloudEvent.getType()));
+        if (cloudEvent.getData() == null) {
+            throw new UnreadableEnvelopeException("envelope " + cloudEvent.getId() + " has no data");
+        }
+        TrackerEvent event;
+        try {
+            event = json.readValue(cloudEvent.getData().toBytes(), eventClass);
+        } catch (IOException e) {
+            throw new UnreadableEnvelopeException("data of " + cloudEvent.getId() + " is not a " + eventClass.getSimpleName(), e);
+        }
+        return new EventEnvelope(
+                cloudEvent.getId(),
+                cloudEvent.getTime(),
+                cloudEvent.getSubject(),
+                stringExtension(cloudEvent, EXT_AGGREGATE_TYPE),
+                numberExtension(cloudEvent, EXT_SEQUENCE),
+                stringExtension(cloudEvent, EXT_REVISION),
+                stringExtension(cloudEvent, EXT_ACTOR),
+                event);
+    }
+
+    private byte[] toJson(TrackerEvent event) {
+        try {
+            return json.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + event.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static String stringExtension(CloudEvent cloudEvent, String name) {
+        Object value = cloudEvent.getExtension(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static long numberExtension(CloudEvent cloudEvent, String name) {
+        Object value = cloudEvent.getExtension(name);
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        if (value != null) {
+            try {
+                return Long.parseLong(value.toString());
+            } catch (NumberFormatException e) {
+                // fall through to the error below
+            }
+        }
+        throw new UnreadableEnvelopeException("extension " + name + " is missing or not a number: " + value);
+    }
+}

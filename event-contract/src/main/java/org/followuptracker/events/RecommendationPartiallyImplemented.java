@@ -1,0 +1,18 @@
+package org.followuptracker.events;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+/** A recommendation was found partially implemented, as assessed on {@code assessedOn} from the evidence given. */
+@Revision("1")
+public record RecommendationPartiallyImplemented(
+        String recommendationId,
+        String country,
+        LocalDate assessedOn,
+        String evidence) implements TrackerEvent {
+
+    @Override
+    public LocalDate occurredOn() {
+        return assessedOn;
+    }
+}

@@ -1,0 +1,18 @@
+package org.followuptracker.events;
+
+import java.time.LocalDate;
+
+/**
+ * What every event of the tracker has: the country it concerns (ISO 3166-1 alpha-3, which also keys the Kafka
+ * topic so that each country's events stay in order) and the day it happened in the world.
+ */
+public sealed interface TrackerEvent permits RecommendationRecorded, LetterSent, ResponseReceived,
+        RecommendationImplemented, RecommendationPartiallyImplemented, RecommendationNotImplemented {
+
+    String country();
+
+    /** When it happened in the world, as the coordinator states it; null when that is not known. */
+    default LocalDate occurredOn() {
+        return null;
+    }
+}

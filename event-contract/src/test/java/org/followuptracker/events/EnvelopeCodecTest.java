@@ -1,0 +1,89 @@
+package org.followuptracker.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnvelopeCodecTest {
+
+    private static final OffsetDateTime RECORDED = OffsetDateTime.of(2026, 11, 27, 10, 15, 30, 0, ZoneOffset.UTC);
+
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+
+    private final LetterSent letterSent = new LetterSent("letter-1", "KAZ", "EUR 57/005/2012", LocalDate.of(2012, 10, 18),
+            "Amnesty International", "Minister of Foreign Affairs", "Candidacy for the Human Rights Council",
+            List.of("Permanent Mission in Geneva"), null, List.of("rec-1", "rec-2"));
+
+    @Test
+    void aLetterSentTravelsAsAStructuredCloudEventWithItsExtensions() throws Exception {
+        byte[] message = codec.encode(new EventEnvelope("event-1", RECORDED, "letter-1", "Letter", 0, "1", "coordinator", letterSent));
+
+        JsonNode json = new ObjectMapper().readTree(new String(message, StandardCharsets.UTF_8));
+        assertThat(json.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(json.get("id").asText()).isEqualTo("event-1");
+        assertThat(json.get("type").asText()).isEqualTo("org.followuptracker.LetterSent");
+        assertThat(json.get("source").asText()).isEqualTo("/follow-up-tracker/command-service");
+        assertThat(json.get("subject").asText()).isEqualTo("letter-1");
+        assertThat(json.get("time").asText()).isEqualTo("2026-11-27T10:15:30Z");
+        assertThat(json.get("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(json.get("country").asText()).isEqualTo("KAZ");
+        assertThat(json.get("partitionkey").asText()).isEqualTo("KAZ");
+        assertThat(json.get("aggregatetype").asText()).isEqualTo("Letter");
+        assertThat(json.get("sequence").asInt()).isZero();
+        assertThat(json.get("revision").asText()).isEqualTo("1");
+        assertThat(json.get("occurredon").asText()).isEqualTo("2012-10-18");
+        assertThat(json.get("actor").asText()).isEqualTo("coordinator");
+        // data is plain JSON, not base64, so that any client reads it without our classes
+        assertThat(json.get("data").isObject()).isTrue();
+        assertThat(json.get("data").get("sentOn").asText()).isEqualTo("2012-10-18");
+        assertThat(json.get("data").get("recommendationIds")).hasSize(2);
+    }
+
+    @Test
+    void everyEventTypeReadsBackAsItWasWritten() {
+        List<TrackerEvent> events = List.of(
+                new RecommendationRecorded("rec-1", "KAZ", "Ratify the Optional Protocol",
+                        List.of(new UnSource("A/HRC/14/10", "95.42", List.of("Australia")))),
+                letterSent,
+                new ResponseReceived("letter-1", "response-1", "KAZ", LocalDate.of(2012, 12, 1), "Ministry",
+                        "We take note", List.of(new PositionTaken("rec-1", Position.NOTED))),
+                new RecommendationImplemented("rec-1", "KAZ", LocalDate.of(2014, 1, 1), "Law adopted"),
+                new RecommendationPartiallyImplemented("rec-1", "KAZ", LocalDate.of(2013, 1, 1), "Bill drafted"),
+                new RecommendationNotImplemented("rec-1", "KAZ", LocalDate.of(2015, 1, 1), "Law repealed"));
+        assertThat(events.stream().map(Object::getClass).toList()).containsExactlyInAnyOrderElementsOf(List.copyOf(EventTypes.all()));
+
+        for (TrackerEvent event : events) {
+            EventEnvelope envelope = new EventEnvelope("id-" + event.getClass().getSimpleName(), RECORDED, "agg", "Letter",
+                    3, "1", "someone", event);
+
+            assertThat(codec.decode(codec.encode(envelope))).isEqualTo(envelope);
+        }
+    }
+
+    @Test
+    void aMessageThatIsNoEnvelopeIsReportedAsUnreadable() {
+        assertThatThrownBy(() -> codec.decode("{\"hello\": 1}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEnvelopeException.class);
+        assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEnvelopeException.class);
+    }
+
+    @Test
+    void anUnknownEventTypeIsReportedAsUnreadable() {
+        String message = """
+                {"specversion":"1.0","id":"x","source":"/elsewhere","type":"org.followuptracker.SomethingNew",
+                 "datacontenttype":"application/json","data":{}}""";
+
+        assertThatThrownBy(() -> codec.decode(message.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEnvelopeException.class)
+                .hasMessageContaining("SomethingNew");
+    }
+}
