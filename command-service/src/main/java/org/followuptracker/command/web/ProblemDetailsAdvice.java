@@ -103,16 +103,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        JsonMappingException mapping = mappingProblem(e);
+        if (mapping != null && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             String detail = describeProblem(mapping);
             return ResponseEntity.badRequest().body(fieldProblem(List.of(new FieldProblem(field, detail))));
         }
+        Throwable cause = e.getMostSpecificCause();
         String detail = cause instanceof JsonProcessingException json
                 ? "the body is not valid JSON: " + json.getOriginalMessage()
                 : "the body is missing or cannot be read as JSON";
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", detail));
+    }
+
+    /** The outermost JSON mapping problem: it knows the path of the field, where its causes (a date parse) do not. */
+    private static JsonMappingException mappingProblem(Throwable e) {
+        for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping) {
+                return mapping;
+            }
+        }
+        return null;
     }
 
     private static String describeProblem(JsonMappingException mapping) {

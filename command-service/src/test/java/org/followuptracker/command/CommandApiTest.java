@@ -1,0 +1,292 @@
+package org.followuptracker.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.followuptracker.command.support.TestDatabase;
+import org.followuptracker.events.EnvelopeCodec;
+import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.RecommendationRecorded;
+import org.followuptracker.events.ResponseReceived;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The command service's HTTP API against a real event store (PostgreSQL where present) and an in-process Kafka
+ * broker: what is accepted is stored and relayed, what is refused leaves no trace.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "tracker.kafka.topic=command-api-test",
+        "tracker.kafka.partitions=3"})
+@EmbeddedKafka(kraft = true, partitions = 1)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommandApiTest {
+
+    private static final String LETTER = """
+            {"country": "KAZ", "reference": "%s", "sentOn": "2012-10-18", "sender": "Amnesty International",
+             "recipient": "Minister of Foreign Affairs", "subject": "Kazakhstan's candidacy for the Human Rights Council",
+             "copiedTo": ["Permanent Mission in Geneva", "Permanent Mission in New York"],
+             "responseDueBy": "2012-12-01",
+             "recommendations": [
+               {"text": "Ratify the Optional Protocol to the ICESCR.", "sources": []},
+               {"text": "Strengthen safeguards against torture.",
+                "sources": [{"symbol": "A/HRC/14/10", "paragraph": "95.42", "recommendingStates": ["Australia"]}]}
+             ]}""";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+    private final List<ConsumerRecord<String, byte[]>> relayed = new ArrayList<>();
+    private Consumer<String, byte[]> consumer;
+
+    @BeforeAll
+    void subscribe() {
+        Map<String, Object> props = KafkaTestUtils.consumerProps("command-api-test", "false", broker);
+        props.put("auto.offset.reset", "earliest");
+        consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new ByteArrayDeserializer())
+                .createConsumer();
+    }
+
+    @AfterAll
+    void close() {
+        consumer.close();
+    }
+
+    @Test
+    void aLetterIsStoredWithItsNewRecommendationsAndRelayedInOrderUnderItsCountry() throws Exception {
+        ResponseEntity<String> response = post("/api/letters", LETTER.formatted("EUR 1/2012"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode body = json.readTree(response.getBody());
+        String letterId = body.get("letterId").asText();
+        List<String> recommendationIds = List.of(body.get("recommendationIds").get(0).asText(),
+                body.get("recommendationIds").get(1).asText());
+
+        assertThat(payloadTypesOf(letterId)).containsExactly("org.followuptracker.events.LetterSent");
+        assertThat(payloadTypesOf(recommendationIds.get(0))).containsExactly("org.followuptracker.events.RecommendationRecorded");
+
+        ResponseEntity<String> answer = post("/api/letters/" + letterId + "/responses", """
+                {"receivedOn": "2012-11-20", "from": "Ministry of Foreign Affairs", "summary": "Under review",
+                 "positions": [{"recommendationId": "%s", "position": "SUPPORTED"}]}""".formatted(recommendationIds.get(1)));
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String responseId = json.readTree(answer.getBody()).get("responseId").asText();
+
+        List<EventEnvelope> envelopes = awaitRelayed(letterId, 4);
+        assertThat(envelopes).extracting(e -> e.event().getClass().getSimpleName())
+                .containsExactly("RecommendationRecorded", "RecommendationRecorded", "LetterSent", "ResponseReceived");
+        assertThat(envelopes).allSatisfy(e -> {
+            assertThat(e.country()).isEqualTo("KAZ");
+            assertThat(e.actor()).isEqualTo("anonymous");
+            assertThat(e.revision()).isEqualTo("1");
+        });
+        LetterSent letterSent = (LetterSent) envelopes.get(2).event();
+        assertThat(letterSent.recommendationIds()).isEqualTo(recommendationIds);
+        assertThat(letterSent.reference()).isEqualTo("EUR 1/2012");
+        assertThat(((RecommendationRecorded) envelopes.get(1).event()).sources().get(0).recommendingStates())
+                .containsExactly("Australia");
+        assertThat(((ResponseReceived) envelopes.get(3).event()).responseId()).isEqualTo(responseId);
+        assertThat(envelopes.get(3).sequence()).isEqualTo(1);
+        assertThat(relayed).extracting(ConsumerRecord::key).containsOnly("KAZ");
+    }
+
+    @Test
+    void aLetterCanUrgeARecommendationRecordedBefore() throws Exception {
+        JsonNode first = json.readTree(post("/api/letters", LETTER.formatted("EUR 2/2012")).getBody());
+        String known = first.get("recommendationIds").get(0).asText();
+
+        ResponseEntity<String> again = post("/api/letters", """
+                {"country": "KAZ", "sentOn": "2013-03-01", "sender": "Amnesty International",
+                 "recipient": "Minister of Foreign Affairs", "subject": "Follow-up", "recommendations": [{"recommendationId": "%s"}]}
+                """.formatted(known));
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json.readTree(again.getBody()).get("recommendationIds").get(0).asText()).isEqualTo(known);
+    }
+
+    @Test
+    void aFindingOfFullImplementationIsRecommendationImplemented() throws Exception {
+        String recommendationId = json.readTree(post("/api/letters", LETTER.formatted("EUR 3/2012")).getBody())
+                .get("recommendationIds").get(1).asText();
+
+        ResponseEntity<String> response = post("/api/recommendations/" + recommendationId + "/implementation", """
+                {"status": "IMPLEMENTED", "assessedOn": "2015-01-10", "evidence": "Criminal Code art. 146 amended"}""");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(payloadTypesOf(recommendationId)).containsExactly(
+                "org.followuptracker.events.RecommendationRecorded", "org.followuptracker.events.RecommendationImplemented");
+    }
+
+    @Test
+    void aReferenceItsSenderAlreadyUsedIsAConflict() {
+        assertThat(post("/api/letters", LETTER.formatted("EUR 4/2012")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long before = eventCount();
+
+        ResponseEntity<String> duplicate = post("/api/letters", LETTER.formatted("EUR 4/2012"));
+
+        assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(duplicate.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(duplicate.getBody()).contains("\"field\":\"reference\"").contains("EUR 4/2012");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void badLettersAreRefusedWithAProblemNamingTheFieldAndNothingIsAppended() {
+        String valid = LETTER.formatted("EUR 5/2012");
+        Map<String, String> refusals = Map.of(
+                valid.replace("\"KAZ\"", "\"XYZ\""), "country",
+                valid.replace("\"country\": \"KAZ\", ", ""), "country",
+                valid.replace("\"sentOn\": \"2012-10-18\"", "\"sentOn\": \"18/10/2012\""), "sentOn",
+                valid.replace("\"responseDueBy\": \"2012-12-01\"", "\"responseDueBy\": \"2012-01-01\""), "responseDueBy",
+                valid.replace("\"subject\": \"Kazakhstan's candidacy for the Human Rights Council\"", "\"subject\": \" \""), "subject",
+                valid.replace("\"symbol\": \"A/HRC/14/10\"", "\"symbol\": \"<script>\""), "recommendations[1].sources[0].symbol",
+                valid.replace("\"copiedTo\"", "\"actor\": \"someone else\", \"copiedTo\""), "actor",
+                valid.replace("{\"text\": \"Ratify the Optional Protocol to the ICESCR.\", \"sources\": []}",
+                        "{\"recommendationId\": \"no-such-recommendation\"}"), "recommendations[0].recommendationId",
+                valid.replace("\"copiedTo\": [", "\"copiedTo\": {\"a\": ["), "copiedTo");
+        long before = eventCount();
+
+        refusals.forEach((body, field) -> {
+            ResponseEntity<String> response = post("/api/letters", body);
+            assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getHeaders().getContentType()).as(field).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getBody()).as(field).contains("\"field\":\"" + field + "\"");
+        });
+
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedJsonIsRefusedAsSuch() {
+        ResponseEntity<String> response = post("/api/letters", "{\"country\": \"KAZ\", ");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).contains("not valid JSON");
+    }
+
+    @Test
+    void aResponseToAnUnknownLetterIsNotFound() {
+        long before = eventCount();
+
+        ResponseEntity<String> response = post("/api/letters/no-such-letter/responses", """
+                {"receivedOn": "2012-11-20", "from": "Ministry", "positions": []}""");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aPositionOnARecommendationTheLetterDidNotUrgeIsRefused() throws Exception {
+        String letterId = json.readTree(post("/api/letters", LETTER.formatted("EUR 6/2012")).getBody()).get("letterId").asText();
+        long before = eventCount();
+
+        ResponseEntity<String> response = post("/api/letters/" + letterId + "/responses", """
+                {"receivedOn": "2012-11-20", "from": "Ministry", "positions": [{"recommendationId": "other", "position": "NOTED"}]}""");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).contains("\"field\":\"positions[0].recommendationId\"");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownPositionIsRefused() throws Exception {
+        JsonNode letter = json.readTree(post("/api/letters", LETTER.formatted("EUR 7/2012")).getBody());
+
+        ResponseEntity<String> response = post("/api/letters/" + letter.get("letterId").asText() + "/responses", """
+                {"receivedOn": "2012-11-20", "from": "Ministry", "positions": [{"recommendationId": "%s", "position": "MAYBE"}]}"""
+                .formatted(letter.get("recommendationIds").get(0).asText()));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).contains("\"field\":\"positions[0].position\"").contains("SUPPORTED");
+    }
+
+    @Test
+    void theApiIsDescribedAndHealthIsReported() {
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/letters");
+        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"status\":\"UP\"");
+    }
+
+    private ResponseEntity<String> post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private List<String> payloadTypesOf(String aggregateId) {
+        return jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                String.class, aggregateId);
+    }
+
+    private long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+    }
+
+    private List<EventEnvelope> awaitRelayed(String letterId, int count) {
+        consumer.subscribe(List.of("command-api-test"));
+        List<EventEnvelope> mine = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                relayed.add(record);
+            }
+            mine.clear();
+            List<String> ids = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : relayed) {
+                EventEnvelope envelope = codec.decode(record.value());
+                String json = new String(record.value(), StandardCharsets.UTF_8);
+                if (json.contains(letterId)) {
+                    ids.addAll(envelope.event() instanceof LetterSent sent ? sent.recommendationIds() : List.of());
+                }
+            }
+            for (ConsumerRecord<String, byte[]> record : relayed) {
+                EventEnvelope envelope = codec.decode(record.value());
+                if (envelope.aggregateId().equals(letterId) || ids.contains(envelope.aggregateId())) {
+                    mine.add(envelope);
+                }
+            }
+            return mine.size() >= count;
+        });
+        return mine;
+    }
+}
