@@ -9,8 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Locale;
-import java.util.Set;
+import org.followuptracker.events.Countries;
 
 /** An ISO 3166-1 alpha-3 country code in capitals, such as {@code KAZ}: the code used inside UN symbols. */
 @Documented
@@ -27,15 +26,9 @@ public @interface Iso3Country {
 
     class Validator implements ConstraintValidator<Iso3Country, String> {
 
-        private static final Set<String> CODES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
-
-        public static boolean isCountry(String code) {
-            return code != null && CODES.contains(code);
-        }
-
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || isCountry(value);
+            return value == null || Countries.isIso3(value);
         }
     }
 }

@@ -1,0 +1,37 @@
+package org.followuptracker.query.consuming;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.followuptracker.events.EnvelopeCodec;
+import org.followuptracker.events.EventEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the event topic and hands each event to every projection, in the order of its partition (one country's
+ * events are all on one partition). The offset is committed only after every projection wrote the event.
+ */
+@Component
+class EventConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+
+    private final List<Projection> projections;
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+
+    EventConsumer(List<Projection> projections) {
+        this.projections = projections;
+    }
+
+    @KafkaListener(id = "projections", topics = "${tracker.kafka.topic}")
+    void on(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope envelope = codec.decode(record.value());
+        log.debug("applying {} {} from {}-{}@{}", envelope.type(), envelope.id(), record.topic(), record.partition(),
+                record.offset());
+        for (Projection projection : projections) {
+            projection.apply(envelope);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.followuptracker.query.recommendation;
+
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.PositionTaken;
+import org.followuptracker.events.RecommendationImplemented;
+import org.followuptracker.events.RecommendationNotImplemented;
+import org.followuptracker.events.RecommendationPartiallyImplemented;
+import org.followuptracker.events.RecommendationRecorded;
+import org.followuptracker.events.ResponseReceived;
+import org.followuptracker.query.consuming.Projection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Keeps the board of recommendations: how often each was urged, the latest position on it, its implementation. */
+@Component
+@Order(1)
+class RecommendationBoardProjection implements Projection {
+
+    private static final Logger log = LoggerFactory.getLogger(RecommendationBoardProjection.class);
+
+    private final MongoTemplate mongo;
+
+    RecommendationBoardProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope) {
+        Instant recordedAt = envelope.recordedAt().toInstant();
+        if (envelope.event() instanceof RecommendationRecorded e) {
+            if (mongo.findById(e.recommendationId(), RecommendationDocument.class) == null) {
+                mongo.save(RecommendationDocument.recorded(e.recommendationId(), e.country(), e.text(), e.sources()));
+            }
+        } else if (envelope.event() instanceof LetterSent e) {
+            e.recommendationIds().forEach(id -> update(id, envelope,
+                    doc -> doc.withUrging(new RecommendationDocument.Urging(e.letterId(), e.sentOn().toString()))));
+        } else if (envelope.event() instanceof ResponseReceived e) {
+            for (PositionTaken taken : e.positions()) {
+                update(taken.recommendationId(), envelope, doc -> doc.withPosition(new RecommendationDocument.PositionRecord(
+                        envelope.id(), e.letterId(), e.responseId(), taken.position().name(), e.receivedOn().toString(),
+                        recordedAt)));
+            }
+        } else if (envelope.event() instanceof RecommendationImplemented e) {
+            finding(envelope, e.recommendationId(), "IMPLEMENTED", e.assessedOn().toString(), e.evidence());
+        } else if (envelope.event() instanceof RecommendationPartiallyImplemented e) {
+            finding(envelope, e.recommendationId(), "PARTIALLY_IMPLEMENTED", e.assessedOn().toString(), e.evidence());
+        } else if (envelope.event() instanceof RecommendationNotImplemented e) {
+            finding(envelope, e.recommendationId(), "NOT_IMPLEMENTED", e.assessedOn().toString(), e.evidence());
+        }
+    }
+
+    private void finding(EventEnvelope envelope, String recommendationId, String status, String assessedOn, String evidence) {
+        update(recommendationId, envelope, doc -> doc.withFinding(new RecommendationDocument.Finding(
+                envelope.id(), status, assessedOn, evidence, envelope.recordedAt().toInstant())));
+    }
+
+    private void update(String recommendationId, EventEnvelope envelope, UnaryOperator<RecommendationDocument> change) {
+        RecommendationDocument current = mongo.findById(recommendationId, RecommendationDocument.class);
+        if (current == null) {
+            // Cannot happen while each country's events arrive in order: the recommendation is recorded first.
+            log.warn("{} {} refers to recommendation {}, which is not on the board", envelope.type(), envelope.id(),
+                    recommendationId);
+            return;
+        }
+        RecommendationDocument changed = change.apply(current);
+        if (changed != current) {
+            mongo.save(changed);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.followuptracker.query.recommendation;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.followuptracker.events.UnSource;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One recommendation on the board: what it says, who made it, every letter that urged it, every position taken on
+ * it and every finding on its implementation. The summary fields are derived from those lists, so applying an
+ * event a second time (which adds nothing to a list) changes nothing.
+ */
+@Document("recommendations")
+public record RecommendationDocument(
+        @Id String recommendationId,
+        @Indexed String country,
+        String text,
+        List<UnSource> sources,
+        List<Urging> urgings,
+        List<PositionRecord> positions,
+        List<Finding> findings,
+        int timesUrged,
+        String firstUrgedOn,
+        String lastUrgedOn,
+        String latestPosition,
+        String implementationStatus) {
+
+    /** A letter that urged the recommendation, and when it was sent. */
+    public record Urging(String letterId, String urgedOn) {
+    }
+
+    /** A position the government took on it: in a response to a letter, on a day. */
+    public record PositionRecord(String eventId, String letterId, String responseId, String position, String takenOn,
+            Instant recordedAt) {
+    }
+
+    /** What was found of its implementation, on a day, on what evidence. */
+    public record Finding(String eventId, String status, String assessedOn, String evidence, Instant recordedAt) {
+    }
+
+    static RecommendationDocument recorded(String recommendationId, String country, String text, List<UnSource> sources) {
+        return derive(recommendationId, country, text, sources, List.of(), List.of(), List.of());
+    }
+
+    RecommendationDocument withUrging(Urging urging) {
+        if (urgings.stream().anyMatch(u -> u.letterId().equals(urging.letterId()))) {
+            return this;
+        }
+        return derive(recommendationId, country, text, sources, append(urgings, urging), positions, findings);
+    }
+
+    RecommendationDocument withPosition(PositionRecord position) {
+        if (positions.stream().anyMatch(p -> p.eventId().equals(position.eventId()))) {
+            return this;
+        }
+        return derive(recommendationId, country, text, sources, urgings, append(positions, position), findings);
+    }
+
+    RecommendationDocument withFinding(Finding finding) {
+        if (findings.stream().anyMatch(f -> f.eventId().equals(finding.eventId()))) {
+            return this;
+        }
+        return derive(recommendationId, country, text, sources, urgings, positions, append(findings, finding));
+    }
+
+    private static RecommendationDocument derive(String recommendationId, String country, String text,
+            List<UnSource> sources, List<Urging> urgings, List<PositionRecord> positions, List<Finding> findings) {
+        List<String> urgedOn = urgings.stream().map(Urging::urgedOn).sorted().toList();
+        String latestPosition = positions.stream()
+                .max(Comparator.comparing(PositionRecord::takenOn).thenComparing(PositionRecord::recordedAt))
+                .map(PositionRecord::position)
+                .orElse(null);
+        String implementationStatus = findings.stream()
+                .max(Comparator.comparing(Finding::assessedOn).thenComparing(Finding::recordedAt))
+                .map(Finding::status)
+                .orElse(null);
+        return new RecommendationDocument(recommendationId, country, text, sources, urgings, positions, findings,
+                urgings.size(), urgedOn.isEmpty() ? null : urgedOn.get(0),
+                urgedOn.isEmpty() ? null : urgedOn.get(urgedOn.size() - 1), latestPosition, implementationStatus);
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(item)).toList();
+    }
+}

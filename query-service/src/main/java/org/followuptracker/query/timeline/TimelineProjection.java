@@ -1,0 +1,88 @@
+package org.followuptracker.query.timeline;
+
+import java.util.List;
+import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.RecommendationImplemented;
+import org.followuptracker.events.RecommendationNotImplemented;
+import org.followuptracker.events.RecommendationPartiallyImplemented;
+import org.followuptracker.events.ResponseReceived;
+import org.followuptracker.events.TrackerEvent;
+import org.followuptracker.query.consuming.Projection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each country's timeline (letters, responses, findings, each an entry) and which of its letters still await
+ * an answer. Recording a recommendation is not an entry of its own: the letter that urges it is.
+ */
+@Component
+@Order(2)
+class TimelineProjection implements Projection {
+
+    private static final Logger log = LoggerFactory.getLogger(TimelineProjection.class);
+
+    private final MongoTemplate mongo;
+    private final RecommendationTexts texts;
+
+    TimelineProjection(MongoTemplate mongo, RecommendationTexts texts) {
+        this.mongo = mongo;
+        this.texts = texts;
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope) {
+        TrackerEvent event = envelope.event();
+        if (event instanceof LetterSent e) {
+            entry(envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender() + " to "
+                    + e.recipient() + ": " + e.subject() + " (urges " + count(e.recommendationIds().size(), "recommendation") + ")");
+            LetterDocument current = mongo.findById(e.letterId(), LetterDocument.class);
+            mongo.save(new LetterDocument(e.letterId(), e.country(), e.sentOn().toString(),
+                    e.responseDueBy() == null ? null : e.responseDueBy().toString(), e.subject(),
+                    current == null ? List.of() : current.responseIds()));
+        } else if (event instanceof ResponseReceived e) {
+            String summary = "Response from " + e.from()
+                    + (e.summary() == null || e.summary().isBlank() ? "" : ": " + e.summary())
+                    + " (positions on " + count(e.positions().size(), "recommendation") + ")";
+            entry(envelope, e.letterId(), e.positions().stream().map(p -> p.recommendationId()).toList(), e.responseId(),
+                    summary);
+            answered(envelope, e);
+        } else if (event instanceof RecommendationImplemented e) {
+            finding(envelope, e.recommendationId(), "Found implemented", e.evidence());
+        } else if (event instanceof RecommendationPartiallyImplemented e) {
+            finding(envelope, e.recommendationId(), "Found partially implemented", e.evidence());
+        } else if (event instanceof RecommendationNotImplemented e) {
+            finding(envelope, e.recommendationId(), "Found not implemented", e.evidence());
+        }
+    }
+
+    private void answered(EventEnvelope envelope, ResponseReceived e) {
+        LetterDocument letter = mongo.findById(e.letterId(), LetterDocument.class);
+        if (letter == null) {
+            log.warn("{} {} answers letter {}, which is not known here", envelope.type(), envelope.id(), e.letterId());
+        } else if (!letter.responseIds().contains(e.responseId())) {
+            mongo.save(new LetterDocument(letter.letterId(), letter.country(), letter.sentOn(), letter.responseDueBy(),
+                    letter.subject(), java.util.stream.Stream.concat(letter.responseIds().stream(),
+                    java.util.stream.Stream.of(e.responseId())).toList()));
+        }
+    }
+
+    private void finding(EventEnvelope envelope, String recommendationId, String what, String evidence) {
+        entry(envelope, null, List.of(recommendationId), null,
+                what + ": " + texts.shortTextOf(recommendationId) + " (evidence: " + evidence + ")");
+    }
+
+    private void entry(EventEnvelope envelope, String letterId, List<String> recommendationIds, String responseId,
+            String summary) {
+        mongo.save(new TimelineEntryDocument(envelope.id(), envelope.country(), envelope.event().getClass().getSimpleName(),
+                envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
+                envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId, envelope.actor()));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

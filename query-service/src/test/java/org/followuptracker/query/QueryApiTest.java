@@ -1,0 +1,249 @@
+package org.followuptracker.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.followuptracker.events.EnvelopeCodec;
+import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.Position;
+import org.followuptracker.events.PositionTaken;
+import org.followuptracker.events.RecommendationImplemented;
+import org.followuptracker.events.RecommendationRecorded;
+import org.followuptracker.events.ResponseReceived;
+import org.followuptracker.events.TrackerEvent;
+import org.followuptracker.events.UnSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The query service as readers meet it: events put on the topic (as the command service's relay would) show up in
+ * the timeline and on the board, once each however often they are delivered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "tracker.kafka.topic=query-api-test"})
+@EmbeddedKafka(kraft = true, partitions = 1, topics = "query-api-test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryApiTest {
+
+    /** "Today" for the query service: after the due date of the test letters. */
+    static final Instant TODAY = Instant.parse("2013-01-15T12:00:00Z");
+
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri",
+                () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/query-api-test");
+    }
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(TODAY, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    void connect() {
+        producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    void close() {
+        producer.close();
+        MONGO.shutdownNow();
+    }
+
+    @Test
+    void aLetterAndItsResponseShowInTheTimelineInOrderAndTheLetterIsNoLongerOpen() throws Exception {
+        String country = "MNG";
+        String letterId = UUID.randomUUID().toString();
+        publish(envelope("rec-a", "Recommendation", 0, "2026-11-27T10:00:00Z",
+                new RecommendationRecorded("rec-a", country, "Ratify the Second Optional Protocol", List.of())));
+        publish(envelope("rec-b", "Recommendation", 0, "2026-11-27T10:00:00Z",
+                new RecommendationRecorded("rec-b", country, "Abolish the death penalty",
+                        List.of(new UnSource("A/HRC/14/10", "97.16", List.of("France"))))));
+        publish(envelope(letterId, "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent(letterId, country, "EUR 1",
+                LocalDate.of(2012, 10, 18), "Amnesty International", "Minister", "Candidacy", List.of(),
+                LocalDate.of(2012, 12, 1), List.of("rec-a", "rec-b"))));
+
+        JsonNode open = await().atMost(20, TimeUnit.SECONDS).until(() -> timeline(country),
+                t -> t.get("entries").size() == 1);
+        assertThat(open.get("openLetters")).hasSize(1);
+        assertThat(open.get("openLetters").get(0).get("letterId").asText()).isEqualTo(letterId);
+        assertThat(open.get("openLetters").get(0).get("overdue").asBoolean()).isTrue();
+
+        // Recorded before the letter's entry, but it happened later: the timeline is in the order things happened.
+        publish(envelope(letterId, "Letter", 1, "2026-11-27T09:00:00Z", new ResponseReceived(letterId, "resp-1", country,
+                LocalDate.of(2012, 11, 20), "Ministry", "Under review",
+                List.of(new PositionTaken("rec-b", Position.SUPPORTED)))));
+
+        JsonNode answered = await().atMost(20, TimeUnit.SECONDS).until(() -> timeline(country),
+                t -> t.get("entries").size() == 2);
+        assertThat(answered.get("entries").get(0).get("type").asText()).isEqualTo("LetterSent");
+        assertThat(answered.get("entries").get(0).get("occurredOn").asText()).isEqualTo("2012-10-18");
+        assertThat(answered.get("entries").get(0).get("recommendationIds")).hasSize(2);
+        assertThat(answered.get("entries").get(0).get("summary").asText()).contains("urges 2 recommendations");
+        assertThat(answered.get("entries").get(1).get("type").asText()).isEqualTo("ResponseReceived");
+        assertThat(answered.get("entries").get(1).get("letterId").asText()).isEqualTo(letterId);
+        assertThat(answered.get("openLetters")).isEmpty();
+
+        JsonNode board = json.readTree(http.getForObject("/api/recommendations?country=" + country, String.class));
+        assertThat(board).hasSize(2);
+        JsonNode deathPenalty = find(board, "rec-b");
+        assertThat(deathPenalty.get("timesUrged").asInt()).isEqualTo(1);
+        assertThat(deathPenalty.get("firstUrgedOn").asText()).isEqualTo("2012-10-18");
+        assertThat(deathPenalty.get("lastUrgedOn").asText()).isEqualTo("2012-10-18");
+        assertThat(deathPenalty.get("latestPosition").asText()).isEqualTo("SUPPORTED");
+        assertThat(deathPenalty.get("sources").get(0).get("recommendingStates").get(0).asText()).isEqualTo("France");
+        assertThat(find(board, "rec-a").get("latestPosition").isNull()).isTrue();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceLandsOnce() throws Exception {
+        String country = "UZB";
+        EventEnvelope recorded = envelope("rec-x", "Recommendation", 0, "2026-11-27T10:00:00Z",
+                new RecommendationRecorded("rec-x", country, "Release human rights defenders", List.of()));
+        EventEnvelope letter = envelope("letter-x", "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent("letter-x",
+                country, null, LocalDate.of(2013, 1, 2), "Amnesty International", "Minister", "Defenders", List.of(),
+                null, List.of("rec-x")));
+        EventEnvelope response = envelope("letter-x", "Letter", 1, "2026-11-27T10:01:00Z", new ResponseReceived("letter-x",
+                "resp-x", country, LocalDate.of(2013, 1, 10), "Ministry", null,
+                List.of(new PositionTaken("rec-x", Position.NOTED))));
+        EventEnvelope finding = envelope("rec-x", "Recommendation", 1, "2026-11-27T10:02:00Z",
+                new RecommendationImplemented("rec-x", country, LocalDate.of(2013, 1, 12), "Released on 12 January"));
+
+        for (EventEnvelope envelope : List.of(recorded, letter, recorded, response, letter, finding, response, finding)) {
+            publish(envelope);
+        }
+        publish(envelope("marker", "Recommendation", 0, "2026-11-27T10:03:00Z",
+                new RecommendationRecorded("marker", country, "Marker: everything before it was applied", List.of())));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 2);
+
+        JsonNode timeline = timeline(country);
+        assertThat(timeline.get("entries")).extracting(e -> e.get("type").asText())
+                .containsExactly("LetterSent", "ResponseReceived", "RecommendationImplemented");
+        assertThat(timeline.get("entries").get(2).get("summary").asText())
+                .contains("Found implemented").contains("Release human rights defenders");
+        JsonNode board = find(board(country), "rec-x");
+        assertThat(board.get("timesUrged").asInt()).isEqualTo(1);
+        assertThat(board.get("latestPosition").asText()).isEqualTo("NOTED");
+        assertThat(board.get("implementationStatus").asText()).isEqualTo("IMPLEMENTED");
+        assertThat(mongo.getCollection("timeline_entries").countDocuments(new org.bson.Document("country", country)))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aMessageThatIsNoEnvelopeIsPassedOverAndWhatFollowsIsApplied() throws Exception {
+        String country = "TKM";
+        producer.send(new ProducerRecord<>("query-api-test", country, "not an envelope".getBytes())).get();
+        publish(envelope("rec-t", "Recommendation", 0, "2026-11-27T10:00:00Z",
+                new RecommendationRecorded("rec-t", country, "Allow independent monitors", List.of())));
+
+        await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 1);
+    }
+
+    @Test
+    void aCountryThatIsNoIsoCodeIsRefusedWithAProblemNamingIt() {
+        ResponseEntity<String> response = http.getForEntity("/api/countries/KZ/timeline", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).contains("\"field\":\"iso3\"");
+        assertThat(http.getForEntity("/api/recommendations?country=Kazakhstan", String.class).getBody())
+                .contains("\"field\":\"country\"");
+    }
+
+    @Test
+    void aCountryWithNothingRecordedHasAnEmptyTimelineAndLowerCaseCodesAreRead() throws Exception {
+        JsonNode timeline = json.readTree(http.getForObject("/api/countries/fra/timeline", String.class));
+
+        assertThat(timeline.get("country").asText()).isEqualTo("FRA");
+        assertThat(timeline.get("entries")).isEmpty();
+        assertThat(timeline.get("openLetters")).isEmpty();
+    }
+
+    @Test
+    void theApiIsDescribedAndHealthIsReported() {
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/countries/{iso3}/timeline");
+        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"status\":\"UP\"");
+    }
+
+    private JsonNode timeline(String country) throws Exception {
+        return json.readTree(http.getForObject("/api/countries/" + country + "/timeline", String.class));
+    }
+
+    private JsonNode board(String country) throws Exception {
+        return json.readTree(http.getForObject("/api/recommendations?country=" + country, String.class));
+    }
+
+    private static JsonNode find(JsonNode board, String recommendationId) {
+        for (JsonNode recommendation : board) {
+            if (recommendation.get("recommendationId").asText().equals(recommendationId)) {
+                return recommendation;
+            }
+        }
+        throw new AssertionError(recommendationId + " is not on the board: " + board);
+    }
+
+    private static EventEnvelope envelope(String aggregateId, String aggregateType, long sequence, String recordedAt,
+            TrackerEvent event) {
+        return new EventEnvelope(UUID.nameUUIDFromBytes((aggregateId + "/" + sequence).getBytes()).toString(),
+                OffsetDateTime.parse(recordedAt), aggregateId, aggregateType, sequence, "1", "coordinator", event);
+    }
+
+    private void publish(EventEnvelope envelope) throws Exception {
+        producer.send(new ProducerRecord<>("query-api-test", envelope.country(), codec.encode(envelope))).get();
+    }
+}
