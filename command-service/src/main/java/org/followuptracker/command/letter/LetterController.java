@@ -2,7 +2,6 @@ package org.followuptracker.command.letter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import java.util.List;
 import java.util.Map;
 import org.followuptracker.command.actor.CurrentActor;
 import org.springframework.http.HttpStatus;
@@ -38,9 +37,5 @@ class LetterController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> recordResponse(@PathVariable String letterId, @Valid @RequestBody RecordResponseRequest request) {
         return Map.of("responseId", recorder.recordResponse(letterId, request, actor.name()));
-    }
-
-    /** The answer to {@code POST /api/letters}. */
-    record LetterRecorded(String letterId, List<String> recommendationIds) {
     }
 }

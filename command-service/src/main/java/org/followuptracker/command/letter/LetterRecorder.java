@@ -35,7 +35,7 @@ public class LetterRecorder {
     }
 
     @Transactional
-    public LetterController.LetterRecorded sendLetter(SendLetterRequest request, String actor) {
+    public LetterRecorded sendLetter(SendLetterRequest request, String actor) {
         MetaData metaData = MetaData.with(CurrentActor.METADATA_KEY, actor);
         if (request.reference() != null) {
             references.letterWith(request.sender(), request.reference()).ifPresent(existing -> {
@@ -75,7 +75,7 @@ public class LetterRecorder {
         commands.sendAndWait(new SendLetterCommand(letterId, request.country(), blankToNull(request.reference()),
                 request.sentOn(), request.sender().strip(), request.recipient().strip(), request.subject().strip(),
                 request.copiedTo(), request.responseDueBy(), recommendationIds), metaData);
-        return new LetterController.LetterRecorded(letterId, recommendationIds);
+        return new LetterRecorded(letterId, recommendationIds);
     }
 
     public String recordResponse(String letterId, RecordResponseRequest request, String actor) {

@@ -25,7 +25,7 @@ class EventConsumer {
         this.projections = projections;
     }
 
-    @KafkaListener(id = "projections", topics = "${tracker.kafka.topic}")
+    @KafkaListener(id = "projections", idIsGroup = false, topics = "${tracker.kafka.topic}")
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope = codec.decode(record.value());
         log.debug("applying {} {} from {}-{}@{}", envelope.type(), envelope.id(), record.topic(), record.partition(),

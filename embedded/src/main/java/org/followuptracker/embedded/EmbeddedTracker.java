@@ -1,0 +1,120 @@
+package org.followuptracker.embedded;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the whole tracker on one machine with nothing installed but a JDK: the Kafka broker and a MongoDB-wire
+ * server in this process, and the two services as processes of their own. All data lives under one folder
+ * ({@code ./data} unless told otherwise), so a restart keeps everything.
+ *
+ * <p>Options, each {@code --name=value}: {@code data-dir}, {@code command-service-jar}, {@code query-service-jar},
+ * {@code command-port} (8081), {@code query-port} (8082), {@code kafka-port} (9092), {@code kafka-controller-port}
+ * (9093), {@code mongo-port} (27017), {@code demo} (true: record the 2012 letter to Kazakhstan on first start).
+ */
+public final class EmbeddedTracker {
+
+    private static final PrintStream OUT = System.out;
+
+    private EmbeddedTracker() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Map<String, String> options = options(args);
+        Path dataDir = Path.of(options.getOrDefault("data-dir", "data")).toAbsolutePath().normalize();
+        Path commandJar = Path.of(options.getOrDefault("command-service-jar", "command-service/target/command-service.jar"));
+        Path queryJar = Path.of(options.getOrDefault("query-service-jar", "query-service/target/query-service.jar"));
+        int commandPort = Integer.parseInt(options.getOrDefault("command-port", "8081"));
+        int queryPort = Integer.parseInt(options.getOrDefault("query-port", "8082"));
+        int kafkaPort = Integer.parseInt(options.getOrDefault("kafka-port", "9092"));
+        int controllerPort = Integer.parseInt(options.getOrDefault("kafka-controller-port", "9093"));
+        int mongoPort = Integer.parseInt(options.getOrDefault("mongo-port", "27017"));
+        boolean demo = Boolean.parseBoolean(options.getOrDefault("demo", "true"));
+        for (Path jar : List.of(commandJar, queryJar)) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build first (./mvnw -DskipTests package)");
+            }
+        }
+
+        OUT.println("Follow-up Tracker, embedded default: data in " + dataDir);
+        List<AutoCloseable> running = new ArrayList<>();
+        CountDownLatch stopping = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.countDown();
+            OUT.println("Stopping Follow-up Tracker ...");
+            stopAll(running);
+        }, "stop-tracker"));
+
+        InProcessKafka kafka = InProcessKafka.start(dataDir.resolve("kafka"), kafkaPort, controllerPort);
+        running.add(kafka);
+        InProcessMongo mongo = InProcessMongo.start(dataDir.resolve("mongo").resolve("read-models.mv"), mongoPort);
+        running.add(mongo);
+
+        ServiceProcess commandService = ServiceProcess.start("command-service", commandJar, commandPort, List.of(
+                "--tracker.data-dir=" + dataDir,
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--tracker.demo.enabled=" + demo), OUT);
+        running.add(commandService);
+        ServiceProcess queryService = ServiceProcess.start("query-service", queryJar, queryPort, List.of(
+                "--spring.data.mongodb.uri=" + mongo.uri("followup-tracker"),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()), OUT);
+        running.add(queryService);
+
+        commandService.awaitHealthy(Duration.ofMinutes(3));
+        queryService.awaitHealthy(Duration.ofMinutes(3));
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        OUT.printf("""
+
+                Follow-up Tracker is running (started in %.1f s).
+                  Record (command service): %s/api/letters     API description: %s/swagger-ui.html
+                  Read   (query service):   %s/api/countries/KAZ/timeline   %s/api/recommendations?country=KAZ
+                  Kafka: %s   MongoDB wire protocol: %s
+                Stop with Ctrl+C.
+
+                """, seconds / 1000.0, commandService.baseUrl(), commandService.baseUrl(), queryService.baseUrl(),
+                queryService.baseUrl(), kafka.bootstrapServers(), mongo.uri("followup-tracker"));
+
+        while (commandService.isAlive() && queryService.isAlive()) {
+            if (stopping.await(1, TimeUnit.SECONDS)) {
+                return;
+            }
+        }
+        if (stopping.getCount() == 0) {
+            return;
+        }
+        OUT.println((commandService.isAlive() ? "query-service" : "command-service") + " stopped unexpectedly");
+        System.exit(1);
+    }
+
+    /** Stops the services before what they use. */
+    private static void stopAll(List<AutoCloseable> running) {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                OUT.println("while stopping: " + e);
+            }
+        }
+        running.clear();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options are --name=value, not " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+}
