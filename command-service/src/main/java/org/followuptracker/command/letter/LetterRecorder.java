@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.followuptracker.command.actor.CurrentActor;
@@ -15,7 +19,6 @@ import org.followuptracker.command.web.NotFoundException;
 import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.UnSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns a letter as a coordinator describes it into commands. A letter that brings new recommendations records
@@ -25,17 +28,36 @@ import org.springframework.transaction.annotation.Transactional;
 public class LetterRecorder {
 
     private final CommandGateway commands;
+    private final TransactionManager transactions;
     private final RecommendationDirectory recommendations;
     private final LetterReferences references;
 
-    LetterRecorder(CommandGateway commands, RecommendationDirectory recommendations, LetterReferences references) {
+    LetterRecorder(CommandGateway commands, TransactionManager transactions, RecommendationDirectory recommendations,
+            LetterReferences references) {
         this.commands = commands;
+        this.transactions = transactions;
         this.recommendations = recommendations;
         this.references = references;
     }
 
-    @Transactional
     public LetterRecorded sendLetter(SendLetterRequest request, String actor) {
+        // One unit of work around all the commands: their events are committed in one transaction, and the relay
+        // is woken only once that transaction has committed (a Spring transaction around them would wake it too early).
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        ResultMessage<LetterRecorded> result = unitOfWork.executeWithResult(() -> record(request, actor),
+                RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("recording the letter failed", failure);
+        }
+        return result.getPayload();
+    }
+
+    private LetterRecorded record(SendLetterRequest request, String actor) {
         MetaData metaData = MetaData.with(CurrentActor.METADATA_KEY, actor);
         if (request.reference() != null) {
             references.letterWith(request.sender(), request.reference()).ifPresent(existing -> {

@@ -1,5 +1,8 @@
 package org.followuptracker.query.consuming;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.followuptracker.events.EnvelopeCodec;
@@ -20,9 +23,17 @@ class EventConsumer {
 
     private final List<Projection> projections;
     private final EnvelopeCodec codec = new EnvelopeCodec();
+    private final Timer relayDelay;
+    private final Timer projectionDelay;
 
-    EventConsumer(List<Projection> projections) {
+    EventConsumer(List<Projection> projections, MeterRegistry meters) {
         this.projections = projections;
+        this.relayDelay = Timer.builder("tracker.events.relay.delay")
+                .description("From recording an event until the relay sent it to Kafka")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.projectionDelay = Timer.builder("tracker.events.projection.delay")
+                .description("From recording an event until every read model shows it")
+                .publishPercentiles(0.5, 0.99).register(meters);
     }
 
     @KafkaListener(id = "projections", idIsGroup = false, topics = "${tracker.kafka.topic}")
@@ -33,5 +44,8 @@ class EventConsumer {
         for (Projection projection : projections) {
             projection.apply(envelope);
         }
+        long recordedAt = envelope.recordedAt().toInstant().toEpochMilli();
+        relayDelay.record(Duration.ofMillis(Math.max(0, record.timestamp() - recordedAt)));
+        projectionDelay.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - recordedAt)));
     }
 }

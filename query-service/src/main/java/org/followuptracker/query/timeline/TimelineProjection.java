@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each country's timeline (letters, responses, findings, each an entry) and which of its letters still await
- * an answer. Recording a recommendation is not an entry of its own: the letter that urges it is.
+ * an answer. Recording a recommendation is not an entry of its own: the letter that urges it is. The letter's
+ * state is written before its entry, so a reader who sees the entry also sees the letter open or answered.
  */
 @Component
 @Order(2)
@@ -37,19 +38,19 @@ class TimelineProjection implements Projection {
     public void apply(EventEnvelope envelope) {
         TrackerEvent event = envelope.event();
         if (event instanceof LetterSent e) {
-            entry(envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender() + " to "
-                    + e.recipient() + ": " + e.subject() + " (urges " + count(e.recommendationIds().size(), "recommendation") + ")");
             LetterDocument current = mongo.findById(e.letterId(), LetterDocument.class);
             mongo.save(new LetterDocument(e.letterId(), e.country(), e.sentOn().toString(),
                     e.responseDueBy() == null ? null : e.responseDueBy().toString(), e.subject(),
                     current == null ? List.of() : current.responseIds()));
+            entry(envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender() + " to "
+                    + e.recipient() + ": " + e.subject() + " (urges " + count(e.recommendationIds().size(), "recommendation") + ")");
         } else if (event instanceof ResponseReceived e) {
             String summary = "Response from " + e.from()
                     + (e.summary() == null || e.summary().isBlank() ? "" : ": " + e.summary())
                     + " (positions on " + count(e.positions().size(), "recommendation") + ")";
+            answered(envelope, e);
             entry(envelope, e.letterId(), e.positions().stream().map(p -> p.recommendationId()).toList(), e.responseId(),
                     summary);
-            answered(envelope, e);
         } else if (event instanceof RecommendationImplemented e) {
             finding(envelope, e.recommendationId(), "Found implemented", e.evidence());
         } else if (event instanceof RecommendationPartiallyImplemented e) {
