@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -240,6 +244,38 @@ class CommandApiTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).contains("\"field\":\"positions[0].position\"").contains("SUPPORTED");
+    }
+
+    @Test
+    void concurrentResponsesToOneLetterAreEachStoredOrRefusedAsAConflictNeverLost() throws Exception {
+        JsonNode letter = json.readTree(post("/api/letters", LETTER.formatted("EUR 8/2012")).getBody());
+        String letterId = letter.get("letterId").asText();
+        String body = """
+                {"receivedOn": "2012-11-20", "from": "Ministry", "positions": []}""";
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            answers.add(clients.submit(() -> post("/api/letters/" + letterId + "/responses", body)));
+        }
+        int created = 0;
+        for (Future<ResponseEntity<String>> answer : answers) {
+            ResponseEntity<String> response = answer.get(30, TimeUnit.SECONDS);
+            assertThat(response.getStatusCode()).as(response.getBody()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
+            if (response.getStatusCode() == HttpStatus.CREATED) {
+                created++;
+            } else {
+                assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            }
+        }
+        clients.shutdown();
+        System.out.printf("16 concurrent responses to one letter: %d stored, %d refused as conflicts%n", created, 16 - created);
+
+        List<Long> sequence = jdbc.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? "
+                + "ORDER BY sequencenumber", Long.class, letterId);
+        assertThat(sequence).hasSize(1 + created);
+        for (int i = 0; i < sequence.size(); i++) {
+            assertThat(sequence.get(i)).isEqualTo(i);
+        }
     }
 
     @Test

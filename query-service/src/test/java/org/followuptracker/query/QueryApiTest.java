@@ -109,11 +109,11 @@ class QueryApiTest {
     void aLetterAndItsResponseShowInTheTimelineInOrderAndTheLetterIsNoLongerOpen() throws Exception {
         String country = "MNG";
         String letterId = UUID.randomUUID().toString();
-        publish(envelope("rec-a", "Recommendation", 0, "2026-11-27T10:00:00Z",
-                new RecommendationRecorded("rec-a", country, "Ratify the Second Optional Protocol", List.of())));
         publish(envelope("rec-b", "Recommendation", 0, "2026-11-27T10:00:00Z",
                 new RecommendationRecorded("rec-b", country, "Abolish the death penalty",
                         List.of(new UnSource("A/HRC/14/10", "97.16", List.of("France"))))));
+        publish(envelope("rec-a", "Recommendation", 0, "2026-11-27T10:00:00Z",
+                new RecommendationRecorded("rec-a", country, "Ratify the Second Optional Protocol", List.of())));
         publish(envelope(letterId, "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent(letterId, country, "EUR 1",
                 LocalDate.of(2012, 10, 18), "Amnesty International", "Minister", "Candidacy", List.of(),
                 LocalDate.of(2012, 12, 1), List.of("rec-a", "rec-b"))));
@@ -140,7 +140,7 @@ class QueryApiTest {
         assertThat(answered.get("openLetters")).isEmpty();
 
         JsonNode board = json.readTree(http.getForObject("/api/recommendations?country=" + country, String.class));
-        assertThat(board).hasSize(2);
+        assertThat(board).extracting(r -> r.get("recommendationId").asText()).containsExactly("rec-a", "rec-b");
         JsonNode deathPenalty = find(board, "rec-b");
         assertThat(deathPenalty.get("timesUrged").asInt()).isEqualTo(1);
         assertThat(deathPenalty.get("firstUrgedOn").asText()).isEqualTo("2012-10-18");

@@ -6,10 +6,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.followuptracker.command.web.CommandRefusedException;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
 import org.followuptracker.events.RecommendationRecorded;
+import org.followuptracker.events.UnSource;
 
 /** A recommendation made to a government, and what was found of its implementation. */
 @Aggregate
@@ -25,12 +27,24 @@ public class Recommendation {
 
     @CommandHandler
     public Recommendation(RecordRecommendationCommand command) {
+        if (command.text() == null || command.text().isBlank()) {
+            throw new CommandRefusedException("text", "a recommendation needs its text");
+        }
+        for (int i = 0; i < command.sources().size(); i++) {
+            UnSource source = command.sources().get(i);
+            if (source.symbol() == null || source.symbol().isBlank()) {
+                throw new CommandRefusedException("sources[" + i + "].symbol", "a UN source needs its document symbol");
+            }
+        }
         apply(new RecommendationRecorded(command.recommendationId(), command.country(), command.text(),
                 command.sources()));
     }
 
     @CommandHandler
     public void handle(RecordImplementationFindingCommand command) {
+        if (command.evidence() == null || command.evidence().isBlank()) {
+            throw new CommandRefusedException("evidence", "a finding needs the evidence it rests on");
+        }
         switch (command.status()) {
             case IMPLEMENTED -> apply(new RecommendationImplemented(
                     recommendationId, country, command.assessedOn(), command.evidence()));

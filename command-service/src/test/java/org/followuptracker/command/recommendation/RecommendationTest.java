@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.followuptracker.command.web.CommandRefusedException;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
@@ -34,6 +35,34 @@ class RecommendationTest {
                 .when(new RecordRecommendationCommand("rec-1", "KAZ", "Strengthen safeguards against torture", SOURCES))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(RECORDED);
+    }
+
+    @Test
+    void aRecommendationWithoutTextIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordRecommendationCommand("rec-1", "KAZ", " ", SOURCES))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("a recommendation needs its text");
+    }
+
+    @Test
+    void aSourceWithoutItsSymbolIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordRecommendationCommand("rec-1", "KAZ", "Text",
+                        List.of(new UnSource(null, "95.42", List.of("Australia")))))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("a UN source needs its document symbol");
+    }
+
+    @Test
+    void aFindingWithoutEvidenceIsRefused() {
+        fixture.given(RECORDED)
+                .when(new RecordImplementationFindingCommand("rec-1", ImplementationStatus.IMPLEMENTED, ASSESSED_ON, ""))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("a finding needs the evidence it rests on");
     }
 
     @Test

@@ -38,8 +38,11 @@ class RecommendationBoardProjection implements Projection {
                 mongo.save(RecommendationDocument.recorded(e.recommendationId(), e.country(), e.text(), e.sources()));
             }
         } else if (envelope.event() instanceof LetterSent e) {
-            e.recommendationIds().forEach(id -> update(id, envelope,
-                    doc -> doc.withUrging(new RecommendationDocument.Urging(e.letterId(), e.sentOn().toString()))));
+            for (int i = 0; i < e.recommendationIds().size(); i++) {
+                RecommendationDocument.Urging urging = new RecommendationDocument.Urging(e.letterId(),
+                        e.sentOn().toString(), i);
+                update(e.recommendationIds().get(i), envelope, doc -> doc.withUrging(urging));
+            }
         } else if (envelope.event() instanceof ResponseReceived e) {
             for (PositionTaken taken : e.positions()) {
                 update(taken.recommendationId(), envelope, doc -> doc.withPosition(new RecommendationDocument.PositionRecord(

@@ -30,7 +30,8 @@ class RecommendationController {
         if (country != null) {
             query.addCriteria(Criteria.where("country").is(CountryCode.parse("country", country)));
         }
-        query.with(Sort.by("country", "firstUrgedOn", "_id"));
+        // As the letters list them: by the day first urged, then by place in that letter.
+        query.with(Sort.by("country", "firstUrgedOn", "firstUrgedPosition", "_id"));
         return mongo.find(query, RecommendationDocument.class).stream().map(RecommendationView::of).toList();
     }
 

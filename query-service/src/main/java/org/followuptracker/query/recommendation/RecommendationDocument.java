@@ -3,6 +3,7 @@ package org.followuptracker.query.recommendation;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.followuptracker.events.UnSource;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -24,12 +25,13 @@ public record RecommendationDocument(
         List<Finding> findings,
         int timesUrged,
         String firstUrgedOn,
+        int firstUrgedPosition,
         String lastUrgedOn,
         String latestPosition,
         String implementationStatus) {
 
-    /** A letter that urged the recommendation, and when it was sent. */
-    public record Urging(String letterId, String urgedOn) {
+    /** A letter that urged the recommendation, when it was sent, and where in the letter the recommendation stands. */
+    public record Urging(String letterId, String urgedOn, int position) {
     }
 
     /** A position the government took on it: in a response to a letter, on a day. */
@@ -68,7 +70,9 @@ public record RecommendationDocument(
 
     private static RecommendationDocument derive(String recommendationId, String country, String text,
             List<UnSource> sources, List<Urging> urgings, List<PositionRecord> positions, List<Finding> findings) {
-        List<String> urgedOn = urgings.stream().map(Urging::urgedOn).sorted().toList();
+        List<Urging> inOrder = urgings.stream()
+                .sorted(Comparator.comparing(Urging::urgedOn).thenComparing(Urging::position))
+                .toList();
         String latestPosition = positions.stream()
                 .max(Comparator.comparing(PositionRecord::takenOn).thenComparing(PositionRecord::recordedAt))
                 .map(PositionRecord::position)
@@ -78,11 +82,12 @@ public record RecommendationDocument(
                 .map(Finding::status)
                 .orElse(null);
         return new RecommendationDocument(recommendationId, country, text, sources, urgings, positions, findings,
-                urgings.size(), urgedOn.isEmpty() ? null : urgedOn.get(0),
-                urgedOn.isEmpty() ? null : urgedOn.get(urgedOn.size() - 1), latestPosition, implementationStatus);
+                urgings.size(), inOrder.isEmpty() ? null : inOrder.get(0).urgedOn(),
+                inOrder.isEmpty() ? 0 : inOrder.get(0).position(),
+                inOrder.isEmpty() ? null : inOrder.get(inOrder.size() - 1).urgedOn(), latestPosition, implementationStatus);
     }
 
     private static <T> List<T> append(List<T> list, T item) {
-        return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(item)).toList();
+        return Stream.concat(list.stream(), Stream.of(item)).toList();
     }
 }

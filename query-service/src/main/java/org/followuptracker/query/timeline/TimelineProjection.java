@@ -1,6 +1,7 @@
 package org.followuptracker.query.timeline;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.RecommendationImplemented;
@@ -66,8 +67,7 @@ class TimelineProjection implements Projection {
             log.warn("{} {} answers letter {}, which is not known here", envelope.type(), envelope.id(), e.letterId());
         } else if (!letter.responseIds().contains(e.responseId())) {
             mongo.save(new LetterDocument(letter.letterId(), letter.country(), letter.sentOn(), letter.responseDueBy(),
-                    letter.subject(), java.util.stream.Stream.concat(letter.responseIds().stream(),
-                    java.util.stream.Stream.of(e.responseId())).toList()));
+                    letter.subject(), Stream.concat(letter.responseIds().stream(), Stream.of(e.responseId())).toList()));
         }
     }
 
