@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -177,17 +178,25 @@ class CommandApiTest {
     @Test
     void badLettersAreRefusedWithAProblemNamingTheFieldAndNothingIsAppended() {
         String valid = LETTER.formatted("EUR 5/2012");
-        Map<String, String> refusals = Map.of(
-                valid.replace("\"KAZ\"", "\"XYZ\""), "country",
-                valid.replace("\"country\": \"KAZ\", ", ""), "country",
-                valid.replace("\"sentOn\": \"2012-10-18\"", "\"sentOn\": \"18/10/2012\""), "sentOn",
-                valid.replace("\"responseDueBy\": \"2012-12-01\"", "\"responseDueBy\": \"2012-01-01\""), "responseDueBy",
-                valid.replace("\"subject\": \"Kazakhstan's candidacy for the Human Rights Council\"", "\"subject\": \" \""), "subject",
-                valid.replace("\"symbol\": \"A/HRC/14/10\"", "\"symbol\": \"<script>\""), "recommendations[1].sources[0].symbol",
-                valid.replace("\"copiedTo\"", "\"actor\": \"someone else\", \"copiedTo\""), "actor",
-                valid.replace("{\"text\": \"Ratify the Optional Protocol to the ICESCR.\", \"sources\": []}",
-                        "{\"recommendationId\": \"no-such-recommendation\"}"), "recommendations[0].recommendationId",
-                valid.replace("\"copiedTo\": [", "\"copiedTo\": {\"a\": ["), "copiedTo");
+        // 60 states of 100 three-byte characters in one source: within every field limit, but too big an event.
+        String oversized = String.join(", ", Collections.nCopies(60, "\"" + "\u20ac".repeat(100) + "\""));
+        String tooManySources = String.join(", ", Collections.nCopies(30,
+                "{\"symbol\": \"A/HRC/14/10\", \"recommendingStates\": [" + oversized + "]}"));
+        Map<String, String> refusals = Map.ofEntries(
+                Map.entry(valid.replace("\"KAZ\"", "\"XYZ\""), "country"),
+                Map.entry(valid.replace("\"country\": \"KAZ\", ", ""), "country"),
+                Map.entry(valid.replace("\"sentOn\": \"2012-10-18\"", "\"sentOn\": \"18/10/2012\""), "sentOn"),
+                Map.entry(valid.replace("\"sentOn\": \"2012-10-18\"", "\"sentOn\": 15000"), "sentOn"),
+                Map.entry(valid.replace("\"sender\": \"Amnesty International\"", "\"sender\": true"), "sender"),
+                Map.entry(valid.replace("\"responseDueBy\": \"2012-12-01\"", "\"responseDueBy\": \"2012-01-01\""), "responseDueBy"),
+                Map.entry(valid.replace("\"subject\": \"Kazakhstan's candidacy for the Human Rights Council\"", "\"subject\": \" \""), "subject"),
+                Map.entry(valid.replace("\"symbol\": \"A/HRC/14/10\"", "\"symbol\": \"<script>\""), "recommendations[1].sources[0].symbol"),
+                Map.entry(valid.replace("\"copiedTo\"", "\"actor\": \"someone else\", \"copiedTo\""), "actor"),
+                Map.entry(valid.replace("{\"text\": \"Ratify the Optional Protocol to the ICESCR.\", \"sources\": []}",
+                        "{\"recommendationId\": \"no-such-recommendation\"}"), "recommendations[0].recommendationId"),
+                Map.entry(valid.replace("\"copiedTo\": [", "\"copiedTo\": {\"a\": ["), "copiedTo"),
+                Map.entry(valid.replace("\"sources\": [{\"symbol\": \"A/HRC/14/10\", \"paragraph\": \"95.42\", \"recommendingStates\": [\"Australia\"]}]",
+                        "\"sources\": [" + tooManySources + "]"), "body"));
         long before = eventCount();
 
         refusals.forEach((body, field) -> {
@@ -198,6 +207,24 @@ class CommandApiTest {
         });
 
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anIdOfTheWrongKindIsNotFound() throws Exception {
+        JsonNode letter = json.readTree(post("/api/letters", LETTER.formatted("EUR 9/2012")).getBody());
+        String letterId = letter.get("letterId").asText();
+        String recommendationId = letter.get("recommendationIds").get(0).asText();
+
+        assertThat(post("/api/letters/" + recommendationId + "/responses", """
+                {"receivedOn": "2012-11-20", "from": "Ministry", "positions": []}""").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post("/api/recommendations/" + letterId + "/implementation", """
+                {"status": "IMPLEMENTED", "assessedOn": "2015-01-10", "evidence": "x"}""").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> byNumber = post("/api/recommendations/" + recommendationId + "/implementation", """
+                {"status": 1, "assessedOn": "2015-01-10", "evidence": "x"}""");
+        assertThat(byNumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(byNumber.getBody()).contains("\"field\":\"status\"");
     }
 
     @Test
@@ -281,7 +308,8 @@ class CommandApiTest {
     @Test
     void theApiIsDescribedAndHealthIsReported() {
         assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/letters");
-        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"status\":\"UP\"");
+        String health = http.getForEntity("/actuator/health", String.class).getBody();
+        assertThat(health).startsWith("{\"status\":\"UP\"").contains("\"relay\":{\"status\":\"UP\"");
     }
 
     private ResponseEntity<String> post(String path, String body) {

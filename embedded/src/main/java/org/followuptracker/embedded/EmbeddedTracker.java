@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs the whole tracker on one machine with nothing installed but a JDK: the Kafka broker and a MongoDB-wire
@@ -46,7 +48,7 @@ public final class EmbeddedTracker {
         }
 
         OUT.println("Follow-up Tracker, embedded default: data in " + dataDir);
-        List<AutoCloseable> running = new ArrayList<>();
+        List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch stopping = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.countDown();
@@ -54,34 +56,45 @@ public final class EmbeddedTracker {
             stopAll(running);
         }, "stop-tracker"));
 
-        InProcessKafka kafka = InProcessKafka.start(dataDir.resolve("kafka"), kafkaPort, controllerPort);
-        running.add(kafka);
-        InProcessMongo mongo = InProcessMongo.start(dataDir.resolve("mongo").resolve("read-models.mv"), mongoPort);
-        running.add(mongo);
-
-        ServiceProcess commandService = ServiceProcess.start("command-service", commandJar, commandPort, List.of(
-                "--tracker.data-dir=" + dataDir,
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--tracker.demo.enabled=" + demo), OUT);
-        running.add(commandService);
-        ServiceProcess queryService = ServiceProcess.start("query-service", queryJar, queryPort, List.of(
-                "--spring.data.mongodb.uri=" + mongo.uri("followup-tracker"),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()), OUT);
-        running.add(queryService);
-
-        commandService.awaitHealthy(Duration.ofMinutes(3));
-        queryService.awaitHealthy(Duration.ofMinutes(3));
+        ServiceProcess commandService;
+        ServiceProcess queryService;
+        try {
+            InProcessKafka kafka = start(running, stopping,
+                    () -> InProcessKafka.start(dataDir.resolve("kafka"), kafkaPort, controllerPort));
+            InProcessMongo mongo = start(running, stopping,
+                    () -> InProcessMongo.start(dataDir.resolve("mongo").resolve("read-models.mv"), mongoPort));
+            commandService = start(running, stopping, () -> ServiceProcess.start("command-service", commandJar,
+                    commandPort, List.of(
+                            "--tracker.data-dir=" + dataDir,
+                            "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                            "--tracker.demo.enabled=" + demo), OUT));
+            queryService = start(running, stopping, () -> ServiceProcess.start("query-service", queryJar, queryPort,
+                    List.of(
+                            "--spring.data.mongodb.uri=" + mongo.uri("followup-tracker"),
+                            "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()), OUT));
+            commandService.awaitHealthy(Duration.ofMinutes(3));
+            queryService.awaitHealthy(Duration.ofMinutes(3));
+        } catch (Exception e) { // also what Netty throws undeclared, such as a BindException
+            if (stopping.getCount() == 0) {
+                return;
+            }
+            // Kafka's and the MongoDB server's threads would keep this process alive: stop what started, and leave.
+            OUT.println("Follow-up Tracker could not start: " + e);
+            e.printStackTrace(OUT);
+            stopAll(running);
+            System.exit(1);
+            return;
+        }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toMillis();
         OUT.printf("""
 
                 Follow-up Tracker is running (started in %.1f s).
                   Record (command service): %s/api/letters     API description: %s/swagger-ui.html
                   Read   (query service):   %s/api/countries/KAZ/timeline   %s/api/recommendations?country=KAZ
-                  Kafka: %s   MongoDB wire protocol: %s
                 Stop with Ctrl+C.
 
                 """, seconds / 1000.0, commandService.baseUrl(), commandService.baseUrl(), queryService.baseUrl(),
-                queryService.baseUrl(), kafka.bootstrapServers(), mongo.uri("followup-tracker"));
+                queryService.baseUrl());
 
         while (commandService.isAlive() && queryService.isAlive()) {
             if (stopping.await(1, TimeUnit.SECONDS)) {
@@ -95,16 +108,36 @@ public final class EmbeddedTracker {
         System.exit(1);
     }
 
+    /** Starts one part, unless the tracker is already stopping; what started is stopped with the rest. */
+    private static <T extends AutoCloseable> T start(List<AutoCloseable> running, CountDownLatch stopping,
+            Supplier<T> part) {
+        if (stopping.getCount() == 0) {
+            throw new IllegalStateException("stopping");
+        }
+        T started = part.get();
+        running.add(started);
+        if (stopping.getCount() == 0) {
+            // The shutdown hook may have stopped the others already: stop this one too.
+            stopAll(running);
+            throw new IllegalStateException("stopping");
+        }
+        return started;
+    }
+
     /** Stops the services before what they use. */
     private static void stopAll(List<AutoCloseable> running) {
-        for (int i = running.size() - 1; i >= 0; i--) {
+        List<AutoCloseable> parts;
+        synchronized (running) {
+            parts = new ArrayList<>(running);
+            running.clear();
+        }
+        for (int i = parts.size() - 1; i >= 0; i--) {
             try {
-                running.get(i).close();
+                parts.get(i).close();
             } catch (Exception e) {
                 OUT.println("while stopping: " + e);
             }
         }
-        running.clear();
     }
 
     private static Map<String, String> options(String[] args) {

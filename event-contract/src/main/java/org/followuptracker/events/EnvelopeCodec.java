@@ -60,8 +60,9 @@ public final class EnvelopeCodec {
     /**
      * Reads a message back.
      *
-     * @throws UnreadableEnvelopeException when it is not a CloudEvent of ours, or its type is one this reader does
-     *                                     not know (written by a newer producer)
+     * @throws UnreadableEnvelopeException when it is not a CloudEvent of ours
+     * @throws UnknownEventTypeException   when it is ours, but of a type this reader does not know yet (written by a
+     *                                     newer command service)
      */
     public EventEnvelope decode(byte[] message) {
         CloudEvent cloudEvent;
@@ -71,7 +72,9 @@ public final class EnvelopeCodec {
             throw new UnreadableEnvelopeException("not a CloudEvents JSON envelope: " + e.getMessage(), e);
         }
         Class<? extends TrackerEvent> eventClass = EventTypes.classOf(cloudEvent.getType())
-                .orElseThrow(() -> new UnreadableEnvelopeException("unknown event type " + cloudEvent.getType()));
+                .orElseThrow(() -> cloudEvent.getType().startsWith(EventTypes.PREFIX)
+                        ? new UnknownEventTypeException(cloudEvent.getType())
+                        : new UnreadableEnvelopeException("not an event of the tracker: " + cloudEvent.getType()));
         if (cloudEvent.getData() == null) {
             throw new UnreadableEnvelopeException("envelope " + cloudEvent.getId() + " has no data");
         }

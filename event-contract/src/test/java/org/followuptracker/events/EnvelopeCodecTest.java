@@ -77,13 +77,23 @@ class EnvelopeCodecTest {
     }
 
     @Test
-    void anUnknownEventTypeIsReportedAsUnreadable() {
+    void aCloudEventOfSomeoneElseIsUnreadable() {
+        String message = """
+                {"specversion":"1.0","id":"x","source":"/elsewhere","type":"com.example.Other",
+                 "datacontenttype":"application/json","data":{}}""";
+
+        assertThatThrownBy(() -> codec.decode(message.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEnvelopeException.class);
+    }
+
+    @Test
+    void anEventTypeOfANewerVersionIsReportedAsUnknownNotUnreadable() {
         String message = """
                 {"specversion":"1.0","id":"x","source":"/elsewhere","type":"org.followuptracker.SomethingNew",
                  "datacontenttype":"application/json","data":{}}""";
 
         assertThatThrownBy(() -> codec.decode(message.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(UnreadableEnvelopeException.class)
+                .isInstanceOf(UnknownEventTypeException.class)
                 .hasMessageContaining("SomethingNew");
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.followuptracker.command.actor.CurrentActor;
 import org.followuptracker.command.recommendation.RecommendationDirectory;
 import org.followuptracker.command.recommendation.RecordRecommendationCommand;
@@ -18,6 +19,7 @@ import org.followuptracker.command.web.ConflictException;
 import org.followuptracker.command.web.NotFoundException;
 import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.UnSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,6 +51,10 @@ public class LetterRecorder {
                 RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
+            if (request.reference() != null && causedBy(failure, DuplicateKeyException.class)) {
+                // Another request recorded the same reference between our check and our commit.
+                throw referenceTaken(request);
+            }
             if (failure instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -60,10 +66,9 @@ public class LetterRecorder {
     private LetterRecorded record(SendLetterRequest request, String actor) {
         MetaData metaData = MetaData.with(CurrentActor.METADATA_KEY, actor);
         if (request.reference() != null) {
-            references.letterWith(request.sender(), request.reference()).ifPresent(existing -> {
-                throw new ConflictException("reference", request.sender() + " already recorded a letter with reference "
-                        + request.reference() + " (letter " + existing + ")");
-            });
+            if (references.letterWith(request.sender(), request.reference()).isPresent()) {
+                throw referenceTaken(request);
+            }
         }
         List<String> recommendationIds = new ArrayList<>();
         for (int i = 0; i < request.recommendations().size(); i++) {
@@ -108,9 +113,24 @@ public class LetterRecorder {
         try {
             return commands.sendAndWait(new RecordResponseCommand(letterId, responseId, request.receivedOn(),
                     request.from().strip(), request.summary(), positions), MetaData.with(CurrentActor.METADATA_KEY, actor));
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw new NotFoundException("no letter " + letterId + " is recorded");
         }
+    }
+
+    private ConflictException referenceTaken(SendLetterRequest request) {
+        String existing = references.letterWith(request.sender(), request.reference()).orElse("recorded just now");
+        return new ConflictException("reference", request.sender() + " already recorded a letter with reference "
+                + request.reference().strip() + " (letter " + existing + ")");
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<UnSource> sources(List<SendLetterRequest.Source> sources) {

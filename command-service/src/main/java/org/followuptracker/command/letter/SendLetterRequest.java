@@ -34,7 +34,7 @@ public record SendLetterRequest(
     public record UrgedRecommendation(
             @Size(max = 64) String recommendationId,
             @Size(max = 20000) String text,
-            @Size(max = 100) List<@NotNull @Valid Source> sources) {
+            @Size(max = 30) List<@NotNull @Valid Source> sources) {
 
         public UrgedRecommendation {
             sources = sources == null ? List.of() : sources;
@@ -52,7 +52,7 @@ public record SendLetterRequest(
                     message = "must be a UN document symbol, such as A/HRC/14/10 or CCPR/C/KAZ/CO/1")
             String symbol,
             @Size(max = 50) String paragraph,
-            @Size(max = 100) List<@NotBlank @Size(max = 200) String> recommendingStates) {
+            @Size(max = 60) List<@NotBlank @Size(max = 100) String> recommendingStates) {
 
         public Source {
             recommendingStates = recommendingStates == null ? List.of() : recommendingStates;

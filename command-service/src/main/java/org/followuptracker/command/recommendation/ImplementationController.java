@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.followuptracker.command.actor.CurrentActor;
 import org.followuptracker.command.web.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -33,7 +34,7 @@ class ImplementationController {
         try {
             commands.sendAndWait(new RecordImplementationFindingCommand(recommendationId, request.status(),
                     request.assessedOn(), request.evidence().strip()), MetaData.with(CurrentActor.METADATA_KEY, actor.name()));
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw new NotFoundException("no recommendation " + recommendationId + " is recorded");
         }
     }

@@ -1,6 +1,5 @@
 package org.followuptracker.command.relay;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,15 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Revision;
-import org.followuptracker.command.actor.CurrentActor;
 import org.followuptracker.events.EnvelopeCodec;
-import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.TrackerEvent;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -49,25 +44,8 @@ class KafkaRelay {
     void on(TrackerEvent event, EventMessage<?> message) {
         topic.ensureExists();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), event.country(),
-                codec.encode(envelope(event, message)));
+                codec.encode(Envelopes.of(event, message)));
         pendingSends().add(kafka.send(record));
-    }
-
-    static EventEnvelope envelope(TrackerEvent event, EventMessage<?> message) {
-        if (!(message instanceof DomainEventMessage<?> domainMessage)) {
-            throw new IllegalStateException("event " + message.getIdentifier() + " belongs to no aggregate");
-        }
-        Revision revision = event.getClass().getAnnotation(Revision.class);
-        Object actor = message.getMetaData().get(CurrentActor.METADATA_KEY);
-        return new EventEnvelope(
-                message.getIdentifier(),
-                message.getTimestamp().atOffset(ZoneOffset.UTC),
-                domainMessage.getAggregateIdentifier(),
-                domainMessage.getType(),
-                domainMessage.getSequenceNumber(),
-                revision == null ? null : revision.value(),
-                actor == null ? CurrentActor.ANONYMOUS : actor.toString(),
-                event);
     }
 
     /** The sends of the current batch; before the batch commits (and its token moves on), all must be acked. */

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -65,7 +67,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "someone else changed the same letter or recommendation at the same moment; reload and try again");
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessException.class})
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            TransientDataAccessException.class, DataAccessResourceFailureException.class})
     ProblemDetail storeUnavailable(RuntimeException e) {
         log.warn("event store unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
@@ -161,6 +164,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (type == String.class) {
             return "a string";
+        }
+        if (type == LocalDate.class) {
+            return "a date in ISO format, such as 2012-10-18";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
         }
         if (type.isEnum()) {
             return "one of " + List.of(type.getEnumConstants());

@@ -1,5 +1,6 @@
 package org.followuptracker.query.consuming;
 
+import java.util.Map;
 import org.followuptracker.events.UnreadableEnvelopeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +16,9 @@ class ConsumerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ConsumerConfiguration.class);
 
     /**
-     * A failed write (MongoDB away) is retried with a growing pause, without end and without moving past the event,
-     * so no event is lost. A message that is no envelope of ours is logged and passed over: retrying cannot change
-     * it, and it stays on the topic for whoever can read it.
+     * Whatever fails (MongoDB away, an event type this version does not know yet) is retried with a growing pause,
+     * without end and without moving past the event, so no event is lost to the read models. Only a message that
+     * is no envelope of ours is logged and passed over: retrying cannot change it.
      */
     @Bean
     DefaultErrorHandler projectionErrorHandler() {
@@ -26,7 +27,8 @@ class ConsumerConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> log.error(
                 "passing over unreadable message {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                 e.getMessage()), backOff);
-        handler.addNotRetryableExceptions(UnreadableEnvelopeException.class);
+        // Replaces Spring Kafka's default list of exceptions not to retry, which would pass over events too.
+        handler.setClassifications(Map.of(UnreadableEnvelopeException.class, false), true);
         return handler;
     }
 }
