@@ -228,6 +228,35 @@ class CommandApiTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndRecordsNothingMore() {
+        String letter = LETTER.formatted("EUR 10/2012");
+        long before = eventCount();
+
+        ResponseEntity<String> first = post("/api/letters", letter, "key-10");
+        ResponseEntity<String> again = post("/api/letters", letter, "key-10");
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(again.getHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(eventCount()).isEqualTo(before + 3);
+
+        ResponseEntity<String> otherRequest = post("/api/letters", LETTER.formatted("EUR 11/2012"), "key-10");
+        assertThat(otherRequest.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(otherRequest.getBody()).contains("\"field\":\"Idempotency-Key\"");
+        assertThat(eventCount()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void aRefusedRequestFreesItsIdempotencyKey() {
+        String letter = LETTER.formatted("EUR 12/2012");
+
+        assertThat(post("/api/letters", letter.replace("\"KAZ\"", "\"XYZ\""), "key-12").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post("/api/letters", letter, "key-12").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
     void malformedJsonIsRefusedAsSuch() {
         ResponseEntity<String> response = post("/api/letters", "{\"country\": \"KAZ\", ");
 
@@ -313,7 +342,14 @@ class CommandApiTest {
     }
 
     private ResponseEntity<String> post(String path, String body) {
+        return post(path, body, null);
+    }
+
+    private ResponseEntity<String> post(String path, String body, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
