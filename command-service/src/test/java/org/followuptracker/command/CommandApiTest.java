@@ -163,6 +163,23 @@ class CommandApiTest {
     }
 
     @Test
+    void aPositionKnownFromAUnDocumentIsRecordedWithoutALetter() throws Exception {
+        String recommendationId = json.readTree(post("/api/letters", LETTER.formatted("EUR 13/2012")).getBody())
+                .get("recommendationIds").get(1).asText();
+
+        ResponseEntity<String> response = post("/api/recommendations/" + recommendationId + "/positions", """
+                {"position": "SUPPORTED", "takenOn": "2010-06-01", "source": "A/HRC/14/10/Add.1"}""");
+        ResponseEntity<String> withoutSource = post("/api/recommendations/" + recommendationId + "/positions", """
+                {"position": "SUPPORTED", "takenOn": "2010-06-01"}""");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(payloadTypesOf(recommendationId)).containsExactly(
+                "org.followuptracker.events.RecommendationRecorded", "org.followuptracker.events.PositionRecorded");
+        assertThat(withoutSource.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(withoutSource.getBody()).contains("\"field\":\"source\"");
+    }
+
+    @Test
     void aReferenceItsSenderAlreadyUsedIsAConflict() {
         assertThat(post("/api/letters", LETTER.formatted("EUR 4/2012")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long before = eventCount();

@@ -19,6 +19,7 @@ public final class EventTypes {
             RecommendationRecorded.class,
             LetterSent.class,
             ResponseReceived.class,
+            PositionRecorded.class,
             RecommendationImplemented.class,
             RecommendationPartiallyImplemented.class,
             RecommendationNotImplemented.class);

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * topic so that each country's events stay in order) and the day it happened in the world.
  */
 public sealed interface TrackerEvent permits RecommendationRecorded, LetterSent, ResponseReceived,
-        RecommendationImplemented, RecommendationPartiallyImplemented, RecommendationNotImplemented {
+        PositionRecorded, RecommendationImplemented, RecommendationPartiallyImplemented, RecommendationNotImplemented {
 
     String country();
 

@@ -55,6 +55,7 @@ class EnvelopeCodecTest {
                 letterSent,
                 new ResponseReceived("letter-1", "response-1", "KAZ", LocalDate.of(2012, 12, 1), "Ministry",
                         "We take note", List.of(new PositionTaken("rec-1", Position.NOTED))),
+                new PositionRecorded("rec-1", "KAZ", Position.SUPPORTED, LocalDate.of(2010, 6, 1), "A/HRC/14/10/Add.1"),
                 new RecommendationImplemented("rec-1", "KAZ", LocalDate.of(2014, 1, 1), "Law adopted"),
                 new RecommendationPartiallyImplemented("rec-1", "KAZ", LocalDate.of(2013, 1, 1), "Bill drafted"),
                 new RecommendationNotImplemented("rec-1", "KAZ", LocalDate.of(2015, 1, 1), "Law repealed"));

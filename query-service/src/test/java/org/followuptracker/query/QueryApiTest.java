@@ -25,6 +25,7 @@ import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Position;
+import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationRecorded;
@@ -164,24 +165,30 @@ class QueryApiTest {
         EventEnvelope finding = envelope("rec-x", "Recommendation", 1, "2026-11-27T10:02:00Z",
                 new RecommendationImplemented("rec-x", country, LocalDate.of(2013, 1, 12), "Released on 12 January"));
 
-        for (EventEnvelope envelope : List.of(recorded, letter, recorded, response, letter, finding, response, finding)) {
+        EventEnvelope fromAddendum = envelope("rec-x", "Recommendation", 2, "2026-11-27T10:03:00Z",
+                new PositionRecorded("rec-x", country, Position.SUPPORTED, LocalDate.of(2013, 1, 11), "A/HRC/22/99/Add.1"));
+
+        for (EventEnvelope envelope : List.of(recorded, letter, recorded, response, letter, finding, fromAddendum,
+                response, finding, fromAddendum)) {
             publish(envelope);
         }
-        publish(envelope("marker", "Recommendation", 0, "2026-11-27T10:03:00Z",
+        publish(envelope("marker", "Recommendation", 0, "2026-11-27T10:04:00Z",
                 new RecommendationRecorded("marker", country, "Marker: everything before it was applied", List.of())));
         await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 2);
 
         JsonNode timeline = timeline(country);
         assertThat(timeline.get("entries")).extracting(e -> e.get("type").asText())
-                .containsExactly("LetterSent", "ResponseReceived", "RecommendationImplemented");
-        assertThat(timeline.get("entries").get(2).get("summary").asText())
+                .containsExactly("LetterSent", "ResponseReceived", "PositionRecorded", "RecommendationImplemented");
+        assertThat(timeline.get("entries").get(2).get("summary").asText()).contains("SUPPORTED").contains("A/HRC/22/99/Add.1");
+        assertThat(timeline.get("entries").get(3).get("summary").asText())
                 .contains("Found implemented").contains("Release human rights defenders");
         JsonNode board = find(board(country), "rec-x");
         assertThat(board.get("timesUrged").asInt()).isEqualTo(1);
-        assertThat(board.get("latestPosition").asText()).isEqualTo("NOTED");
+        // NOTED in the answer of 10 January, SUPPORTED in the addendum of 11 January: the later one is the latest.
+        assertThat(board.get("latestPosition").asText()).isEqualTo("SUPPORTED");
         assertThat(board.get("implementationStatus").asText()).isEqualTo("IMPLEMENTED");
         assertThat(mongo.getCollection("timeline_entries").countDocuments(new org.bson.Document("country", country)))
-                .isEqualTo(3);
+                .isEqualTo(4);
     }
 
     @Test

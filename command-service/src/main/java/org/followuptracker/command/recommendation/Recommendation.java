@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
@@ -53,6 +54,15 @@ public class Recommendation {
             case NOT_IMPLEMENTED -> apply(new RecommendationNotImplemented(
                     recommendationId, country, command.assessedOn(), command.evidence()));
         }
+    }
+
+    @CommandHandler
+    public void handle(RecordPositionCommand command) {
+        if (command.source() == null || command.source().isBlank()) {
+            throw new CommandRefusedException("source", "a position known from a document needs that document");
+        }
+        apply(new PositionRecorded(recommendationId, country, command.position(), command.takenOn(),
+                command.source()));
     }
 
     @EventSourcingHandler

@@ -5,6 +5,8 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.events.Position;
+import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
@@ -88,6 +90,23 @@ class RecommendationTest {
                         ASSESSED_ON.plusYears(1), "Amendment repealed"))
                 .expectEvents(new RecommendationNotImplemented("rec-1", "KAZ", ASSESSED_ON.plusYears(1),
                         "Amendment repealed"));
+    }
+
+    @Test
+    void aPositionKnownFromADocumentIsRecordedWithItsSource() {
+        fixture.given(RECORDED)
+                .when(new RecordPositionCommand("rec-1", Position.SUPPORTED, LocalDate.of(2010, 6, 1), "A/HRC/14/10/Add.1"))
+                .expectEvents(new PositionRecorded("rec-1", "KAZ", Position.SUPPORTED, LocalDate.of(2010, 6, 1),
+                        "A/HRC/14/10/Add.1"));
+    }
+
+    @Test
+    void aPositionWithoutItsSourceIsRefused() {
+        fixture.given(RECORDED)
+                .when(new RecordPositionCommand("rec-1", Position.NOTED, LocalDate.of(2010, 6, 1), " "))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("a position known from a document needs that document");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
@@ -46,9 +47,12 @@ class RecommendationBoardProjection implements Projection {
         } else if (envelope.event() instanceof ResponseReceived e) {
             for (PositionTaken taken : e.positions()) {
                 update(taken.recommendationId(), envelope, doc -> doc.withPosition(new RecommendationDocument.PositionRecord(
-                        envelope.id(), e.letterId(), e.responseId(), taken.position().name(), e.receivedOn().toString(),
+                        envelope.id(), e.letterId(), e.responseId(), null, taken.position().name(), e.receivedOn().toString(),
                         recordedAt)));
             }
+        } else if (envelope.event() instanceof PositionRecorded e) {
+            update(e.recommendationId(), envelope, doc -> doc.withPosition(new RecommendationDocument.PositionRecord(
+                    envelope.id(), null, null, e.source(), e.position().name(), e.takenOn().toString(), recordedAt)));
         } else if (envelope.event() instanceof RecommendationImplemented e) {
             finding(envelope, e.recommendationId(), "IMPLEMENTED", e.assessedOn().toString(), e.evidence());
         } else if (envelope.event() instanceof RecommendationPartiallyImplemented e) {

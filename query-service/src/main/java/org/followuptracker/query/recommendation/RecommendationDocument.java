@@ -34,9 +34,12 @@ public record RecommendationDocument(
     public record Urging(String letterId, String urgedOn, int position) {
     }
 
-    /** A position the government took on it: in a response to a letter, on a day. */
-    public record PositionRecord(String eventId, String letterId, String responseId, String position, String takenOn,
-            Instant recordedAt) {
+    /**
+     * A position the government took on it, on a day: in a response to a letter (letterId, responseId), or as a
+     * document shows it (source).
+     */
+    public record PositionRecord(String eventId, String letterId, String responseId, String source, String position,
+            String takenOn, Instant recordedAt) {
     }
 
     /** What was found of its implementation, on a day, on what evidence. */

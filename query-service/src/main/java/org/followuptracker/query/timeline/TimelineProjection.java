@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
@@ -52,6 +53,9 @@ class TimelineProjection implements Projection {
             answered(envelope, e);
             entry(envelope, e.letterId(), e.positions().stream().map(p -> p.recommendationId()).toList(), e.responseId(),
                     summary);
+        } else if (event instanceof PositionRecorded e) {
+            entry(envelope, null, List.of(e.recommendationId()), null, "Position " + e.position() + " on "
+                    + texts.shortTextOf(e.recommendationId()) + " (source: " + e.source() + ")");
         } else if (event instanceof RecommendationImplemented e) {
             finding(envelope, e.recommendationId(), "Found implemented", e.evidence());
         } else if (event instanceof RecommendationPartiallyImplemented e) {

@@ -15,25 +15,38 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Where coordinators record what they found of a recommendation's implementation. */
+/** Where coordinators record what is known of one recommendation: positions taken on it, its implementation. */
 @RestController
-class ImplementationController {
+class RecommendationController {
 
     private final CommandGateway commands;
     private final CurrentActor actor;
 
-    ImplementationController(CommandGateway commands, CurrentActor actor) {
+    RecommendationController(CommandGateway commands, CurrentActor actor) {
         this.commands = commands;
         this.actor = actor;
+    }
+
+    @Operation(summary = "Record a position the government took on a recommendation, known from a document "
+            + "such as a UPR addendum (not from an answer to a letter)")
+    @PostMapping("/api/recommendations/{recommendationId}/positions")
+    @ResponseStatus(HttpStatus.CREATED)
+    void recordPosition(@PathVariable String recommendationId, @Valid @RequestBody PositionRequest request) {
+        send(recommendationId, new RecordPositionCommand(recommendationId, request.position(), request.takenOn(),
+                request.source().strip()));
     }
 
     @Operation(summary = "Record an implementation finding; IMPLEMENTED records RecommendationImplemented")
     @PostMapping("/api/recommendations/{recommendationId}/implementation")
     @ResponseStatus(HttpStatus.CREATED)
     void recordFinding(@PathVariable String recommendationId, @Valid @RequestBody ImplementationFindingRequest request) {
+        send(recommendationId, new RecordImplementationFindingCommand(recommendationId, request.status(),
+                request.assessedOn(), request.evidence().strip()));
+    }
+
+    private void send(String recommendationId, Object command) {
         try {
-            commands.sendAndWait(new RecordImplementationFindingCommand(recommendationId, request.status(),
-                    request.assessedOn(), request.evidence().strip()), MetaData.with(CurrentActor.METADATA_KEY, actor.name()));
+            commands.sendAndWait(command, MetaData.with(CurrentActor.METADATA_KEY, actor.name()));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw new NotFoundException("no recommendation " + recommendationId + " is recorded");
         }
