@@ -180,6 +180,33 @@ class CommandApiTest {
     }
 
     @Test
+    void aFollowUpAndDueDateChangesAreRecordedOnTheLetter() throws Exception {
+        String letterId = json.readTree(post("/api/letters", LETTER.formatted("EUR 14/2012")).getBody())
+                .get("letterId").asText();
+
+        ResponseEntity<String> followUp = post("/api/letters/" + letterId + "/follow-ups", """
+                {"sentOn": "2012-12-10", "summary": "Reminder: no answer yet", "responseDueBy": "2013-01-31"}""");
+        ResponseEntity<String> extended = post("/api/letters/" + letterId + "/due-date", """
+                {"responseDueBy": "2013-02-28", "changedOn": "2013-01-20", "reason": "The ministry asked for time"}""");
+        ResponseEntity<String> withdrawn = post("/api/letters/" + letterId + "/due-date", """
+                {"responseDueBy": null, "changedOn": "2013-03-05", "reason": "Campaign closed"}""");
+        ResponseEntity<String> again = post("/api/letters/" + letterId + "/due-date", """
+                {"responseDueBy": null, "changedOn": "2013-03-06", "reason": "Campaign closed"}""");
+
+        assertThat(followUp.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json.readTree(followUp.getBody()).get("followUpId").asText()).isNotBlank();
+        assertThat(extended.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(again.getBody()).contains("\"field\":\"responseDueBy\"");
+        assertThat(payloadTypesOf(letterId)).containsExactly("org.followuptracker.events.LetterSent",
+                "org.followuptracker.events.FollowUpSent", "org.followuptracker.events.ResponseDueDateExtended",
+                "org.followuptracker.events.ResponseDueDateWithdrawn");
+        assertThat(post("/api/letters/no-such-letter/follow-ups", """
+                {"sentOn": "2012-12-10", "summary": "Reminder"}""").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void aReferenceItsSenderAlreadyUsedIsAConflict() {
         assertThat(post("/api/letters", LETTER.formatted("EUR 4/2012")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long before = eventCount();

@@ -18,6 +18,10 @@ public final class EventTypes {
     private static final List<Class<? extends TrackerEvent>> ALL = List.of(
             RecommendationRecorded.class,
             LetterSent.class,
+            FollowUpSent.class,
+            ResponseDueDateSet.class,
+            ResponseDueDateExtended.class,
+            ResponseDueDateWithdrawn.class,
             ResponseReceived.class,
             PositionRecorded.class,
             RecommendationImplemented.class,

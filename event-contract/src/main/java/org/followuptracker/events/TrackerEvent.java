@@ -6,7 +6,8 @@ import java.time.LocalDate;
  * What every event of the tracker has: the country it concerns (ISO 3166-1 alpha-3, which also keys the Kafka
  * topic so that each country's events stay in order) and the day it happened in the world.
  */
-public sealed interface TrackerEvent permits RecommendationRecorded, LetterSent, ResponseReceived,
+public sealed interface TrackerEvent permits RecommendationRecorded, LetterSent, FollowUpSent, ResponseDueDateSet,
+        ResponseDueDateExtended, ResponseDueDateWithdrawn, ResponseReceived,
         PositionRecorded, RecommendationImplemented, RecommendationPartiallyImplemented, RecommendationNotImplemented {
 
     String country();

@@ -23,12 +23,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Position;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationRecorded;
+import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.events.UnSource;
@@ -189,6 +191,34 @@ class QueryApiTest {
         assertThat(board.get("implementationStatus").asText()).isEqualTo("IMPLEMENTED");
         assertThat(mongo.getCollection("timeline_entries").countDocuments(new org.bson.Document("country", country)))
                 .isEqualTo(4);
+    }
+
+    @Test
+    void aFollowUpMovesTheDueDateAndAWithdrawnDueDateIsNeverOverdue() throws Exception {
+        String country = "AZE";
+        publish(envelope("rec-f", "Recommendation", 0, "2026-11-27T10:00:00Z",
+                new RecommendationRecorded("rec-f", country, "Release journalists", List.of())));
+        publish(envelope("letter-f", "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent("letter-f", country, null,
+                LocalDate.of(2012, 11, 1), "Amnesty International", "Minister", "Journalists", List.of(),
+                LocalDate.of(2012, 12, 1), List.of("rec-f"))));
+        JsonNode overdue = await().atMost(20, TimeUnit.SECONDS).until(() -> timeline(country),
+                t -> t.get("entries").size() == 1);
+        assertThat(overdue.get("openLetters").get(0).get("overdue").asBoolean()).isTrue();
+
+        publish(envelope("letter-f", "Letter", 1, "2026-11-27T10:01:00Z", new FollowUpSent("letter-f", "fu-1", country,
+                LocalDate.of(2012, 12, 10), "Reminder", LocalDate.of(2013, 2, 28))));
+        JsonNode followedUp = await().atMost(20, TimeUnit.SECONDS).until(() -> timeline(country),
+                t -> t.get("entries").size() == 2);
+        assertThat(followedUp.get("entries").get(1).get("type").asText()).isEqualTo("FollowUpSent");
+        assertThat(followedUp.get("openLetters").get(0).get("responseDueBy").asText()).isEqualTo("2013-02-28");
+        assertThat(followedUp.get("openLetters").get(0).get("overdue").asBoolean()).isFalse();
+
+        publish(envelope("letter-f", "Letter", 2, "2026-11-27T10:02:00Z", new ResponseDueDateWithdrawn("letter-f",
+                country, LocalDate.of(2013, 1, 5), "Campaign paused")));
+        JsonNode withdrawn = await().atMost(20, TimeUnit.SECONDS).until(() -> timeline(country),
+                t -> t.get("entries").size() == 3);
+        assertThat(withdrawn.get("openLetters").get(0).get("responseDueBy").isNull()).isTrue();
+        assertThat(withdrawn.get("openLetters").get(0).get("overdue").asBoolean()).isFalse();
     }
 
     @Test

@@ -11,8 +11,12 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionTaken;
+import org.followuptracker.events.ResponseDueDateExtended;
+import org.followuptracker.events.ResponseDueDateSet;
+import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 
 /** A letter to a government and what came back: the consistency boundary for its responses. */
@@ -23,6 +27,7 @@ public class Letter {
     private String letterId;
     private String country;
     private LocalDate sentOn;
+    private LocalDate responseDueBy;
     private Set<String> urged;
 
     protected Letter() {
@@ -72,11 +77,70 @@ public class Letter {
         return command.responseId();
     }
 
+    @CommandHandler
+    public String handle(SendFollowUpCommand command) {
+        if (command.sentOn().isBefore(sentOn)) {
+            throw new CommandRefusedException("sentOn", "must not be before the letter was sent (" + sentOn + ")");
+        }
+        if (command.responseDueBy() != null && command.responseDueBy().isBefore(command.sentOn())) {
+            throw new CommandRefusedException("responseDueBy", "must not be before the follow-up was sent ("
+                    + command.sentOn() + ")");
+        }
+        apply(new FollowUpSent(letterId, command.followUpId(), country, command.sentOn(), command.summary(),
+                command.responseDueBy()));
+        return command.followUpId();
+    }
+
+    @CommandHandler
+    public void handle(ChangeResponseDueDateCommand command) {
+        if (command.changedOn().isBefore(sentOn)) {
+            throw new CommandRefusedException("changedOn", "must not be before the letter was sent (" + sentOn + ")");
+        }
+        LocalDate dueBy = command.responseDueBy();
+        if (dueBy == null) {
+            if (responseDueBy == null) {
+                throw new CommandRefusedException("responseDueBy", "the letter has no due date to withdraw");
+            }
+            apply(new ResponseDueDateWithdrawn(letterId, country, command.changedOn(), command.reason()));
+        } else if (dueBy.isBefore(sentOn)) {
+            throw new CommandRefusedException("responseDueBy", "must not be before the letter was sent (" + sentOn + ")");
+        } else if (dueBy.equals(responseDueBy)) {
+            throw new CommandRefusedException("responseDueBy", "the answer is already due by " + dueBy);
+        } else if (responseDueBy != null && dueBy.isAfter(responseDueBy)) {
+            apply(new ResponseDueDateExtended(letterId, country, dueBy, command.changedOn(), command.reason()));
+        } else {
+            apply(new ResponseDueDateSet(letterId, country, dueBy, command.changedOn(), command.reason()));
+        }
+    }
+
     @EventSourcingHandler
     void on(LetterSent event) {
         letterId = event.letterId();
         country = event.country();
         sentOn = event.sentOn();
+        responseDueBy = event.responseDueBy();
         urged = Set.copyOf(event.recommendationIds());
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpSent event) {
+        if (event.responseDueBy() != null) {
+            responseDueBy = event.responseDueBy();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ResponseDueDateSet event) {
+        responseDueBy = event.responseDueBy();
+    }
+
+    @EventSourcingHandler
+    void on(ResponseDueDateExtended event) {
+        responseDueBy = event.responseDueBy();
+    }
+
+    @EventSourcingHandler
+    void on(ResponseDueDateWithdrawn event) {
+        responseDueBy = null;
     }
 }

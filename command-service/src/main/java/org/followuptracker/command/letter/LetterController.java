@@ -32,6 +32,20 @@ class LetterController {
         return recorder.sendLetter(request, actor.name());
     }
 
+    @Operation(summary = "Record a reminder sent about a letter, perhaps with a new due date for the answer")
+    @PostMapping("/{letterId}/follow-ups")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> sendFollowUp(@PathVariable String letterId, @Valid @RequestBody FollowUpRequest request) {
+        return Map.of("followUpId", recorder.sendFollowUp(letterId, request, actor.name()));
+    }
+
+    @Operation(summary = "Set, move, or (with responseDueBy null) withdraw the day the answer to a letter is due")
+    @PostMapping("/{letterId}/due-date")
+    @ResponseStatus(HttpStatus.CREATED)
+    void changeDueDate(@PathVariable String letterId, @Valid @RequestBody DueDateRequest request) {
+        recorder.changeDueDate(letterId, request, actor.name());
+    }
+
     @Operation(summary = "Record a government's response to a letter, with its positions")
     @PostMapping("/{letterId}/responses")
     @ResponseStatus(HttpStatus.CREATED)

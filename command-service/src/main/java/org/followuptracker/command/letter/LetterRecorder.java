@@ -106,13 +106,26 @@ public class LetterRecorder {
     }
 
     public String recordResponse(String letterId, RecordResponseRequest request, String actor) {
-        String responseId = UUID.randomUUID().toString();
         List<PositionTaken> positions = request.positions().stream()
                 .map(p -> new PositionTaken(p.recommendationId(), p.position()))
                 .toList();
+        return send(letterId, new RecordResponseCommand(letterId, UUID.randomUUID().toString(), request.receivedOn(),
+                request.from().strip(), request.summary(), positions), actor);
+    }
+
+    public String sendFollowUp(String letterId, FollowUpRequest request, String actor) {
+        return send(letterId, new SendFollowUpCommand(letterId, UUID.randomUUID().toString(), request.sentOn(),
+                request.summary().strip(), request.responseDueBy()), actor);
+    }
+
+    public void changeDueDate(String letterId, DueDateRequest request, String actor) {
+        send(letterId, new ChangeResponseDueDateCommand(letterId, request.responseDueBy(), request.changedOn(),
+                request.reason().strip()), actor);
+    }
+
+    private <R> R send(String letterId, Object command, String actor) {
         try {
-            return commands.sendAndWait(new RecordResponseCommand(letterId, responseId, request.receivedOn(),
-                    request.from().strip(), request.summary(), positions), MetaData.with(CurrentActor.METADATA_KEY, actor));
+            return commands.sendAndWait(command, MetaData.with(CurrentActor.METADATA_KEY, actor));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw new NotFoundException("no letter " + letterId + " is recorded");
         }

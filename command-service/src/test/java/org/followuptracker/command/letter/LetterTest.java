@@ -6,9 +6,13 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Position;
 import org.followuptracker.events.PositionTaken;
+import org.followuptracker.events.ResponseDueDateExtended;
+import org.followuptracker.events.ResponseDueDateSet;
+import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,68 @@ class LetterTest {
                 .expectNoEvents()
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage("must not be before sentOn (2012-10-18)");
+    }
+
+    @Test
+    void aFollowUpMayGiveTheAnswerANewDueDate() {
+        fixture.given(letterSent())
+                .when(new SendFollowUpCommand("letter-1", "follow-up-1", LocalDate.of(2012, 12, 10), "Reminder",
+                        LocalDate.of(2013, 1, 31)))
+                .expectResultMessagePayload("follow-up-1")
+                .expectEvents(new FollowUpSent("letter-1", "follow-up-1", "KAZ", LocalDate.of(2012, 12, 10), "Reminder",
+                        LocalDate.of(2013, 1, 31)));
+    }
+
+    @Test
+    void aFollowUpBeforeTheLetterIsRefused() {
+        fixture.given(letterSent())
+                .when(new SendFollowUpCommand("letter-1", "follow-up-1", SENT_ON.minusDays(1), "Reminder", null))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("must not be before the letter was sent (2012-10-18)");
+    }
+
+    @Test
+    void aLaterDueDateIsAnExtension() {
+        fixture.given(letterSent())
+                .when(new ChangeResponseDueDateCommand("letter-1", LocalDate.of(2013, 3, 1), LocalDate.of(2012, 11, 30),
+                        "The ministry asked for time"))
+                .expectEvents(new ResponseDueDateExtended("letter-1", "KAZ", LocalDate.of(2013, 3, 1),
+                        LocalDate.of(2012, 11, 30), "The ministry asked for time"));
+    }
+
+    @Test
+    void anEarlierDueDateOrOneOnALetterWithoutIsSet() {
+        fixture.given(letterSent(), new ResponseDueDateWithdrawn("letter-1", "KAZ", LocalDate.of(2012, 11, 1), "Open-ended"))
+                .when(new ChangeResponseDueDateCommand("letter-1", LocalDate.of(2012, 11, 20), LocalDate.of(2012, 11, 2),
+                        "Before the election"))
+                .expectEvents(new ResponseDueDateSet("letter-1", "KAZ", LocalDate.of(2012, 11, 20),
+                        LocalDate.of(2012, 11, 2), "Before the election"));
+    }
+
+    @Test
+    void aDueDateCanBeWithdrawnOnceOnly() {
+        fixture.given(letterSent())
+                .when(new ChangeResponseDueDateCommand("letter-1", null, LocalDate.of(2012, 11, 1), "Open-ended"))
+                .expectEvents(new ResponseDueDateWithdrawn("letter-1", "KAZ", LocalDate.of(2012, 11, 1), "Open-ended"));
+        fixture.given(letterSent(), new ResponseDueDateWithdrawn("letter-1", "KAZ", LocalDate.of(2012, 11, 1), "Open-ended"))
+                .when(new ChangeResponseDueDateCommand("letter-1", null, LocalDate.of(2012, 11, 2), "Again"))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("the letter has no due date to withdraw");
+    }
+
+    @Test
+    void theSameDueDateOrOneBeforeTheLetterIsRefused() {
+        fixture.given(letterSent())
+                .when(new ChangeResponseDueDateCommand("letter-1", LocalDate.of(2012, 12, 1), LocalDate.of(2012, 11, 2), "x"))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("the answer is already due by 2012-12-01");
+        fixture.given(letterSent())
+                .when(new ChangeResponseDueDateCommand("letter-1", SENT_ON.minusDays(1), LocalDate.of(2012, 11, 2), "x"))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class);
     }
 
     @Test

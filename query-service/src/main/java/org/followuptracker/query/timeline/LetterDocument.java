@@ -1,6 +1,7 @@
 package org.followuptracker.query.timeline;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,6 +15,18 @@ record LetterDocument(
         String responseDueBy,
         String subject,
         List<String> responseIds) {
+
+    LetterDocument dueBy(String newDueBy) {
+        return new LetterDocument(letterId, country, sentOn, newDueBy, subject, responseIds);
+    }
+
+    LetterDocument answeredBy(String responseId) {
+        if (responseIds.contains(responseId)) {
+            return this;
+        }
+        return new LetterDocument(letterId, country, sentOn, responseDueBy, subject,
+                Stream.concat(responseIds.stream(), Stream.of(responseId)).toList());
+    }
 
     boolean awaitsResponse() {
         return responseIds.isEmpty();

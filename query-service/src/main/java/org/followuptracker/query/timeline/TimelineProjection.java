@@ -1,13 +1,17 @@
 package org.followuptracker.query.timeline;
 
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.function.UnaryOperator;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
+import org.followuptracker.events.ResponseDueDateExtended;
+import org.followuptracker.events.ResponseDueDateSet;
+import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.query.consuming.Projection;
@@ -50,9 +54,25 @@ class TimelineProjection implements Projection {
             String summary = "Response from " + e.from()
                     + (e.summary() == null || e.summary().isBlank() ? "" : ": " + e.summary())
                     + " (positions on " + count(e.positions().size(), "recommendation") + ")";
-            answered(envelope, e);
+            updateLetter(envelope, e.letterId(), letter -> letter.answeredBy(e.responseId()));
             entry(envelope, e.letterId(), e.positions().stream().map(p -> p.recommendationId()).toList(), e.responseId(),
                     summary);
+        } else if (event instanceof FollowUpSent e) {
+            if (e.responseDueBy() != null) {
+                updateLetter(envelope, e.letterId(), letter -> letter.dueBy(e.responseDueBy().toString()));
+            }
+            entry(envelope, e.letterId(), List.of(), null, "Follow-up sent: " + e.summary()
+                    + (e.responseDueBy() == null ? "" : " (answer now due by " + e.responseDueBy() + ")"));
+        } else if (event instanceof ResponseDueDateSet e) {
+            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(e.responseDueBy().toString()));
+            entry(envelope, e.letterId(), List.of(), null, "Answer due by " + e.responseDueBy() + ": " + e.reason());
+        } else if (event instanceof ResponseDueDateExtended e) {
+            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(e.responseDueBy().toString()));
+            entry(envelope, e.letterId(), List.of(), null, "Answer due date extended to " + e.responseDueBy() + ": "
+                    + e.reason());
+        } else if (event instanceof ResponseDueDateWithdrawn e) {
+            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(null));
+            entry(envelope, e.letterId(), List.of(), null, "Answer due date withdrawn: " + e.reason());
         } else if (event instanceof PositionRecorded e) {
             entry(envelope, null, List.of(e.recommendationId()), null, "Position " + e.position() + " on "
                     + texts.shortTextOf(e.recommendationId()) + " (source: " + e.source() + ")");
@@ -65,13 +85,19 @@ class TimelineProjection implements Projection {
         }
     }
 
-    private void answered(EventEnvelope envelope, ResponseReceived e) {
-        LetterDocument letter = mongo.findById(e.letterId(), LetterDocument.class);
+    /**
+     * Changes the letter's state. Applying an event again gives the same state: each change sets a value or adds
+     * a response id once. (A due date re-applied out of order cannot happen: one letter's events are in order.)
+     */
+    private void updateLetter(EventEnvelope envelope, String letterId, UnaryOperator<LetterDocument> change) {
+        LetterDocument letter = mongo.findById(letterId, LetterDocument.class);
         if (letter == null) {
-            log.warn("{} {} answers letter {}, which is not known here", envelope.type(), envelope.id(), e.letterId());
-        } else if (!letter.responseIds().contains(e.responseId())) {
-            mongo.save(new LetterDocument(letter.letterId(), letter.country(), letter.sentOn(), letter.responseDueBy(),
-                    letter.subject(), Stream.concat(letter.responseIds().stream(), Stream.of(e.responseId())).toList()));
+            log.warn("{} {} concerns letter {}, which is not known here", envelope.type(), envelope.id(), letterId);
+            return;
+        }
+        LetterDocument changed = change.apply(letter);
+        if (!changed.equals(letter)) {
+            mongo.save(changed);
         }
     }
 

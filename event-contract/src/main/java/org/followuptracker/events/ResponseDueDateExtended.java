@@ -1,0 +1,19 @@
+package org.followuptracker.events;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+/** The due date for the answer to a letter was moved later. */
+@Revision("1")
+public record ResponseDueDateExtended(
+        String letterId,
+        String country,
+        LocalDate responseDueBy,
+        LocalDate changedOn,
+        String reason) implements TrackerEvent {
+
+    @Override
+    public LocalDate occurredOn() {
+        return changedOn;
+    }
+}

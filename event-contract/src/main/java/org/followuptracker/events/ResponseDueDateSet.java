@@ -1,0 +1,19 @@
+package org.followuptracker.events;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+/** A due date for the answer to a letter was set (or moved earlier). */
+@Revision("1")
+public record ResponseDueDateSet(
+        String letterId,
+        String country,
+        LocalDate responseDueBy,
+        LocalDate changedOn,
+        String reason) implements TrackerEvent {
+
+    @Override
+    public LocalDate occurredOn() {
+        return changedOn;
+    }
+}
