@@ -22,7 +22,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.followuptracker.command.support.TestDatabase;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +81,8 @@ class CommandApiTest {
     JdbcTemplate jdbc;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    EventStore eventStore;
 
     private final ObjectMapper json = new ObjectMapper();
     private final EnvelopeCodec codec = new EnvelopeCodec();
@@ -123,13 +127,16 @@ class CommandApiTest {
         assertThat(envelopes).allSatisfy(e -> {
             assertThat(e.country()).isEqualTo("KAZ");
             assertThat(e.actor()).isEqualTo("anonymous");
-            assertThat(e.revision()).isEqualTo("1");
+            assertThat(e.revision()).isEqualTo(e.event() instanceof RecommendationRecorded ? "2" : "1");
         });
         LetterSent letterSent = (LetterSent) envelopes.get(2).event();
         assertThat(letterSent.recommendationIds()).isEqualTo(recommendationIds);
         assertThat(letterSent.reference()).isEqualTo("EUR 1/2012");
-        assertThat(((RecommendationRecorded) envelopes.get(1).event()).sources().get(0).recommendingStates())
-                .containsExactly("Australia");
+        RecommendationRecorded torture = (RecommendationRecorded) envelopes.get(1).event();
+        assertThat(torture.sources().get(0).recommendingStates()).containsExactly("Australia");
+        // Not given: inferred from its source, a numbered UPR recommendation; the other has no source: our own ask.
+        assertThat(torture.mechanism()).isEqualTo(Mechanism.UPR);
+        assertThat(((RecommendationRecorded) envelopes.get(0).event()).mechanism()).isEqualTo(Mechanism.NGO);
         assertThat(((ResponseReceived) envelopes.get(3).event()).responseId()).isEqualTo(responseId);
         assertThat(envelopes.get(3).sequence()).isEqualTo(1);
         assertThat(relayed).extracting(ConsumerRecord::key).containsOnly("KAZ");
@@ -204,6 +211,47 @@ class CommandApiTest {
                 "org.followuptracker.events.ResponseDueDateWithdrawn");
         assertThat(post("/api/letters/no-such-letter/follow-ups", """
                 {"sentOn": "2012-12-10", "summary": "Reminder"}""").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aRecommendationRecordedOnItsOwnCanBeUrgedByALetterLater() throws Exception {
+        ResponseEntity<String> recorded = post("/api/recommendations", """
+                {"country": "KAZ", "text": "Ensure the independence of the Commissioner for Human Rights.",
+                 "mechanism": "TREATY_BODY", "themes": ["National human rights institutions"],
+                 "sources": [{"symbol": "CCPR/C/KAZ/CO/1", "paragraph": "6"}]}""");
+        ResponseEntity<String> withoutMechanism = post("/api/recommendations", """
+                {"country": "KAZ", "text": "Something"}""");
+
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String recommendationId = json.readTree(recorded.getBody()).get("recommendationId").asText();
+        assertThat(withoutMechanism.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(withoutMechanism.getBody()).contains("\"field\":\"mechanism\"");
+
+        ResponseEntity<String> letter = post("/api/letters", """
+                {"country": "KAZ", "sentOn": "2013-03-01", "sender": "Amnesty International", "recipient": "Minister",
+                 "subject": "The Commissioner", "recommendations": [{"recommendationId": "%s"}]}""".formatted(recommendationId));
+        assertThat(letter.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aRecommendationStoredUnderRevisionOneStillLoadsAndReadsWithItsMechanism() {
+        String recommendationId = "stored-under-revision-1";
+        jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, "
+                        + "payload, payloadrevision, payloadtype, timestamp) VALUES (?, 0, 'Recommendation', ?, ?, ?, '1', ?, ?)",
+                recommendationId, java.util.UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8), """
+                        {"recommendationId":"stored-under-revision-1","country":"KAZ","text":"Abolish the death penalty",
+                         "sources":[{"symbol":"A/HRC/14/10","paragraph":"97.16","recommendingStates":["France"]}]}"""
+                        .getBytes(StandardCharsets.UTF_8),
+                RecommendationRecorded.class.getName(), "2012-01-01T00:00:00Z");
+
+        ResponseEntity<String> finding = post("/api/recommendations/" + recommendationId + "/implementation", """
+                {"status": "NOT_IMPLEMENTED", "assessedOn": "2015-01-10", "evidence": "Still in the Criminal Code"}""");
+
+        assertThat(finding.getStatusCode()).as(finding.getBody()).isEqualTo(HttpStatus.CREATED);
+        RecommendationRecorded read = (RecommendationRecorded) eventStore.readEvents(recommendationId).next().getPayload();
+        assertThat(read.mechanism()).isEqualTo(Mechanism.UPR);
+        assertThat(read.themes()).isEmpty();
+        assertThat(read.sources().get(0).recommendingStates()).containsExactly("France");
     }
 
     @Test

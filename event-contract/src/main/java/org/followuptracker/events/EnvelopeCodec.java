@@ -1,8 +1,10 @@
 package org.followuptracker.events;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -58,7 +60,8 @@ public final class EnvelopeCodec {
     }
 
     /**
-     * Reads a message back.
+     * Reads a message back, bringing an event written under an older revision up to date ({@link Revisions}); the
+     * envelope it returns carries the revision the event now has.
      *
      * @throws UnreadableEnvelopeException when it is not a CloudEvent of ours
      * @throws UnknownEventTypeException   when it is ours, but of a type this reader does not know yet (written by a
@@ -79,8 +82,13 @@ public final class EnvelopeCodec {
             throw new UnreadableEnvelopeException("envelope " + cloudEvent.getId() + " has no data");
         }
         TrackerEvent event;
+        String revision = stringExtension(cloudEvent, EXT_REVISION);
         try {
-            event = json.readValue(cloudEvent.getData().toBytes(), eventClass);
+            JsonNode data = json.readTree(cloudEvent.getData().toBytes());
+            if (data instanceof ObjectNode object) {
+                revision = Revisions.upcast(eventClass, revision, object);
+            }
+            event = json.treeToValue(data, eventClass);
         } catch (IOException e) {
             throw new UnreadableEnvelopeException("data of " + cloudEvent.getId() + " is not a " + eventClass.getSimpleName(), e);
         }
@@ -90,7 +98,7 @@ public final class EnvelopeCodec {
                 cloudEvent.getSubject(),
                 stringExtension(cloudEvent, EXT_AGGREGATE_TYPE),
                 numberExtension(cloudEvent, EXT_SEQUENCE),
-                stringExtension(cloudEvent, EXT_REVISION),
+                revision,
                 stringExtension(cloudEvent, EXT_ACTOR),
                 event);
     }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeCodecTest {
@@ -50,8 +51,8 @@ class EnvelopeCodecTest {
     @Test
     void everyEventTypeReadsBackAsItWasWritten() {
         List<TrackerEvent> events = List.of(
-                new RecommendationRecorded("rec-1", "KAZ", "Ratify the Optional Protocol",
-                        List.of(new UnSource("A/HRC/14/10", "95.42", List.of("Australia")))),
+                new RecommendationRecorded("rec-1", "KAZ", "Ratify the Optional Protocol", Mechanism.UPR,
+                        List.of(new UnSource("A/HRC/14/10", "95.42", List.of("Australia"))), List.of("Torture")),
                 letterSent,
                 new FollowUpSent("letter-1", "follow-up-1", "KAZ", LocalDate.of(2012, 12, 10), "Reminder", LocalDate.of(2013, 1, 31)),
                 new ResponseDueDateSet("letter-1", "KAZ", LocalDate.of(2012, 12, 1), LocalDate.of(2012, 10, 20), "Agreed by phone"),
@@ -66,11 +67,41 @@ class EnvelopeCodecTest {
         assertThat(events.stream().map(Object::getClass).toList()).containsExactlyInAnyOrderElementsOf(List.copyOf(EventTypes.all()));
 
         for (TrackerEvent event : events) {
+            String revision = event.getClass().getAnnotation(Revision.class).value();
             EventEnvelope envelope = new EventEnvelope("id-" + event.getClass().getSimpleName(), RECORDED, "agg", "Letter",
-                    3, "1", "someone", event);
+                    3, revision, "someone", event);
 
             assertThat(codec.decode(codec.encode(envelope))).isEqualTo(envelope);
         }
+    }
+
+    @Test
+    void aRecommendationOfRevisionOneReadsWithTheMechanismItsSourcesShow() {
+        String message = """
+                {"specversion":"1.0","id":"e1","source":"/follow-up-tracker/command-service",
+                 "type":"org.followuptracker.RecommendationRecorded","datacontenttype":"application/json",
+                 "subject":"rec-1","time":"2026-11-27T10:15:30Z","country":"KAZ","aggregatetype":"Recommendation",
+                 "sequence":0,"revision":"1","actor":"someone",
+                 "data":{"recommendationId":"rec-1","country":"KAZ","text":"Abolish the death penalty",
+                         "sources":[{"symbol":"A/HRC/14/10","paragraph":"97.16","recommendingStates":["France"]}]}}""";
+
+        EventEnvelope envelope = codec.decode(message.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(envelope.revision()).isEqualTo("2");
+        assertThat(envelope.event()).isEqualTo(new RecommendationRecorded("rec-1", "KAZ", "Abolish the death penalty",
+                Mechanism.UPR, List.of(new UnSource("A/HRC/14/10", "97.16", List.of("France"))), List.of()));
+    }
+
+    @Test
+    void theMechanismIsInferredOnlyWhereTheSourcesShowIt() {
+        assertThat(Mechanism.inferredFrom(List.of(new UnSource("CCPR/C/KAZ/CO/1", "8", List.of()))))
+                .isEqualTo(Mechanism.TREATY_BODY);
+        assertThat(Mechanism.inferredFrom(List.of(new UnSource("E/C.12/KAZ/CO/1", "12", List.of()))))
+                .isEqualTo(Mechanism.TREATY_BODY);
+        assertThat(Mechanism.inferredFrom(List.of(new UnSource("A/HRC/14/10", "95.42", List.of("Australia")))))
+                .isEqualTo(Mechanism.UPR);
+        assertThat(Mechanism.inferredFrom(List.of(new UnSource("A/67/122", null, List.of())))).isNull();
+        assertThat(Mechanism.inferredFrom(List.of())).isNull();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.Position;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.PositionTaken;
@@ -113,10 +114,10 @@ class QueryApiTest {
         String country = "MNG";
         String letterId = UUID.randomUUID().toString();
         publish(envelope("rec-b", "Recommendation", 0, "2026-11-27T10:00:00Z",
-                new RecommendationRecorded("rec-b", country, "Abolish the death penalty",
-                        List.of(new UnSource("A/HRC/14/10", "97.16", List.of("France"))))));
+                new RecommendationRecorded("rec-b", country, "Abolish the death penalty", Mechanism.UPR,
+                        List.of(new UnSource("A/HRC/14/10", "97.16", List.of("France"))), List.of("Death penalty"))));
         publish(envelope("rec-a", "Recommendation", 0, "2026-11-27T10:00:00Z",
-                new RecommendationRecorded("rec-a", country, "Ratify the Second Optional Protocol", List.of())));
+                new RecommendationRecorded("rec-a", country, "Ratify the Second Optional Protocol", Mechanism.NGO, List.of(), List.of())));
         publish(envelope(letterId, "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent(letterId, country, "EUR 1",
                 LocalDate.of(2012, 10, 18), "Amnesty International", "Minister", "Candidacy", List.of(),
                 LocalDate.of(2012, 12, 1), List.of("rec-a", "rec-b"))));
@@ -150,6 +151,8 @@ class QueryApiTest {
         assertThat(deathPenalty.get("lastUrgedOn").asText()).isEqualTo("2012-10-18");
         assertThat(deathPenalty.get("latestPosition").asText()).isEqualTo("SUPPORTED");
         assertThat(deathPenalty.get("sources").get(0).get("recommendingStates").get(0).asText()).isEqualTo("France");
+        assertThat(deathPenalty.get("mechanism").asText()).isEqualTo("UPR");
+        assertThat(deathPenalty.get("themes").get(0).asText()).isEqualTo("Death penalty");
         assertThat(find(board, "rec-a").get("latestPosition").isNull()).isTrue();
     }
 
@@ -157,7 +160,7 @@ class QueryApiTest {
     void theSameEventDeliveredTwiceLandsOnce() throws Exception {
         String country = "UZB";
         EventEnvelope recorded = envelope("rec-x", "Recommendation", 0, "2026-11-27T10:00:00Z",
-                new RecommendationRecorded("rec-x", country, "Release human rights defenders", List.of()));
+                new RecommendationRecorded("rec-x", country, "Release human rights defenders", Mechanism.NGO, List.of(), List.of()));
         EventEnvelope letter = envelope("letter-x", "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent("letter-x",
                 country, null, LocalDate.of(2013, 1, 2), "Amnesty International", "Minister", "Defenders", List.of(),
                 null, List.of("rec-x")));
@@ -175,7 +178,7 @@ class QueryApiTest {
             publish(envelope);
         }
         publish(envelope("marker", "Recommendation", 0, "2026-11-27T10:04:00Z",
-                new RecommendationRecorded("marker", country, "Marker: everything before it was applied", List.of())));
+                new RecommendationRecorded("marker", country, "Marker: everything before it was applied", Mechanism.NGO, List.of(), List.of())));
         await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 2);
 
         JsonNode timeline = timeline(country);
@@ -197,7 +200,7 @@ class QueryApiTest {
     void aFollowUpMovesTheDueDateAndAWithdrawnDueDateIsNeverOverdue() throws Exception {
         String country = "AZE";
         publish(envelope("rec-f", "Recommendation", 0, "2026-11-27T10:00:00Z",
-                new RecommendationRecorded("rec-f", country, "Release journalists", List.of())));
+                new RecommendationRecorded("rec-f", country, "Release journalists", Mechanism.NGO, List.of(), List.of())));
         publish(envelope("letter-f", "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent("letter-f", country, null,
                 LocalDate.of(2012, 11, 1), "Amnesty International", "Minister", "Journalists", List.of(),
                 LocalDate.of(2012, 12, 1), List.of("rec-f"))));
@@ -226,7 +229,7 @@ class QueryApiTest {
         String country = "TKM";
         producer.send(new ProducerRecord<>("query-api-test", country, "not an envelope".getBytes())).get();
         publish(envelope("rec-t", "Recommendation", 0, "2026-11-27T10:00:00Z",
-                new RecommendationRecorded("rec-t", country, "Allow independent monitors", List.of())));
+                new RecommendationRecorded("rec-t", country, "Allow independent monitors", Mechanism.NGO, List.of(), List.of())));
 
         await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 1);
     }

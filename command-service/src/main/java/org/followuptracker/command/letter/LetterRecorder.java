@@ -2,6 +2,7 @@ package org.followuptracker.command.letter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,9 +15,11 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.followuptracker.command.actor.CurrentActor;
 import org.followuptracker.command.recommendation.RecommendationDirectory;
 import org.followuptracker.command.recommendation.RecordRecommendationCommand;
+import org.followuptracker.command.recommendation.UnSources;
 import org.followuptracker.command.web.CommandRefusedException;
 import org.followuptracker.command.web.ConflictException;
 import org.followuptracker.command.web.NotFoundException;
+import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.UnSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -80,13 +83,17 @@ public class LetterRecorder {
                             "give either the recommendationId of a known recommendation, or the text of a new one");
                 }
                 String recommendationId = UUID.randomUUID().toString();
+                List<UnSource> sources = UnSources.of(urged.sources());
+                Mechanism mechanism = urged.mechanism() != null ? urged.mechanism()
+                        : Optional.ofNullable(Mechanism.inferredFrom(sources)).orElse(Mechanism.NGO);
                 commands.sendAndWait(new RecordRecommendationCommand(recommendationId, request.country(),
-                        urged.text().strip(), sources(urged.sources())), metaData);
+                        urged.text().strip(), mechanism, sources, urged.themes().stream().map(String::strip).toList()),
+                        metaData);
                 recommendationIds.add(recommendationId);
             } else {
-                if (urged.text() != null || !urged.sources().isEmpty()) {
+                if (urged.text() != null || !urged.sources().isEmpty() || urged.mechanism() != null || !urged.themes().isEmpty()) {
                     throw new CommandRefusedException(field + ".recommendationId",
-                            "a known recommendation is urged by its recommendationId alone; its text and sources are already recorded");
+                            "a known recommendation is urged by its recommendationId alone; what it says is already recorded");
                 }
                 String country = recommendations.countryOf(urged.recommendationId())
                         .orElseThrow(() -> new CommandRefusedException(field + ".recommendationId",
@@ -144,12 +151,6 @@ public class LetterRecorder {
             }
         }
         return false;
-    }
-
-    private static List<UnSource> sources(List<SendLetterRequest.Source> sources) {
-        return sources.stream()
-                .map(s -> new UnSource(s.symbol(), blankToNull(s.paragraph()), s.recommendingStates().stream().map(String::strip).toList()))
-                .toList();
     }
 
     private static String blankToNull(String value) {

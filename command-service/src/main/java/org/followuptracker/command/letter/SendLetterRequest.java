@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.followuptracker.command.web.Iso3Country;
+import org.followuptracker.events.Mechanism;
 
 /** The body of {@code POST /api/letters}. */
 public record SendLetterRequest(
@@ -29,15 +30,19 @@ public record SendLetterRequest(
 
     /**
      * One recommendation the letter urges: either {@code {"recommendationId"}}, one the tracker already knows, or
-     * {@code {"text", "sources"}}, a new one.
+     * {@code {"text", "sources"}}, a new one; its {@code mechanism}, when not given, is the one its sources show, or
+     * {@code NGO} (our own ask) when they show none.
      */
     public record UrgedRecommendation(
             @Size(max = 64) String recommendationId,
             @Size(max = 20000) String text,
-            @Size(max = 30) List<@NotNull @Valid Source> sources) {
+            Mechanism mechanism,
+            @Size(max = 30) List<@NotNull @Valid Source> sources,
+            @Size(max = 30) List<@NotBlank @Size(max = 200) String> themes) {
 
         public UrgedRecommendation {
             sources = sources == null ? List.of() : sources;
+            themes = themes == null ? List.of() : themes;
         }
 
         boolean isNew() {

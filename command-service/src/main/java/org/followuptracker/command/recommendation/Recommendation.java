@@ -38,7 +38,7 @@ public class Recommendation {
             }
         }
         apply(new RecommendationRecorded(command.recommendationId(), command.country(), command.text(),
-                command.sources()));
+                command.mechanism(), command.sources(), command.themes()));
     }
 
     @CommandHandler

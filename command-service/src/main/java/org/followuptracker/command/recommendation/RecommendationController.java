@@ -2,6 +2,8 @@ package org.followuptracker.command.recommendation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -25,6 +27,18 @@ class RecommendationController {
     RecommendationController(CommandGateway commands, CurrentActor actor) {
         this.commands = commands;
         this.actor = actor;
+    }
+
+    @Operation(summary = "Record a recommendation on its own, before or without a letter")
+    @PostMapping("/api/recommendations")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> record(@Valid @RequestBody RecordRecommendationRequest request) {
+        String recommendationId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RecordRecommendationCommand(recommendationId, request.country(), request.text().strip(),
+                request.mechanism(), UnSources.of(request.sources()),
+                request.themes().stream().map(String::strip).toList()),
+                MetaData.with(CurrentActor.METADATA_KEY, actor.name()));
+        return Map.of("recommendationId", recommendationId);
     }
 
     @Operation(summary = "Record a position the government took on a recommendation, known from a document "

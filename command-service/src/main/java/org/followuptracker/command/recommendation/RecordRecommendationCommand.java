@@ -2,12 +2,15 @@ package org.followuptracker.command.recommendation;
 
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.UnSource;
 
-/** Record a recommendation the tracker did not know yet: its text and the UN sources that made it. */
+/** Record a recommendation the tracker did not know yet: its text, who made it, its UN sources, its themes. */
 public record RecordRecommendationCommand(
         @TargetAggregateIdentifier String recommendationId,
         String country,
         String text,
-        List<UnSource> sources) {
+        Mechanism mechanism,
+        List<UnSource> sources,
+        List<String> themes) {
 }

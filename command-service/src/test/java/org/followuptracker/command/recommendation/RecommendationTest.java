@@ -5,6 +5,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.Position;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationImplemented;
@@ -21,7 +22,7 @@ class RecommendationTest {
             new UnSource("A/HRC/14/10", "95.44", List.of("Germany")),
             new UnSource("A/HRC/14/10", "95.45", List.of("Germany")));
     private static final RecommendationRecorded RECORDED = new RecommendationRecorded("rec-1", "KAZ",
-            "Strengthen safeguards against torture", SOURCES);
+            "Strengthen safeguards against torture", Mechanism.UPR, SOURCES, List.of("Torture"));
     private static final LocalDate ASSESSED_ON = LocalDate.of(2014, 6, 1);
 
     private FixtureConfiguration<Recommendation> fixture;
@@ -34,7 +35,8 @@ class RecommendationTest {
     @Test
     void recordingARecommendationKeepsItsTextAndSources() {
         fixture.givenNoPriorActivity()
-                .when(new RecordRecommendationCommand("rec-1", "KAZ", "Strengthen safeguards against torture", SOURCES))
+                .when(new RecordRecommendationCommand("rec-1", "KAZ", "Strengthen safeguards against torture", Mechanism.UPR, SOURCES,
+                        List.of("Torture")))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(RECORDED);
     }
@@ -42,7 +44,7 @@ class RecommendationTest {
     @Test
     void aRecommendationWithoutTextIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new RecordRecommendationCommand("rec-1", "KAZ", " ", SOURCES))
+                .when(new RecordRecommendationCommand("rec-1", "KAZ", " ", Mechanism.UPR, SOURCES, List.of()))
                 .expectNoEvents()
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage("a recommendation needs its text");
@@ -51,8 +53,8 @@ class RecommendationTest {
     @Test
     void aSourceWithoutItsSymbolIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new RecordRecommendationCommand("rec-1", "KAZ", "Text",
-                        List.of(new UnSource(null, "95.42", List.of("Australia")))))
+                .when(new RecordRecommendationCommand("rec-1", "KAZ", "Text", Mechanism.UPR,
+                        List.of(new UnSource(null, "95.42", List.of("Australia"))), List.of()))
                 .expectNoEvents()
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage("a UN source needs its document symbol");

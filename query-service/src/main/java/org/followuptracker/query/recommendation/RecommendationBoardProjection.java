@@ -36,7 +36,8 @@ class RecommendationBoardProjection implements Projection {
         Instant recordedAt = envelope.recordedAt().toInstant();
         if (envelope.event() instanceof RecommendationRecorded e) {
             if (mongo.findById(e.recommendationId(), RecommendationDocument.class) == null) {
-                mongo.save(RecommendationDocument.recorded(e.recommendationId(), e.country(), e.text(), e.sources()));
+                mongo.save(RecommendationDocument.recorded(e.recommendationId(), e.country(), e.text(),
+                        e.mechanism() == null ? null : e.mechanism().name(), e.sources(), e.themes()));
             }
         } else if (envelope.event() instanceof LetterSent e) {
             for (int i = 0; i < e.recommendationIds().size(); i++) {

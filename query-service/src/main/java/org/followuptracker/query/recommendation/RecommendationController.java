@@ -40,7 +40,9 @@ class RecommendationController {
             String recommendationId,
             String country,
             String text,
+            String mechanism,
             List<UnSource> sources,
+            List<String> themes,
             int timesUrged,
             String firstUrgedOn,
             String lastUrgedOn,
@@ -48,7 +50,8 @@ class RecommendationController {
             String implementationStatus) {
 
         static RecommendationView of(RecommendationDocument doc) {
-            return new RecommendationView(doc.recommendationId(), doc.country(), doc.text(), doc.sources(),
+            return new RecommendationView(doc.recommendationId(), doc.country(), doc.text(), doc.mechanism(),
+                    doc.sources(), doc.themes() == null ? List.of() : doc.themes(),
                     doc.timesUrged(), doc.firstUrgedOn(), doc.lastUrgedOn(), doc.latestPosition(),
                     doc.implementationStatus());
         }

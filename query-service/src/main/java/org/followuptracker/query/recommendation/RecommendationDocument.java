@@ -19,7 +19,9 @@ public record RecommendationDocument(
         @Id String recommendationId,
         @Indexed String country,
         String text,
+        String mechanism,
         List<UnSource> sources,
+        List<String> themes,
         List<Urging> urgings,
         List<PositionRecord> positions,
         List<Finding> findings,
@@ -46,33 +48,40 @@ public record RecommendationDocument(
     public record Finding(String eventId, String status, String assessedOn, String evidence, Instant recordedAt) {
     }
 
-    static RecommendationDocument recorded(String recommendationId, String country, String text, List<UnSource> sources) {
-        return derive(recommendationId, country, text, sources, List.of(), List.of(), List.of());
+    static RecommendationDocument recorded(String recommendationId, String country, String text, String mechanism,
+            List<UnSource> sources, List<String> themes) {
+        return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, List.of(),
+                List.of(), List.of(), 0, null, 0, null, null, null).derived();
     }
 
     RecommendationDocument withUrging(Urging urging) {
         if (urgings.stream().anyMatch(u -> u.letterId().equals(urging.letterId()))) {
             return this;
         }
-        return derive(recommendationId, country, text, sources, append(urgings, urging), positions, findings);
+        return with(append(urgings, urging), positions, findings);
     }
 
     RecommendationDocument withPosition(PositionRecord position) {
         if (positions.stream().anyMatch(p -> p.eventId().equals(position.eventId()))) {
             return this;
         }
-        return derive(recommendationId, country, text, sources, urgings, append(positions, position), findings);
+        return with(urgings, append(positions, position), findings);
     }
 
     RecommendationDocument withFinding(Finding finding) {
         if (findings.stream().anyMatch(f -> f.eventId().equals(finding.eventId()))) {
             return this;
         }
-        return derive(recommendationId, country, text, sources, urgings, positions, append(findings, finding));
+        return with(urgings, positions, append(findings, finding));
     }
 
-    private static RecommendationDocument derive(String recommendationId, String country, String text,
-            List<UnSource> sources, List<Urging> urgings, List<PositionRecord> positions, List<Finding> findings) {
+    private RecommendationDocument with(List<Urging> urgings, List<PositionRecord> positions, List<Finding> findings) {
+        return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, urgings,
+                positions, findings, 0, null, 0, null, null, null).derived();
+    }
+
+    /** The summary fields, from the lists. */
+    private RecommendationDocument derived() {
         List<Urging> inOrder = urgings.stream()
                 .sorted(Comparator.comparing(Urging::urgedOn).thenComparing(Urging::position))
                 .toList();
@@ -84,8 +93,8 @@ public record RecommendationDocument(
                 .max(Comparator.comparing(Finding::assessedOn).thenComparing(Finding::recordedAt))
                 .map(Finding::status)
                 .orElse(null);
-        return new RecommendationDocument(recommendationId, country, text, sources, urgings, positions, findings,
-                urgings.size(), inOrder.isEmpty() ? null : inOrder.get(0).urgedOn(),
+        return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, urgings,
+                positions, findings, urgings.size(), inOrder.isEmpty() ? null : inOrder.get(0).urgedOn(),
                 inOrder.isEmpty() ? 0 : inOrder.get(0).position(),
                 inOrder.isEmpty() ? null : inOrder.get(inOrder.size() - 1).urgedOn(), latestPosition, implementationStatus);
     }
