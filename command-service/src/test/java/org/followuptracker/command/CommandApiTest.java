@@ -117,6 +117,7 @@ class CommandApiTest {
 
         ResponseEntity<String> answer = post("/api/letters/" + letterId + "/responses", """
                 {"receivedOn": "2012-11-20", "from": "Ministry of Foreign Affairs", "summary": "Under review",
+                 "source": "Note verbale No. 12-1/2012",
                  "positions": [{"recommendationId": "%s", "position": "SUPPORTED"}]}""".formatted(recommendationIds.get(1)));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String responseId = json.readTree(answer.getBody()).get("responseId").asText();
@@ -139,6 +140,8 @@ class CommandApiTest {
         assertThat(((RecommendationRecorded) envelopes.get(0).event()).mechanism()).isEqualTo(Mechanism.NGO);
         assertThat(((ResponseReceived) envelopes.get(3).event()).responseId()).isEqualTo(responseId);
         assertThat(envelopes.get(3).sequence()).isEqualTo(1);
+        assertThat(envelopes.get(3).source()).isEqualTo("Note verbale No. 12-1/2012");
+        assertThat(envelopes.get(2).source()).isNull();
         assertThat(relayed).extracting(ConsumerRecord::key).containsOnly("KAZ");
     }
 

@@ -30,6 +30,7 @@ public final class EnvelopeCodec {
     public static final String EXT_REVISION = "revision";
     public static final String EXT_OCCURRED_ON = "occurredon";
     public static final String EXT_ACTOR = "actor";
+    public static final String EXT_SOURCE = "sourceref";
 
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -52,6 +53,9 @@ public final class EnvelopeCodec {
                 .withExtension(EXT_SEQUENCE, Math.toIntExact(envelope.sequence()))
                 .withExtension(EXT_REVISION, envelope.revision())
                 .withExtension(EXT_ACTOR, envelope.actor());
+        if (envelope.source() != null) {
+            builder.withExtension(EXT_SOURCE, envelope.source());
+        }
         LocalDate occurredOn = envelope.occurredOn();
         if (occurredOn != null) {
             builder.withExtension(EXT_OCCURRED_ON, occurredOn.toString());
@@ -100,6 +104,7 @@ public final class EnvelopeCodec {
                 numberExtension(cloudEvent, EXT_SEQUENCE),
                 revision,
                 stringExtension(cloudEvent, EXT_ACTOR),
+                stringExtension(cloudEvent, EXT_SOURCE),
                 event);
     }
 

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
  * @param sequence    its position in that aggregate's history, from 0
  * @param revision    the revision of the event's schema
  * @param actor       who recorded it
+ * @param source      the document, URL or file it was recorded from, or null
  * @param event       the event
  */
 public record EventEnvelope(
@@ -23,6 +24,7 @@ public record EventEnvelope(
         long sequence,
         String revision,
         String actor,
+        String source,
         TrackerEvent event) {
 
     public String country() {

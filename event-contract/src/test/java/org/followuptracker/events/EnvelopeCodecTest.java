@@ -25,7 +25,8 @@ class EnvelopeCodecTest {
 
     @Test
     void aLetterSentTravelsAsAStructuredCloudEventWithItsExtensions() throws Exception {
-        byte[] message = codec.encode(new EventEnvelope("event-1", RECORDED, "letter-1", "Letter", 0, "1", "coordinator", letterSent));
+        byte[] message = codec.encode(new EventEnvelope("event-1", RECORDED, "letter-1", "Letter", 0, "1", "coordinator",
+                "AI Index EUR 57/005/2012", letterSent));
 
         JsonNode json = new ObjectMapper().readTree(new String(message, StandardCharsets.UTF_8));
         assertThat(json.get("specversion").asText()).isEqualTo("1.0");
@@ -42,6 +43,7 @@ class EnvelopeCodecTest {
         assertThat(json.get("revision").asText()).isEqualTo("1");
         assertThat(json.get("occurredon").asText()).isEqualTo("2012-10-18");
         assertThat(json.get("actor").asText()).isEqualTo("coordinator");
+        assertThat(json.get("sourceref").asText()).isEqualTo("AI Index EUR 57/005/2012");
         // data is plain JSON, not base64, so that any client reads it without our classes
         assertThat(json.get("data").isObject()).isTrue();
         assertThat(json.get("data").get("sentOn").asText()).isEqualTo("2012-10-18");
@@ -69,7 +71,7 @@ class EnvelopeCodecTest {
         for (TrackerEvent event : events) {
             String revision = event.getClass().getAnnotation(Revision.class).value();
             EventEnvelope envelope = new EventEnvelope("id-" + event.getClass().getSimpleName(), RECORDED, "agg", "Letter",
-                    3, revision, "someone", event);
+                    3, revision, "someone", null, event);
 
             assertThat(codec.decode(codec.encode(envelope))).isEqualTo(envelope);
         }

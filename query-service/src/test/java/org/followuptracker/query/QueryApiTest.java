@@ -280,7 +280,9 @@ class QueryApiTest {
     private static EventEnvelope envelope(String aggregateId, String aggregateType, long sequence, String recordedAt,
             TrackerEvent event) {
         return new EventEnvelope(UUID.nameUUIDFromBytes((aggregateId + "/" + sequence).getBytes()).toString(),
-                OffsetDateTime.parse(recordedAt), aggregateId, aggregateType, sequence, "1", "coordinator", event);
+                OffsetDateTime.parse(recordedAt), aggregateId, aggregateType, sequence,
+                event instanceof RecommendationRecorded ? RecommendationRecorded.REVISION : "1", "coordinator",
+                "a source", event);
     }
 
     private void publish(EventEnvelope envelope) throws Exception {

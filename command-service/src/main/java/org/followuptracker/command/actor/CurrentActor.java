@@ -16,6 +16,11 @@ public class CurrentActor {
     public static final String ANONYMOUS = "anonymous";
     public static final String METADATA_KEY = "actor";
 
+    /** Who is recording, and from what source the request says. */
+    public Provenance recording(String source) {
+        return new Provenance(name(), source);
+    }
+
     public String name() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();

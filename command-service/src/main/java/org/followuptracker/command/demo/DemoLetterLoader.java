@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Set;
+import org.followuptracker.command.actor.Provenance;
 import org.followuptracker.command.letter.LetterRecorder;
 import org.followuptracker.command.letter.LetterReferences;
 import org.followuptracker.command.letter.SendLetterRequest;
@@ -48,7 +49,7 @@ class DemoLetterLoader {
             log.info("Demo letter {} is already recorded", letter.reference());
             return;
         }
-        var recorded = recorder.sendLetter(letter, ACTOR);
+        var recorded = recorder.sendLetter(letter, new Provenance(ACTOR, letter.source()));
         log.info("Recorded the demo letter {} to {} as letter {}, urging {} recommendations", letter.reference(),
                 letter.country(), recorded.letterId(), recorded.recommendationIds().size());
     }

@@ -40,7 +40,7 @@ public final class CountryNames {
         return Shipped.TABLE;
     }
 
-    /** Reads a {@code name,iso3} table; refuses one that gives a name two codes or a code that is not three capitals. */
+    /** Reads a {@code name,iso3} table; refuses one that gives a name two codes, or a code not of three capitals. */
     static CountryNames load(Reader table) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         Map<String, String> iso3ByName = new HashMap<>();

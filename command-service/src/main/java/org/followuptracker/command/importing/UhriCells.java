@@ -1,6 +1,5 @@
 package org.followuptracker.command.importing;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,7 @@ final class UhriCells {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern BULLET = Pattern.compile("^[-\u2010\u2013\u2014\u2022]\\s*");
-    // A country name never holds a semicolon; other datasets (UPR Info, our own notes) list states with one.
+    // No country name holds a semicolon, and data compiled from UPR reports lists states with one between them.
     private static final Pattern NAME_SEPARATOR = Pattern.compile("\\R|;");
 
     private UhriCells() {
@@ -55,6 +54,6 @@ final class UhriCells {
                 values.add(value);
             }
         }
-        return List.copyOf(new ArrayList<>(values));
+        return List.copyOf(values);
     }
 }

@@ -65,8 +65,9 @@ public final class UhriCsvParser {
     }
 
     /**
-     * Reads a whole export: UTF-8 text, with or without a byte order mark, CRLF or LF line ends, comma-separated
-     * (or semicolon- or tab-separated, as Excel saves CSV in some locales). Does not close the reader.
+     * Reads a whole export, from a reader that decodes UTF-8: with or without a byte order mark, CRLF or LF line
+     * ends, comma-separated (or semicolon- or tab-separated, as Excel saves CSV in some locales). Does not close
+     * the reader.
      *
      * @throws IllegalArgumentException when the header lacks a required column or the file is not valid CSV
      */

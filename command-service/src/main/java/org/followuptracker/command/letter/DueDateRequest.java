@@ -10,5 +10,6 @@ import java.time.LocalDate;
 public record DueDateRequest(
         LocalDate responseDueBy,
         @NotNull @PastOrPresent LocalDate changedOn,
-        @NotBlank @Size(max = 2000) String reason) {
+        @NotBlank @Size(max = 2000) String reason,
+        @Size(max = 500) String source) {
 }

@@ -10,5 +10,6 @@ import java.time.LocalDate;
 public record FollowUpRequest(
         @NotNull @PastOrPresent LocalDate sentOn,
         @NotBlank @Size(max = 20000) String summary,
-        LocalDate responseDueBy) {
+        LocalDate responseDueBy,
+        @Size(max = 500) String source) {
 }

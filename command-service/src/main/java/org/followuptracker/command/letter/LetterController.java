@@ -29,27 +29,27 @@ class LetterController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     LetterRecorded sendLetter(@Valid @RequestBody SendLetterRequest request) {
-        return recorder.sendLetter(request, actor.name());
+        return recorder.sendLetter(request, actor.recording(request.source()));
     }
 
     @Operation(summary = "Record a reminder sent about a letter, perhaps with a new due date for the answer")
     @PostMapping("/{letterId}/follow-ups")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> sendFollowUp(@PathVariable String letterId, @Valid @RequestBody FollowUpRequest request) {
-        return Map.of("followUpId", recorder.sendFollowUp(letterId, request, actor.name()));
+        return Map.of("followUpId", recorder.sendFollowUp(letterId, request, actor.recording(request.source())));
     }
 
     @Operation(summary = "Set, move, or (with responseDueBy null) withdraw the day the answer to a letter is due")
     @PostMapping("/{letterId}/due-date")
     @ResponseStatus(HttpStatus.CREATED)
     void changeDueDate(@PathVariable String letterId, @Valid @RequestBody DueDateRequest request) {
-        recorder.changeDueDate(letterId, request, actor.name());
+        recorder.changeDueDate(letterId, request, actor.recording(request.source()));
     }
 
     @Operation(summary = "Record a government's response to a letter, with its positions")
     @PostMapping("/{letterId}/responses")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> recordResponse(@PathVariable String letterId, @Valid @RequestBody RecordResponseRequest request) {
-        return Map.of("responseId", recorder.recordResponse(letterId, request, actor.name()));
+        return Map.of("responseId", recorder.recordResponse(letterId, request, actor.recording(request.source())));
     }
 }

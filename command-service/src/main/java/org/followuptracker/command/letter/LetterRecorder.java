@@ -12,7 +12,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.followuptracker.command.actor.CurrentActor;
+import org.followuptracker.command.actor.Provenance;
 import org.followuptracker.command.recommendation.RecommendationDirectory;
 import org.followuptracker.command.recommendation.RecordRecommendationCommand;
 import org.followuptracker.command.recommendation.UnSources;
@@ -45,12 +45,12 @@ public class LetterRecorder {
         this.references = references;
     }
 
-    public LetterRecorded sendLetter(SendLetterRequest request, String actor) {
+    public LetterRecorded sendLetter(SendLetterRequest request, Provenance provenance) {
         // One unit of work around all the commands: their events are committed in one transaction, and the relay
         // is woken only once that transaction has committed (a Spring transaction around them would wake it too early).
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
-        ResultMessage<LetterRecorded> result = unitOfWork.executeWithResult(() -> record(request, actor),
+        ResultMessage<LetterRecorded> result = unitOfWork.executeWithResult(() -> record(request, provenance),
                 RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
@@ -66,8 +66,8 @@ public class LetterRecorder {
         return result.getPayload();
     }
 
-    private LetterRecorded record(SendLetterRequest request, String actor) {
-        MetaData metaData = MetaData.with(CurrentActor.METADATA_KEY, actor);
+    private LetterRecorded record(SendLetterRequest request, Provenance provenance) {
+        MetaData metaData = provenance.metaData();
         if (request.reference() != null) {
             if (references.letterWith(request.sender(), request.reference()).isPresent()) {
                 throw referenceTaken(request);
@@ -112,27 +112,27 @@ public class LetterRecorder {
         return new LetterRecorded(letterId, recommendationIds);
     }
 
-    public String recordResponse(String letterId, RecordResponseRequest request, String actor) {
+    public String recordResponse(String letterId, RecordResponseRequest request, Provenance provenance) {
         List<PositionTaken> positions = request.positions().stream()
                 .map(p -> new PositionTaken(p.recommendationId(), p.position()))
                 .toList();
         return send(letterId, new RecordResponseCommand(letterId, UUID.randomUUID().toString(), request.receivedOn(),
-                request.from().strip(), request.summary(), positions), actor);
+                request.from().strip(), request.summary(), positions), provenance);
     }
 
-    public String sendFollowUp(String letterId, FollowUpRequest request, String actor) {
+    public String sendFollowUp(String letterId, FollowUpRequest request, Provenance provenance) {
         return send(letterId, new SendFollowUpCommand(letterId, UUID.randomUUID().toString(), request.sentOn(),
-                request.summary().strip(), request.responseDueBy()), actor);
+                request.summary().strip(), request.responseDueBy()), provenance);
     }
 
-    public void changeDueDate(String letterId, DueDateRequest request, String actor) {
+    public void changeDueDate(String letterId, DueDateRequest request, Provenance provenance) {
         send(letterId, new ChangeResponseDueDateCommand(letterId, request.responseDueBy(), request.changedOn(),
-                request.reason().strip()), actor);
+                request.reason().strip()), provenance);
     }
 
-    private <R> R send(String letterId, Object command, String actor) {
+    private <R> R send(String letterId, Object command, Provenance provenance) {
         try {
-            return commands.sendAndWait(command, MetaData.with(CurrentActor.METADATA_KEY, actor));
+            return commands.sendAndWait(command, provenance.metaData());
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw new NotFoundException("no letter " + letterId + " is recorded");
         }

@@ -14,7 +14,8 @@ public record RecordResponseRequest(
         @NotNull @PastOrPresent LocalDate receivedOn,
         @NotBlank @Size(max = 300) String from,
         @Size(max = 20000) String summary,
-        @Size(max = 500) List<@NotNull @Valid PositionOn> positions) {
+        @Size(max = 500) List<@NotNull @Valid PositionOn> positions,
+        @Size(max = 500) String source) {
 
     public RecordResponseRequest {
         positions = positions == null ? List.of() : positions;

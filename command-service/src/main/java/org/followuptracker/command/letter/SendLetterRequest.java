@@ -22,7 +22,8 @@ public record SendLetterRequest(
         @NotBlank @Size(max = 1000) String subject,
         @Size(max = 50) List<@NotBlank @Size(max = 300) String> copiedTo,
         LocalDate responseDueBy,
-        @NotEmpty @Size(max = 500) List<@NotNull @Valid UrgedRecommendation> recommendations) {
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid UrgedRecommendation> recommendations,
+        @Size(max = 500) String source) {
 
     public SendLetterRequest {
         copiedTo = copiedTo == null ? List.of() : copiedTo;

@@ -10,5 +10,6 @@ import java.time.LocalDate;
 public record ImplementationFindingRequest(
         @NotNull ImplementationStatus status,
         @NotNull @PastOrPresent LocalDate assessedOn,
-        @NotBlank @Size(max = 20000) String evidence) {
+        @NotBlank @Size(max = 20000) String evidence,
+        @Size(max = 500) String source) {
 }

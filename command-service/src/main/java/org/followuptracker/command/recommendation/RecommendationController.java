@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.followuptracker.command.actor.CurrentActor;
@@ -37,7 +36,7 @@ class RecommendationController {
         commands.sendAndWait(new RecordRecommendationCommand(recommendationId, request.country(), request.text().strip(),
                 request.mechanism(), UnSources.of(request.sources()),
                 request.themes().stream().map(String::strip).toList()),
-                MetaData.with(CurrentActor.METADATA_KEY, actor.name()));
+                actor.recording(request.source()).metaData());
         return Map.of("recommendationId", recommendationId);
     }
 
@@ -47,7 +46,7 @@ class RecommendationController {
     @ResponseStatus(HttpStatus.CREATED)
     void recordPosition(@PathVariable String recommendationId, @Valid @RequestBody PositionRequest request) {
         send(recommendationId, new RecordPositionCommand(recommendationId, request.position(), request.takenOn(),
-                request.source().strip()));
+                request.source().strip()), request.source());
     }
 
     @Operation(summary = "Record an implementation finding; IMPLEMENTED records RecommendationImplemented")
@@ -55,12 +54,12 @@ class RecommendationController {
     @ResponseStatus(HttpStatus.CREATED)
     void recordFinding(@PathVariable String recommendationId, @Valid @RequestBody ImplementationFindingRequest request) {
         send(recommendationId, new RecordImplementationFindingCommand(recommendationId, request.status(),
-                request.assessedOn(), request.evidence().strip()));
+                request.assessedOn(), request.evidence().strip()), request.source());
     }
 
-    private void send(String recommendationId, Object command) {
+    private void send(String recommendationId, Object command, String source) {
         try {
-            commands.sendAndWait(command, MetaData.with(CurrentActor.METADATA_KEY, actor.name()));
+            commands.sendAndWait(command, actor.recording(source).metaData());
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw new NotFoundException("no recommendation " + recommendationId + " is recorded");
         }

@@ -15,7 +15,8 @@ public record RecordRecommendationRequest(
         @NotBlank @Size(max = 20000) String text,
         @NotNull Mechanism mechanism,
         @Size(max = 30) List<SendLetterRequest.@NotNull @Valid Source> sources,
-        @Size(max = 30) List<@NotBlank @Size(max = 200) String> themes) {
+        @Size(max = 30) List<@NotBlank @Size(max = 200) String> themes,
+        @Size(max = 500) String source) {
 
     public RecordRecommendationRequest {
         sources = sources == null ? List.of() : sources;

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Revision;
 import org.followuptracker.command.actor.CurrentActor;
+import org.followuptracker.command.actor.Provenance;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.TrackerEvent;
 
@@ -20,6 +21,7 @@ final class Envelopes {
         }
         Revision revision = event.getClass().getAnnotation(Revision.class);
         Object actor = message.getMetaData().get(CurrentActor.METADATA_KEY);
+        Object source = message.getMetaData().get(Provenance.SOURCE_KEY);
         return new EventEnvelope(
                 message.getIdentifier(),
                 message.getTimestamp().atOffset(ZoneOffset.UTC),
@@ -28,6 +30,7 @@ final class Envelopes {
                 domainMessage.getSequenceNumber(),
                 revision == null ? null : revision.value(),
                 actor == null ? CurrentActor.ANONYMOUS : actor.toString(),
+                source == null ? null : source.toString(),
                 event);
     }
 }

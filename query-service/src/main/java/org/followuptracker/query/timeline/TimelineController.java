@@ -49,11 +49,11 @@ class TimelineController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Entry(String eventId, String type, String occurredOn, Instant recordedAt, String summary, String letterId,
-            List<String> recommendationIds, String responseId, String actor) {
+            List<String> recommendationIds, String responseId, String actor, String source) {
 
         static Entry of(TimelineEntryDocument doc) {
             return new Entry(doc.eventId(), doc.type(), doc.occurredOn(), doc.recordedAt(), doc.summary(), doc.letterId(),
-                    doc.recommendationIds(), doc.responseId(), doc.actor());
+                    doc.recommendationIds(), doc.responseId(), doc.actor(), doc.source());
         }
     }
 

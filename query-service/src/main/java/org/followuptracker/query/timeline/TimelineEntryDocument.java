@@ -19,5 +19,6 @@ record TimelineEntryDocument(
         String letterId,
         List<String> recommendationIds,
         String responseId,
-        String actor) {
+        String actor,
+        String source) {
 }

@@ -110,7 +110,8 @@ class TimelineProjection implements Projection {
             String summary) {
         mongo.save(new TimelineEntryDocument(envelope.id(), envelope.country(), envelope.event().getClass().getSimpleName(),
                 envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
-                envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId, envelope.actor()));
+                envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId, envelope.actor(),
+                envelope.source()));
     }
 
     private static String count(int n, String noun) {
