@@ -142,7 +142,7 @@ class CommandApiTest {
         assertThat(envelopes.get(3).sequence()).isEqualTo(1);
         assertThat(envelopes.get(3).source()).isEqualTo("Note verbale No. 12-1/2012");
         assertThat(envelopes.get(2).source()).isNull();
-        assertThat(relayed).extracting(ConsumerRecord::key).containsOnly("KAZ");
+        assertThat(relayed).allSatisfy(record -> assertThat(record.key()).isEqualTo(codec.decode(record.value()).country()));
     }
 
     @Test
@@ -255,6 +255,36 @@ class CommandApiTest {
         assertThat(read.mechanism()).isEqualTo(Mechanism.UPR);
         assertThat(read.themes()).isEmpty();
         assertThat(read.sources().get(0).recommendingStates()).containsExactly("France");
+    }
+
+    @Test
+    void aUhriExportIsImportedOnceItsBadRowsReportedAndItsGoodRowsRecorded() throws Exception {
+        JsonNode first = json.readTree(importSample().getBody());
+        JsonNode second = json.readTree(importSample().getBody());
+
+        assertThat(first.get("added").size()).isGreaterThan(0);
+        assertThat(first.get("rejected")).extracting(r -> r.get("lineNumber").asInt()).containsExactly(15, 17, 18, 19);
+        assertThat(first.get("rejected").get(0).get("reason").asText()).isNotBlank();
+        assertThat(second.get("added")).isEmpty();
+        assertThat(second.get("alreadyThere")).hasSize(first.get("added").size());
+        assertThat(second.get("rejected")).hasSize(4);
+        for (JsonNode added : first.get("added")) {
+            List<String> types = payloadTypesOf(added.get("recommendationId").asText());
+            assertThat(types.get(0)).isEqualTo("org.followuptracker.events.RecommendationRecorded");
+            assertThat(types).hasSize(added.get("position").isNull() ? 1 : 2);
+        }
+        assertThat(first.get("added")).anyMatch(a -> !a.get("position").isNull());
+    }
+
+    private ResponseEntity<String> importSample() throws Exception {
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("file", new org.springframework.core.io.ClassPathResource("importing/uhri-sample.csv"));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> response = http.postForEntity("/api/recommendations/imports",
+                new HttpEntity<>(form, headers), String.class);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+        return response;
     }
 
     @Test

@@ -1,0 +1,45 @@
+package org.followuptracker.command.importing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import org.followuptracker.command.actor.CurrentActor;
+import org.followuptracker.command.web.CommandRefusedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Where coordinators import the recommendations of a UHRI spreadsheet export, saved as CSV. */
+@RestController
+class ImportController {
+
+    private final UhriImport importer;
+    private final CurrentActor actor;
+
+    ImportController(UhriImport importer, CurrentActor actor) {
+        this.importer = importer;
+        this.actor = actor;
+    }
+
+    @Operation(summary = "Import the recommendations of a UHRI export (CSV); a second import of the same file adds "
+            + "nothing; each rejected row is listed with its line number and reason")
+    @PostMapping(path = "/api/recommendations/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    ImportResult importUhri(@RequestParam("file") MultipartFile file) throws IOException {
+        if (file.isEmpty()) {
+            throw new CommandRefusedException("file", "the file is empty");
+        }
+        String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
+        try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            return importer.importCsv(csv, name, actor.name());
+        } catch (IllegalArgumentException e) {
+            throw new CommandRefusedException("file", e.getMessage());
+        }
+    }
+}
