@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.followuptracker.command.support.TestDatabase;
+import org.followuptracker.command.support.TestUsers;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -70,9 +71,12 @@ class CommandApiTest {
                 "sources": [{"symbol": "A/HRC/14/10", "paragraph": "95.42", "recommendingStates": ["Australia"]}]}
              ]}""";
 
+    static final String PASSWORD = "correct horse battery staple";
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        registry.add("tracker.access.users-file", () -> TestUsers.file(PASSWORD));
     }
 
     @Autowired
@@ -127,7 +131,7 @@ class CommandApiTest {
                 .containsExactly("RecommendationRecorded", "RecommendationRecorded", "LetterSent", "ResponseReceived");
         assertThat(envelopes).allSatisfy(e -> {
             assertThat(e.country()).isEqualTo("KAZ");
-            assertThat(e.actor()).isEqualTo("anonymous");
+            assertThat(e.actor()).isEqualTo("coordinator");
             assertThat(e.revision()).isEqualTo(e.event() instanceof RecommendationRecorded ? "2" : "1");
         });
         LetterSent letterSent = (LetterSent) envelopes.get(2).event();
@@ -281,7 +285,7 @@ class CommandApiTest {
         form.add("file", new org.springframework.core.io.ClassPathResource("importing/uhri-sample.csv"));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> response = http.postForEntity("/api/recommendations/imports",
+        ResponseEntity<String> response = http.withBasicAuth("coordinator", PASSWORD).postForEntity("/api/recommendations/imports",
                 new HttpEntity<>(form, headers), String.class);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
         return response;
@@ -382,6 +386,60 @@ class CommandApiTest {
     }
 
     @Test
+    void withoutSignInEveryCallIsRefusedWith401AndAProblem() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        for (String path : List.of("/api/letters", "/api/letters/x/responses", "/api/recommendations",
+                "/api/recommendations/x/implementation", "/api/recommendations/imports", "/api/users")) {
+            ResponseEntity<String> response = http.postForEntity(path, new HttpEntity<>("{}", headers), String.class);
+            assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(response.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getHeaders().getFirst("WWW-Authenticate")).as(path).startsWith("Basic");
+        }
+        ResponseEntity<String> wrongPassword = http.withBasicAuth("coordinator", "wrong")
+                .postForEntity("/api/letters", new HttpEntity<>(LETTER.formatted("EUR 15/2012"), headers), String.class);
+        assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aRoleThatMayNotRecordGets403AndNothingIsRecorded() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        long before = eventCount();
+        for (String user : List.of("viewer", "auditor", "admin")) {
+            ResponseEntity<String> response = http.withBasicAuth(user, PASSWORD)
+                    .postForEntity("/api/letters", new HttpEntity<>(LETTER.formatted("EUR 16/2012"), headers), String.class);
+            assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(response.getHeaders().getContentType()).as(user).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anAdminAddsAUserWhoThenRecordsUnderTheirOwnName() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String newUser = """
+                {"username": "amina", "password": "a long enough password", "roles": ["COORDINATOR"]}""";
+        assertThat(http.withBasicAuth("coordinator", PASSWORD).postForEntity("/api/users",
+                new HttpEntity<>(newUser, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> shortPassword = http.withBasicAuth("admin", PASSWORD).postForEntity("/api/users",
+                new HttpEntity<>(newUser.replace("a long enough password", "short"), headers), String.class);
+        assertThat(shortPassword.getBody()).contains("\"field\":\"password\"").doesNotContain("short\"");
+
+        assertThat(http.withBasicAuth("admin", PASSWORD).postForEntity("/api/users", new HttpEntity<>(newUser, headers),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> letter = http.withBasicAuth("amina", "a long enough password").postForEntity("/api/letters",
+                new HttpEntity<>(LETTER.formatted("EUR 17/2012"), headers), String.class);
+
+        assertThat(letter.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String letterId = json.readTree(letter.getBody()).get("letterId").asText();
+        byte[] metaData = jdbc.queryForObject("SELECT metadata FROM domainevententry WHERE aggregateidentifier = ?",
+                byte[].class, letterId);
+        assertThat(json.readTree(metaData).get("actor").asText()).isEqualTo("amina");
+    }
+
+    @Test
     void malformedJsonIsRefusedAsSuch() {
         ResponseEntity<String> response = post("/api/letters", "{\"country\": \"KAZ\", ");
 
@@ -462,7 +520,9 @@ class CommandApiTest {
     @Test
     void theApiIsDescribedAndHealthIsReported() {
         assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/letters");
-        String health = http.getForEntity("/actuator/health", String.class).getBody();
+        assertThat(http.getForEntity("/actuator/health", String.class).getBody())
+                .startsWith("{\"status\":\"UP\"").doesNotContain("relay");
+        String health = http.withBasicAuth("admin", PASSWORD).getForEntity("/actuator/health", String.class).getBody();
         assertThat(health).startsWith("{\"status\":\"UP\"").contains("\"relay\":{\"status\":\"UP\"");
     }
 
@@ -476,7 +536,7 @@ class CommandApiTest {
             headers.set("Idempotency-Key", idempotencyKey);
         }
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+        return http.withBasicAuth("coordinator", PASSWORD).postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
 
     private List<String> payloadTypesOf(String aggregateId) {

@@ -9,9 +9,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.followuptracker.access.UsersFile;
 
 /**
  * Runs the whole tracker on one machine with nothing installed but a JDK: the Kafka broker and a MongoDB-wire
@@ -58,7 +60,11 @@ public final class EmbeddedTracker {
 
         ServiceProcess commandService;
         ServiceProcess queryService;
+        UsersFile users = new UsersFile(dataDir.resolve("users"));
+        Optional<String> firstAdminPassword;
         try {
+            // Created here, before both services read it, so that exactly one first admin exists.
+            firstAdminPassword = users.createWithFirstAdmin();
             InProcessKafka kafka = start(running, stopping,
                     () -> InProcessKafka.start(dataDir.resolve("kafka"), kafkaPort, controllerPort));
             InProcessMongo mongo = start(running, stopping,
@@ -66,11 +72,13 @@ public final class EmbeddedTracker {
             commandService = start(running, stopping, () -> ServiceProcess.start("command-service", commandJar,
                     commandPort, List.of(
                             "--tracker.data-dir=" + dataDir,
+                            "--tracker.access.users-file=" + users.path(),
                             "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                             "--tracker.demo.enabled=" + demo), OUT));
             queryService = start(running, stopping, () -> ServiceProcess.start("query-service", queryJar, queryPort,
                     List.of(
                             "--spring.data.mongodb.uri=" + mongo.uri("followup-tracker"),
+                            "--tracker.access.users-file=" + users.path(),
                             "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()), OUT));
             commandService.awaitHealthy(Duration.ofMinutes(3));
             queryService.awaitHealthy(Duration.ofMinutes(3));
@@ -91,10 +99,20 @@ public final class EmbeddedTracker {
                 Follow-up Tracker is running (started in %.1f s).
                   Record (command service): %s/api/letters     API description: %s/swagger-ui.html
                   Read   (query service):   %s/api/countries/KAZ/timeline   %s/api/recommendations?country=KAZ
+                  Users: %s
                 Stop with Ctrl+C.
 
                 """, seconds / 1000.0, commandService.baseUrl(), commandService.baseUrl(), queryService.baseUrl(),
-                queryService.baseUrl());
+                queryService.baseUrl(), users.path());
+        firstAdminPassword.ifPresent(password -> OUT.printf("""
+                First start: created the user "%s" (role ADMIN). Its password, shown this once, is also in
+                %s (readable by you only):
+
+                    %s
+
+                Sign in with it, add the users you need (POST /api/users), then delete that file.
+
+                """, UsersFile.FIRST_ADMIN, users.path().resolveSibling(UsersFile.INITIAL_PASSWORD_FILE), password));
 
         while (commandService.isAlive() && queryService.isAlive()) {
             if (stopping.await(1, TimeUnit.SECONDS)) {

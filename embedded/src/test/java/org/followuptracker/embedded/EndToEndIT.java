@@ -18,10 +18,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.followuptracker.access.Role;
+import org.followuptracker.access.UsersFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class EndToEndIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "end-to-end password";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<AutoCloseable> RUNNING = new ArrayList<>();
     private static ServiceProcess commandService;
@@ -46,12 +52,17 @@ class EndToEndIT {
         RUNNING.add(kafka);
         InProcessMongo mongo = InProcessMongo.start(data.resolve("mongo").resolve("read-models.mv"), freePort());
         RUNNING.add(mongo);
+        UsersFile users = new UsersFile(data.resolve("users"));
+        users.put("coordinator", PASSWORD, Set.of(Role.COORDINATOR));
+        users.put("viewer", PASSWORD, Set.of(Role.VIEWER));
+        users.put("admin", PASSWORD, Set.of(Role.ADMIN));
         PrintStream log = new PrintStream(Files.newOutputStream(data.resolve("services.log")), true);
         System.out.println("End-to-end: services log to " + data.resolve("services.log"));
 
         List<String> commandArguments = new ArrayList<>(List.of(
                 "--tracker.data-dir=" + data,
                 "--tracker.demo.enabled=false",
+                "--tracker.access.users-file=" + users.path(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
         if (usePostgres()) {
             String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -67,6 +78,7 @@ class EndToEndIT {
         RUNNING.add(commandService);
         queryService = ServiceProcess.start("query-service", jar("query-service"), freePort(), List.of(
                 "--spring.data.mongodb.uri=" + mongo.uri("e2e"),
+                "--tracker.access.users-file=" + users.path(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()), log);
         RUNNING.add(queryService);
         commandService.awaitHealthy(Duration.ofMinutes(3));
@@ -134,7 +146,7 @@ class EndToEndIT {
         System.out.printf("End-to-end freshness over %d letters: min %d ms, median %d ms, max %d ms; all: %s%n",
                 sorted.size(), sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), millis);
         for (String delay : List.of("relay", "projection")) {
-            JsonNode measured = get(queryService, "/actuator/metrics/tracker.events." + delay + ".delay");
+            JsonNode measured = get(queryService, "/actuator/metrics/tracker.events." + delay + ".delay", "admin");
             System.out.printf("  query service's tracker.events.%s.delay: %s%n", delay, measured.get("measurements"));
         }
         assertThat(get(queryService, "/api/countries/MNG/timeline").get("entries")).hasSize(20);
@@ -148,16 +160,26 @@ class EndToEndIT {
     private static JsonNode post(ServiceProcess service, String path, String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", basic("coordinator"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
     }
 
     private static JsonNode get(ServiceProcess service, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build(),
+        return get(service, path, "viewer");
+    }
+
+    private static JsonNode get(ServiceProcess service, String path, String user) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("Authorization", basic(user)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Path jar(String service) {

@@ -21,6 +21,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.followuptracker.access.Role;
+import org.followuptracker.access.UsersFile;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FollowUpSent;
@@ -72,8 +74,11 @@ class QueryApiTest {
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
 
+    static final String PASSWORD = "correct horse battery staple";
+
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("tracker.access.users-file", QueryApiTest::usersFile);
         registry.add("spring.data.mongodb.uri",
                 () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/query-api-test");
     }
@@ -88,6 +93,7 @@ class QueryApiTest {
     }
 
     @Autowired
+    TestRestTemplate anonymous;
     TestRestTemplate http;
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -100,6 +106,7 @@ class QueryApiTest {
 
     @BeforeAll
     void connect() {
+        http = anonymous.withBasicAuth("viewer", PASSWORD);
         producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -256,8 +263,37 @@ class QueryApiTest {
 
     @Test
     void theApiIsDescribedAndHealthIsReported() {
-        assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/countries/{iso3}/timeline");
-        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"status\":\"UP\"");
+        assertThat(anonymous.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/countries/{iso3}/timeline");
+        assertThat(anonymous.getForEntity("/actuator/health", String.class).getBody()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void readingNeedsSignInAndEveryRoleMayRead() {
+        for (String path : List.of("/api/countries/KAZ/timeline", "/api/recommendations?country=KAZ")) {
+            ResponseEntity<String> refused = anonymous.getForEntity(path, String.class);
+            assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(refused.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            for (String user : List.of("coordinator", "viewer", "auditor", "admin")) {
+                assertThat(anonymous.withBasicAuth(user, PASSWORD).getForEntity(path, String.class).getStatusCode())
+                        .as(user + " " + path).isEqualTo(HttpStatus.OK);
+            }
+        }
+        assertThat(http.getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(anonymous.withBasicAuth("admin", PASSWORD).getForEntity("/actuator/metrics", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    static String usersFile() {
+        try {
+            java.nio.file.Path path = java.nio.file.Files.createTempDirectory("tracker-users").resolve("users");
+            UsersFile users = new UsersFile(path);
+            for (Role role : Role.values()) {
+                users.put(role.name().toLowerCase(java.util.Locale.ROOT), PASSWORD, java.util.Set.of(role));
+            }
+            return path.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private JsonNode timeline(String country) throws Exception {

@@ -1,0 +1,45 @@
+package org.followuptracker.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as RFC 9457 problem bodies, like every other refusal of the API. */
+final class ProblemResponses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthenticated(String challenge) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", challenge);
+            write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                    "sign in to use the API (" + challenge.split(" ")[0] + ")");
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                "your role does not allow this");
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+            String title, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://follow-up-tracker.org/problems/" + type));
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+}

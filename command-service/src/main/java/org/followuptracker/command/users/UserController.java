@@ -1,0 +1,35 @@
+package org.followuptracker.command.users;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.util.Map;
+import org.followuptracker.access.UsersFile;
+import org.followuptracker.command.web.CommandRefusedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Where an admin adds users to the users file, or gives one a new password or roles. */
+@RestController
+class UserController {
+
+    private final UsersFile users;
+
+    UserController(UsersFile users) {
+        this.users = users;
+    }
+
+    @Operation(summary = "Add a user, or replace the password and roles of one (ADMIN; embedded users file only)")
+    @PostMapping("/api/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> put(@Valid @RequestBody UserRequest request) {
+        try {
+            users.put(request.username(), request.password(), request.roles());
+        } catch (IllegalArgumentException e) {
+            throw new CommandRefusedException("username", e.getMessage());
+        }
+        return Map.of("username", request.username(), "roles", request.roles());
+    }
+}

@@ -1,0 +1,29 @@
+package org.followuptracker.query.web;
+
+import org.followuptracker.access.AccessConfiguration;
+import org.followuptracker.access.AccessProperties;
+import org.followuptracker.access.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Who may read: every signed-in role; health and the API description are open; operations are for admins. */
+@Configuration
+@Import(AccessConfiguration.class)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AccessProperties access) throws Exception {
+        return AccessConfiguration.signIn(http, access)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.READERS)
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().denyAll())
+                .build();
+    }
+}
