@@ -292,6 +292,33 @@ class CommandApiTest {
     }
 
     @Test
+    void aResponseRecordedByMistakeIsRetractedOnceWithAReasonAndStaysInTheHistory() throws Exception {
+        JsonNode letter = json.readTree(post("/api/letters", LETTER.formatted("EUR 18/2012")).getBody());
+        String letterId = letter.get("letterId").asText();
+        post("/api/letters/" + letterId + "/responses", """
+                {"receivedOn": "2012-11-20", "from": "Ministry", "positions": []}""");
+        String responseEvent = jdbc.queryForObject("SELECT eventidentifier FROM domainevententry "
+                + "WHERE aggregateidentifier = ? AND sequencenumber = 1", String.class, letterId);
+        String retraction = """
+                {"eventId": "%s", "reason": "Entered on the wrong letter"}""".formatted(responseEvent);
+
+        ResponseEntity<String> retracted = post("/api/letters/" + letterId + "/retractions", retraction);
+        ResponseEntity<String> again = post("/api/letters/" + letterId + "/retractions", retraction);
+        ResponseEntity<String> unknown = post("/api/letters/" + letterId + "/retractions", """
+                {"eventId": "no-such-event", "reason": "?"}""");
+        ResponseEntity<String> elsewhere = post("/api/recommendations/"
+                + letter.get("recommendationIds").get(0).asText() + "/retractions", retraction);
+
+        assertThat(retracted.getStatusCode()).as(retracted.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(again.getBody()).contains("retracted already").contains("\"field\":\"eventId\"");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(payloadTypesOf(letterId)).containsExactly("org.followuptracker.events.LetterSent",
+                "org.followuptracker.events.ResponseReceived", "org.followuptracker.events.FactRetracted");
+    }
+
+    @Test
     void aReferenceItsSenderAlreadyUsedIsAConflict() {
         assertThat(post("/api/letters", LETTER.formatted("EUR 4/2012")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long before = eventCount();

@@ -26,7 +26,8 @@ public final class EventTypes {
             PositionRecorded.class,
             RecommendationImplemented.class,
             RecommendationPartiallyImplemented.class,
-            RecommendationNotImplemented.class);
+            RecommendationNotImplemented.class,
+            FactRetracted.class);
 
     private static final Map<String, Class<? extends TrackerEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

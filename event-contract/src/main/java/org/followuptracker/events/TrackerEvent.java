@@ -8,7 +8,7 @@ import java.time.LocalDate;
  */
 public sealed interface TrackerEvent permits RecommendationRecorded, LetterSent, FollowUpSent, ResponseDueDateSet,
         ResponseDueDateExtended, ResponseDueDateWithdrawn, ResponseReceived,
-        PositionRecorded, RecommendationImplemented, RecommendationPartiallyImplemented, RecommendationNotImplemented {
+        PositionRecorded, RecommendationImplemented, RecommendationPartiallyImplemented, RecommendationNotImplemented, FactRetracted {
 
     String country();
 

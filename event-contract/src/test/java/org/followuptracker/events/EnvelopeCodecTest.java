@@ -65,7 +65,9 @@ class EnvelopeCodecTest {
                 new PositionRecorded("rec-1", "KAZ", Position.SUPPORTED, LocalDate.of(2010, 6, 1), "A/HRC/14/10/Add.1"),
                 new RecommendationImplemented("rec-1", "KAZ", LocalDate.of(2014, 1, 1), "Law adopted"),
                 new RecommendationPartiallyImplemented("rec-1", "KAZ", LocalDate.of(2013, 1, 1), "Bill drafted"),
-                new RecommendationNotImplemented("rec-1", "KAZ", LocalDate.of(2015, 1, 1), "Law repealed"));
+                new RecommendationNotImplemented("rec-1", "KAZ", LocalDate.of(2015, 1, 1), "Law repealed"),
+                new FactRetracted("letter-1", "KAZ", "event-7", "ResponseReceived", "Entered on the wrong letter",
+                        LocalDate.of(2015, 2, 1)));
         assertThat(events.stream().map(Object::getClass).toList()).containsExactlyInAnyOrderElementsOf(List.copyOf(EventTypes.all()));
 
         for (TrackerEvent event : events) {

@@ -25,6 +25,7 @@ import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Mechanism;
@@ -229,6 +230,60 @@ class QueryApiTest {
                 t -> t.get("entries").size() == 3);
         assertThat(withdrawn.get("openLetters").get(0).get("responseDueBy").isNull()).isTrue();
         assertThat(withdrawn.get("openLetters").get(0).get("overdue").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aRetractedResponseAndDueDateAreUndoneShownAsRetractedAndStayUndoneWhenDeliveredAgain() throws Exception {
+        String country = "BLR";
+        publish(envelope("rec-r", "Recommendation", 0, "2026-11-27T10:00:00Z",
+                new RecommendationRecorded("rec-r", country, "Release political prisoners", Mechanism.NGO, List.of(),
+                        List.of())));
+        publish(envelope("letter-r", "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent("letter-r", country, null,
+                LocalDate.of(2012, 11, 1), "Amnesty International", "Minister", "Prisoners", List.of(),
+                LocalDate.of(2012, 12, 1), List.of("rec-r"))));
+        EventEnvelope followUp = envelope("letter-r", "Letter", 1, "2026-11-27T10:01:00Z", new FollowUpSent("letter-r",
+                "fu-r", country, LocalDate.of(2012, 12, 10), "Reminder", LocalDate.of(2013, 2, 28)));
+        EventEnvelope response = envelope("letter-r", "Letter", 2, "2026-11-27T10:02:00Z", new ResponseReceived(
+                "letter-r", "resp-r", country, LocalDate.of(2013, 1, 3), "Ministry", "No prisoners",
+                List.of(new PositionTaken("rec-r", Position.REJECTED))));
+        publish(followUp);
+        publish(response);
+        publish(envelope("letter-r", "Letter", 3, "2026-11-27T10:03:00Z", new FactRetracted("letter-r", country,
+                response.id(), "ResponseReceived", "It answered another letter", LocalDate.of(2013, 1, 4))));
+        publish(envelope("letter-r", "Letter", 4, "2026-11-27T10:04:00Z", new FactRetracted("letter-r", country,
+                followUp.id(), "FollowUpSent", "Never sent", LocalDate.of(2013, 1, 4))));
+        publish(response);
+        publish(followUp);
+        publish(envelope("marker-r", "Recommendation", 0, "2026-11-27T10:05:00Z", new RecommendationRecorded(
+                "marker-r", country, "Marker", Mechanism.NGO, List.of(), List.of())));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 2);
+
+        JsonNode timeline = timeline(country);
+        assertThat(timeline.get("entries")).extracting(e -> e.get("type").asText()).containsExactly("LetterSent",
+                "FollowUpSent", "ResponseReceived", "FactRetracted", "FactRetracted");
+        JsonNode retracted = timeline.get("entries").get(2).get("retracted");
+        assertThat(retracted.get("reason").asText()).isEqualTo("It answered another letter");
+        assertThat(retracted.get("actor").asText()).isEqualTo("coordinator");
+        assertThat(timeline.get("entries").get(0).has("retracted")).isFalse();
+        JsonNode open = timeline.get("openLetters").get(0);
+        assertThat(open.get("letterId").asText()).isEqualTo("letter-r");
+        assertThat(open.get("responseDueBy").asText()).isEqualTo("2012-12-01");
+        assertThat(find(board(country), "rec-r").get("latestPosition").isNull()).isTrue();
+    }
+
+    @Test
+    void aRetractedRecommendationLeavesTheBoard() throws Exception {
+        String country = "TJK";
+        EventEnvelope recorded = envelope("rec-w", "Recommendation", 0, "2026-11-27T10:00:00Z", new RecommendationRecorded(
+                "rec-w", country, "Recorded twice by mistake", Mechanism.NGO, List.of(), List.of()));
+        publish(recorded);
+        publish(envelope("rec-w", "Recommendation", 1, "2026-11-27T10:01:00Z", new FactRetracted("rec-w", country,
+                recorded.id(), "RecommendationRecorded", "Duplicate", LocalDate.of(2013, 1, 4))));
+        publish(envelope("rec-k", "Recommendation", 0, "2026-11-27T10:02:00Z", new RecommendationRecorded(
+                "rec-k", country, "Kept", Mechanism.NGO, List.of(), List.of())));
+
+        await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 1
+                && board(country).get(0).get("recommendationId").asText().equals("rec-k"));
     }
 
     @Test

@@ -3,14 +3,19 @@ package org.followuptracker.command.letter;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.followuptracker.command.retraction.RecordedFacts;
+import org.followuptracker.command.retraction.RetractLetterFactCommand;
 import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionTaken;
@@ -29,6 +34,12 @@ public class Letter {
     private LocalDate sentOn;
     private LocalDate responseDueBy;
     private Set<String> urged;
+    private final RecordedFacts facts = new RecordedFacts();
+    /** Each due date the letter had, by the event that gave it, in order: a retraction falls back on the one before. */
+    private final List<DueDate> dueDates = new ArrayList<>();
+
+    private record DueDate(String eventId, LocalDate dueBy) {
+    }
 
     protected Letter() {
         // for Axon
@@ -113,34 +124,62 @@ public class Letter {
         }
     }
 
-    @EventSourcingHandler
-    void on(LetterSent event) {
-        letterId = event.letterId();
-        country = event.country();
-        sentOn = event.sentOn();
-        responseDueBy = event.responseDueBy();
-        urged = Set.copyOf(event.recommendationIds());
+    @CommandHandler
+    public void handle(RetractLetterFactCommand command) {
+        String type = facts.typeToRetract(command.eventId(), "letter");
+        apply(new FactRetracted(letterId, country, command.eventId(), type, command.reason(), command.retractedOn()));
     }
 
     @EventSourcingHandler
-    void on(FollowUpSent event) {
+    void on(LetterSent event, @MessageIdentifier String eventId) {
+        letterId = event.letterId();
+        country = event.country();
+        sentOn = event.sentOn();
+        urged = Set.copyOf(event.recommendationIds());
+        facts.recorded(eventId, LetterSent.class);
+        dueBy(eventId, event.responseDueBy());
+    }
+
+    @EventSourcingHandler
+    void on(ResponseReceived event, @MessageIdentifier String eventId) {
+        facts.recorded(eventId, ResponseReceived.class);
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpSent event, @MessageIdentifier String eventId) {
+        facts.recorded(eventId, FollowUpSent.class);
         if (event.responseDueBy() != null) {
-            responseDueBy = event.responseDueBy();
+            dueBy(eventId, event.responseDueBy());
         }
     }
 
     @EventSourcingHandler
-    void on(ResponseDueDateSet event) {
-        responseDueBy = event.responseDueBy();
+    void on(ResponseDueDateSet event, @MessageIdentifier String eventId) {
+        facts.recorded(eventId, ResponseDueDateSet.class);
+        dueBy(eventId, event.responseDueBy());
     }
 
     @EventSourcingHandler
-    void on(ResponseDueDateExtended event) {
-        responseDueBy = event.responseDueBy();
+    void on(ResponseDueDateExtended event, @MessageIdentifier String eventId) {
+        facts.recorded(eventId, ResponseDueDateExtended.class);
+        dueBy(eventId, event.responseDueBy());
     }
 
     @EventSourcingHandler
-    void on(ResponseDueDateWithdrawn event) {
-        responseDueBy = null;
+    void on(ResponseDueDateWithdrawn event, @MessageIdentifier String eventId) {
+        facts.recorded(eventId, ResponseDueDateWithdrawn.class);
+        dueBy(eventId, null);
+    }
+
+    @EventSourcingHandler
+    void on(FactRetracted event) {
+        facts.retracted(event.retractedEventId());
+        dueDates.removeIf(due -> due.eventId().equals(event.retractedEventId()));
+        responseDueBy = dueDates.isEmpty() ? null : dueDates.get(dueDates.size() - 1).dueBy();
+    }
+
+    private void dueBy(String eventId, LocalDate dueBy) {
+        dueDates.add(new DueDate(eventId, dueBy));
+        responseDueBy = dueBy;
     }
 }

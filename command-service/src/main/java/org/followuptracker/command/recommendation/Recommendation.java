@@ -4,9 +4,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.followuptracker.command.retraction.RecordedFacts;
+import org.followuptracker.command.retraction.RetractRecommendationFactCommand;
 import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
@@ -21,6 +25,7 @@ public class Recommendation {
     @AggregateIdentifier
     private String recommendationId;
     private String country;
+    private final RecordedFacts facts = new RecordedFacts();
 
     protected Recommendation() {
         // for Axon
@@ -65,9 +70,42 @@ public class Recommendation {
                 command.source()));
     }
 
+    @CommandHandler
+    public void handle(RetractRecommendationFactCommand command) {
+        String type = facts.typeToRetract(command.eventId(), "recommendation");
+        apply(new FactRetracted(recommendationId, country, command.eventId(), type, command.reason(),
+                command.retractedOn()));
+    }
+
     @EventSourcingHandler
-    void on(RecommendationRecorded event) {
+    void on(RecommendationRecorded event, @MessageIdentifier String eventId) {
         recommendationId = event.recommendationId();
         country = event.country();
+        facts.recorded(eventId, RecommendationRecorded.class);
+    }
+
+    @EventSourcingHandler
+    void on(PositionRecorded event, @MessageIdentifier String eventId) {
+        facts.recorded(eventId, PositionRecorded.class);
+    }
+
+    @EventSourcingHandler
+    void on(RecommendationImplemented event, @MessageIdentifier String eventId) {
+        facts.recorded(eventId, RecommendationImplemented.class);
+    }
+
+    @EventSourcingHandler
+    void on(RecommendationPartiallyImplemented event, @MessageIdentifier String eventId) {
+        facts.recorded(eventId, RecommendationPartiallyImplemented.class);
+    }
+
+    @EventSourcingHandler
+    void on(RecommendationNotImplemented event, @MessageIdentifier String eventId) {
+        facts.recorded(eventId, RecommendationNotImplemented.class);
+    }
+
+    @EventSourcingHandler
+    void on(FactRetracted event) {
+        facts.retracted(event.retractedEventId());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
+import org.followuptracker.command.retraction.RetractLetterFactCommand;
 import org.followuptracker.command.web.CommandRefusedException;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
@@ -135,6 +136,15 @@ class LetterTest {
                 .when(new ChangeResponseDueDateCommand("letter-1", SENT_ON.minusDays(1), LocalDate.of(2012, 11, 2), "x"))
                 .expectNoEvents()
                 .expectException(CommandRefusedException.class);
+    }
+
+    @Test
+    void aFactThatIsNotRecordedOnTheLetterCannotBeRetracted() {
+        fixture.given(letterSent())
+                .when(new RetractLetterFactCommand("letter-1", "no-such-event", "Mistake", LocalDate.of(2013, 1, 1)))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("no fact no-such-event is recorded on this letter");
     }
 
     @Test

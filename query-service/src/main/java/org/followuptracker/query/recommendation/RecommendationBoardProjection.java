@@ -3,6 +3,7 @@ package org.followuptracker.query.recommendation;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.PositionTaken;
@@ -16,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** Keeps the board of recommendations: how often each was urged, the latest position on it, its implementation. */
@@ -41,7 +44,7 @@ class RecommendationBoardProjection implements Projection {
             }
         } else if (envelope.event() instanceof LetterSent e) {
             for (int i = 0; i < e.recommendationIds().size(); i++) {
-                RecommendationDocument.Urging urging = new RecommendationDocument.Urging(e.letterId(),
+                RecommendationDocument.Urging urging = new RecommendationDocument.Urging(envelope.id(), e.letterId(),
                         e.sentOn().toString(), i);
                 update(e.recommendationIds().get(i), envelope, doc -> doc.withUrging(urging));
             }
@@ -51,6 +54,8 @@ class RecommendationBoardProjection implements Projection {
                         envelope.id(), e.letterId(), e.responseId(), null, taken.position().name(), e.receivedOn().toString(),
                         recordedAt)));
             }
+        } else if (envelope.event() instanceof FactRetracted e) {
+            retract(envelope, e);
         } else if (envelope.event() instanceof PositionRecorded e) {
             update(e.recommendationId(), envelope, doc -> doc.withPosition(new RecommendationDocument.PositionRecord(
                     envelope.id(), null, null, e.source(), e.position().name(), e.takenOn().toString(), recordedAt)));
@@ -60,6 +65,21 @@ class RecommendationBoardProjection implements Projection {
             finding(envelope, e.recommendationId(), "PARTIALLY_IMPLEMENTED", e.assessedOn().toString(), e.evidence());
         } else if (envelope.event() instanceof RecommendationNotImplemented e) {
             finding(envelope, e.recommendationId(), "NOT_IMPLEMENTED", e.assessedOn().toString(), e.evidence());
+        }
+    }
+
+    /** Undoes a retracted fact on every recommendation it touched: its urging, positions, a finding, or itself. */
+    private void retract(EventEnvelope envelope, FactRetracted e) {
+        if (e.retractedType().equals("RecommendationRecorded")) {
+            update(e.aggregateId(), envelope, doc -> doc.withdrawn(e.retractedEventId()));
+            return;
+        }
+        Query touched = new Query(new Criteria().orOperator(
+                Criteria.where("_id").is(e.aggregateId()),
+                Criteria.where("urgings.eventId").is(e.retractedEventId()),
+                Criteria.where("positions.eventId").is(e.retractedEventId())));
+        for (RecommendationDocument doc : mongo.find(touched, RecommendationDocument.class)) {
+            update(doc.recommendationId(), envelope, current -> current.without(e.retractedEventId()));
         }
     }
 

@@ -26,7 +26,7 @@ class RecommendationController {
             + "the latest position taken on it and its implementation status")
     @GetMapping("/api/recommendations")
     List<RecommendationView> board(@RequestParam(required = false) String country) {
-        Query query = new Query();
+        Query query = new Query(Criteria.where("withdrawn").ne(true));
         if (country != null) {
             query.addCriteria(Criteria.where("country").is(CountryCode.parse("country", country)));
         }

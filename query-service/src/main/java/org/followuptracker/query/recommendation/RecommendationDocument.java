@@ -25,6 +25,8 @@ public record RecommendationDocument(
         List<Urging> urgings,
         List<PositionRecord> positions,
         List<Finding> findings,
+        List<String> retractedFacts,
+        boolean withdrawn,
         int timesUrged,
         String firstUrgedOn,
         int firstUrgedPosition,
@@ -32,8 +34,13 @@ public record RecommendationDocument(
         String latestPosition,
         String implementationStatus) {
 
+    public RecommendationDocument {
+        retractedFacts = retractedFacts == null ? List.of() : retractedFacts;
+        themes = themes == null ? List.of() : themes;
+    }
+
     /** A letter that urged the recommendation, when it was sent, and where in the letter the recommendation stands. */
-    public record Urging(String letterId, String urgedOn, int position) {
+    public record Urging(String eventId, String letterId, String urgedOn, int position) {
     }
 
     /**
@@ -51,33 +58,58 @@ public record RecommendationDocument(
     static RecommendationDocument recorded(String recommendationId, String country, String text, String mechanism,
             List<UnSource> sources, List<String> themes) {
         return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, List.of(),
-                List.of(), List.of(), 0, null, 0, null, null, null).derived();
+                List.of(), List.of(), List.of(), false, 0, null, 0, null, null, null).derived();
     }
 
     RecommendationDocument withUrging(Urging urging) {
-        if (urgings.stream().anyMatch(u -> u.letterId().equals(urging.letterId()))) {
+        if (retractedFacts.contains(urging.eventId()) || urgings.stream().anyMatch(u -> u.letterId().equals(urging.letterId()))) {
             return this;
         }
         return with(append(urgings, urging), positions, findings);
     }
 
     RecommendationDocument withPosition(PositionRecord position) {
-        if (positions.stream().anyMatch(p -> p.eventId().equals(position.eventId()))) {
+        if (retractedFacts.contains(position.eventId()) || positions.stream().anyMatch(p -> p.eventId().equals(position.eventId()))) {
             return this;
         }
         return with(urgings, append(positions, position), findings);
     }
 
     RecommendationDocument withFinding(Finding finding) {
-        if (findings.stream().anyMatch(f -> f.eventId().equals(finding.eventId()))) {
+        if (retractedFacts.contains(finding.eventId()) || findings.stream().anyMatch(f -> f.eventId().equals(finding.eventId()))) {
             return this;
         }
         return with(urgings, positions, append(findings, finding));
     }
 
+    /**
+     * Undoes a retracted fact: the recommendation itself (withdrawn), the letter that urged it, a position, a finding.
+     * Remembered, so that the fact delivered again is not applied again.
+     */
+    RecommendationDocument without(String retractedEventId) {
+        if (retractedFacts.contains(retractedEventId)) {
+            return this;
+        }
+        return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes,
+                urgings.stream().filter(u -> !u.eventId().equals(retractedEventId)).toList(),
+                positions.stream().filter(p -> !p.eventId().equals(retractedEventId)).toList(),
+                findings.stream().filter(f -> !f.eventId().equals(retractedEventId)).toList(),
+                append(retractedFacts, retractedEventId), withdrawn, 0, null, 0, null, null, null).derived();
+    }
+
+    /** The recommendation itself was retracted: it leaves the board, its history stays. */
+    RecommendationDocument withdrawn(String retractedEventId) {
+        if (retractedFacts.contains(retractedEventId)) {
+            return this;
+        }
+        return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, urgings,
+                positions, findings, append(retractedFacts, retractedEventId), true, 0, null, 0, null, null, null)
+                .derived();
+    }
+
     private RecommendationDocument with(List<Urging> urgings, List<PositionRecord> positions, List<Finding> findings) {
         return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, urgings,
-                positions, findings, 0, null, 0, null, null, null).derived();
+                positions, findings, retractedFacts, withdrawn, 0, null, 0, null, null, null).derived();
     }
 
     /** The summary fields, from the lists. */
@@ -94,7 +126,8 @@ public record RecommendationDocument(
                 .map(Finding::status)
                 .orElse(null);
         return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, urgings,
-                positions, findings, urgings.size(), inOrder.isEmpty() ? null : inOrder.get(0).urgedOn(),
+                positions, findings, retractedFacts == null ? List.of() : retractedFacts, withdrawn, urgings.size(),
+                inOrder.isEmpty() ? null : inOrder.get(0).urgedOn(),
                 inOrder.isEmpty() ? 0 : inOrder.get(0).position(),
                 inOrder.isEmpty() ? null : inOrder.get(inOrder.size() - 1).urgedOn(), latestPosition, implementationStatus);
     }

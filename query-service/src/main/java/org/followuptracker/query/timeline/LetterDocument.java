@@ -14,21 +14,56 @@ record LetterDocument(
         String sentOn,
         String responseDueBy,
         String subject,
-        List<String> responseIds) {
+        List<String> responseIds,
+        List<DueDate> dueDates,
+        boolean retracted,
+        List<String> retractedFacts) {
 
-    LetterDocument dueBy(String newDueBy) {
-        return new LetterDocument(letterId, country, sentOn, newDueBy, subject, responseIds);
+    /** A due date the letter was given (null: withdrawn), by the event that gave it. */
+    record DueDate(String eventId, String dueBy) {
     }
 
-    LetterDocument answeredBy(String responseId) {
-        if (responseIds.contains(responseId)) {
+    LetterDocument {
+        responseIds = responseIds == null ? List.of() : responseIds;
+        dueDates = dueDates == null ? List.of() : dueDates;
+        retractedFacts = retractedFacts == null ? List.of() : retractedFacts;
+    }
+
+    /** The due date given by {@code eventId}; given again (a redelivery), it changes nothing. */
+    LetterDocument dueBy(String eventId, String newDueBy) {
+        if (retractedFacts.contains(eventId) || dueDates.stream().anyMatch(due -> due.eventId().equals(eventId))) {
+            return this;
+        }
+        List<DueDate> changed = Stream.concat(dueDates.stream(), Stream.of(new DueDate(eventId, newDueBy))).toList();
+        return new LetterDocument(letterId, country, sentOn, newDueBy, subject, responseIds, changed, retracted,
+                retractedFacts);
+    }
+
+    /** Answered by the response {@code responseId} (event {@code eventId}); again, or once retracted, nothing. */
+    LetterDocument answeredBy(String eventId, String responseId) {
+        if (retractedFacts.contains(eventId) || responseIds.contains(responseId)) {
             return this;
         }
         return new LetterDocument(letterId, country, sentOn, responseDueBy, subject,
-                Stream.concat(responseIds.stream(), Stream.of(responseId)).toList());
+                Stream.concat(responseIds.stream(), Stream.of(responseId)).toList(), dueDates, retracted, retractedFacts);
+    }
+
+    /** Undoes what a retracted fact did: the letter itself, a response, or a due date (the one before holds again). */
+    LetterDocument without(String retractedEventId, String retractedType, String retractedResponseId) {
+        if (retractedFacts.contains(retractedEventId)) {
+            return this;
+        }
+        List<String> facts = Stream.concat(retractedFacts.stream(), Stream.of(retractedEventId)).toList();
+        if (retractedType.equals("LetterSent")) {
+            return new LetterDocument(letterId, country, sentOn, responseDueBy, subject, responseIds, dueDates, true, facts);
+        }
+        List<String> responses = responseIds.stream().filter(id -> !id.equals(retractedResponseId)).toList();
+        List<DueDate> dues = dueDates.stream().filter(due -> !due.eventId().equals(retractedEventId)).toList();
+        String due = dues.isEmpty() ? null : dues.get(dues.size() - 1).dueBy();
+        return new LetterDocument(letterId, country, sentOn, due, subject, responses, dues, retracted, facts);
     }
 
     boolean awaitsResponse() {
-        return responseIds.isEmpty();
+        return responseIds.isEmpty() && !retracted;
     }
 }

@@ -49,11 +49,12 @@ class TimelineController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Entry(String eventId, String type, String occurredOn, Instant recordedAt, String summary, String letterId,
-            List<String> recommendationIds, String responseId, String actor, String source) {
+            List<String> recommendationIds, String responseId, String actor, String source,
+            TimelineEntryDocument.Retraction retracted) {
 
         static Entry of(TimelineEntryDocument doc) {
             return new Entry(doc.eventId(), doc.type(), doc.occurredOn(), doc.recordedAt(), doc.summary(), doc.letterId(),
-                    doc.recommendationIds(), doc.responseId(), doc.actor(), doc.source());
+                    doc.recommendationIds(), doc.responseId(), doc.actor(), doc.source(), doc.retraction());
         }
     }
 

@@ -20,5 +20,15 @@ record TimelineEntryDocument(
         List<String> recommendationIds,
         String responseId,
         String actor,
-        String source) {
+        String source,
+        Retraction retraction) {
+
+    /** Why, when and by whom the entry's fact was retracted; null while it stands. */
+    record Retraction(String reason, String retractedOn, Instant recordedAt, String actor, String eventId) {
+    }
+
+    TimelineEntryDocument retracted(Retraction why) {
+        return new TimelineEntryDocument(eventId, country, type, occurredOn, recordedAt, summary, letterId,
+                recommendationIds, responseId, actor, source, why);
+    }
 }

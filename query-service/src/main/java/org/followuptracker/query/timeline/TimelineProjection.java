@@ -3,6 +3,7 @@ package org.followuptracker.query.timeline;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionRecorded;
@@ -44,35 +45,38 @@ class TimelineProjection implements Projection {
     public void apply(EventEnvelope envelope) {
         TrackerEvent event = envelope.event();
         if (event instanceof LetterSent e) {
-            LetterDocument current = mongo.findById(e.letterId(), LetterDocument.class);
-            mongo.save(new LetterDocument(e.letterId(), e.country(), e.sentOn().toString(),
-                    e.responseDueBy() == null ? null : e.responseDueBy().toString(), e.subject(),
-                    current == null ? List.of() : current.responseIds()));
+            if (mongo.findById(e.letterId(), LetterDocument.class) == null) {
+                String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
+                mongo.save(new LetterDocument(e.letterId(), e.country(), e.sentOn().toString(), dueBy, e.subject(),
+                        List.of(), List.of(new LetterDocument.DueDate(envelope.id(), dueBy)), false, List.of()));
+            }
             entry(envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender() + " to "
                     + e.recipient() + ": " + e.subject() + " (urges " + count(e.recommendationIds().size(), "recommendation") + ")");
         } else if (event instanceof ResponseReceived e) {
             String summary = "Response from " + e.from()
                     + (e.summary() == null || e.summary().isBlank() ? "" : ": " + e.summary())
                     + " (positions on " + count(e.positions().size(), "recommendation") + ")";
-            updateLetter(envelope, e.letterId(), letter -> letter.answeredBy(e.responseId()));
+            updateLetter(envelope, e.letterId(), letter -> letter.answeredBy(envelope.id(), e.responseId()));
             entry(envelope, e.letterId(), e.positions().stream().map(p -> p.recommendationId()).toList(), e.responseId(),
                     summary);
         } else if (event instanceof FollowUpSent e) {
             if (e.responseDueBy() != null) {
-                updateLetter(envelope, e.letterId(), letter -> letter.dueBy(e.responseDueBy().toString()));
+                updateLetter(envelope, e.letterId(), letter -> letter.dueBy(envelope.id(), e.responseDueBy().toString()));
             }
             entry(envelope, e.letterId(), List.of(), null, "Follow-up sent: " + e.summary()
                     + (e.responseDueBy() == null ? "" : " (answer now due by " + e.responseDueBy() + ")"));
         } else if (event instanceof ResponseDueDateSet e) {
-            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(e.responseDueBy().toString()));
+            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(envelope.id(), e.responseDueBy().toString()));
             entry(envelope, e.letterId(), List.of(), null, "Answer due by " + e.responseDueBy() + ": " + e.reason());
         } else if (event instanceof ResponseDueDateExtended e) {
-            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(e.responseDueBy().toString()));
+            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(envelope.id(), e.responseDueBy().toString()));
             entry(envelope, e.letterId(), List.of(), null, "Answer due date extended to " + e.responseDueBy() + ": "
                     + e.reason());
         } else if (event instanceof ResponseDueDateWithdrawn e) {
-            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(null));
+            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(envelope.id(), null));
             entry(envelope, e.letterId(), List.of(), null, "Answer due date withdrawn: " + e.reason());
+        } else if (event instanceof FactRetracted e) {
+            retract(envelope, e);
         } else if (event instanceof PositionRecorded e) {
             entry(envelope, null, List.of(e.recommendationId()), null, "Position " + e.position() + " on "
                     + texts.shortTextOf(e.recommendationId()) + " (source: " + e.source() + ")");
@@ -101,17 +105,37 @@ class TimelineProjection implements Projection {
         }
     }
 
+    /** The retracted fact's entry stays, marked retracted; its effect on the letter is undone; the retraction is an entry. */
+    private void retract(EventEnvelope envelope, FactRetracted e) {
+        TimelineEntryDocument original = mongo.findById(e.retractedEventId(), TimelineEntryDocument.class);
+        TimelineEntryDocument.Retraction why = new TimelineEntryDocument.Retraction(e.reason(),
+                e.retractedOn().toString(), envelope.recordedAt().toInstant(), envelope.actor(), envelope.id());
+        if (original != null && original.retraction() == null) {
+            mongo.save(original.retracted(why));
+        }
+        if (mongo.findById(e.aggregateId(), LetterDocument.class) != null) {
+            String responseId = original == null ? null : original.responseId();
+            updateLetter(envelope, e.aggregateId(), letter -> letter.without(e.retractedEventId(), e.retractedType(),
+                    responseId));
+        }
+        entry(envelope, original == null ? null : original.letterId(),
+                original == null ? List.of() : original.recommendationIds(), null,
+                "Retracted: " + (original == null ? e.retractedType() : original.summary()) + " (reason: " + e.reason() + ")");
+    }
+
     private void finding(EventEnvelope envelope, String recommendationId, String what, String evidence) {
         entry(envelope, null, List.of(recommendationId), null,
                 what + ": " + texts.shortTextOf(recommendationId) + " (evidence: " + evidence + ")");
     }
 
+    /** Writes the event's entry; written again (a redelivery), it keeps a retraction recorded since. */
     private void entry(EventEnvelope envelope, String letterId, List<String> recommendationIds, String responseId,
             String summary) {
+        TimelineEntryDocument existing = mongo.findById(envelope.id(), TimelineEntryDocument.class);
         mongo.save(new TimelineEntryDocument(envelope.id(), envelope.country(), envelope.event().getClass().getSimpleName(),
                 envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
                 envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId, envelope.actor(),
-                envelope.source()));
+                envelope.source(), existing == null ? null : existing.retraction()));
     }
 
     private static String count(int n, String noun) {
