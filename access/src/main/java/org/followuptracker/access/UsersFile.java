@@ -83,9 +83,7 @@ public final class UsersFile {
             new SecureRandom().nextBytes(random);
             String password = HexFormat.of().formatHex(random);
             write(List.of(new User(FIRST_ADMIN, bcrypt.encode(password), EnumSet.of(Role.ADMIN))));
-            Path initial = file.resolveSibling(INITIAL_PASSWORD_FILE);
-            Files.writeString(initial, password + "\n", StandardCharsets.UTF_8);
-            ownerOnly(initial);
+            writeOwnerOnly(file.resolveSibling(INITIAL_PASSWORD_FILE), password + "\n");
             return Optional.of(password);
         });
     }
@@ -140,8 +138,7 @@ public final class UsersFile {
                     .append(String.join(",", user.roles().stream().map(Role::name).toList())).append('\n');
         }
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        ownerOnly(temporary);
+        writeOwnerOnly(temporary, text.toString());
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -158,12 +155,15 @@ public final class UsersFile {
         }
     }
 
-    private static void ownerOnly(Path path) {
+    /** Created readable by its owner only from the start, not made so after it was written. */
+    private static void writeOwnerOnly(Path path, String text) throws IOException {
+        Files.deleteIfExists(path);
         try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: the folder's permissions protect it
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(path); // not a POSIX file system: the folder's permissions protect it
         }
+        Files.writeString(path, text, StandardCharsets.UTF_8);
     }
 
     private interface IoAction<T> {

@@ -280,15 +280,38 @@ class CommandApiTest {
         assertThat(first.get("added")).anyMatch(a -> !a.get("position").isNull());
     }
 
+    @Test
+    void aFileThatIsNotUtf8IsRefusedAndNothingIsImported() throws Exception {
+        long before = eventCount();
+        byte[] latin1 = "Text,Countries Concerned,Document Symbol,OHCHR Annotation Id\nR\u00e9former la loi,France,A/HRC/1/1,x-1\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        ResponseEntity<String> response = upload(new org.springframework.core.io.ByteArrayResource(latin1) {
+            @Override
+            public String getFilename() {
+                return "latin1.csv";
+            }
+        });
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).contains("\"field\":\"file\"").contains("UTF-8");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
     private ResponseEntity<String> importSample() throws Exception {
-        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
-        form.add("file", new org.springframework.core.io.ClassPathResource("importing/uhri-sample.csv"));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> response = http.withBasicAuth("coordinator", PASSWORD).postForEntity("/api/recommendations/imports",
-                new HttpEntity<>(form, headers), String.class);
+        ResponseEntity<String> response = upload(new org.springframework.core.io.ClassPathResource("importing/uhri-sample.csv"));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
         return response;
+    }
+
+    private ResponseEntity<String> upload(org.springframework.core.io.Resource file) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("file", file);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.set("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        return http.withBasicAuth("coordinator", PASSWORD).postForEntity("/api/recommendations/imports",
+                new HttpEntity<>(form, headers), String.class);
     }
 
     @Test
@@ -316,6 +339,25 @@ class CommandApiTest {
         assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(payloadTypesOf(letterId)).containsExactly("org.followuptracker.events.LetterSent",
                 "org.followuptracker.events.ResponseReceived", "org.followuptracker.events.FactRetracted");
+    }
+
+    @Test
+    void aRetractedLetterFreesItsReferenceForTheCorrectOneAndTakesNoMoreFacts() throws Exception {
+        String letterId = json.readTree(post("/api/letters", LETTER.formatted("EUR 20/2012")).getBody())
+                .get("letterId").asText();
+        String sentEvent = jdbc.queryForObject("SELECT eventidentifier FROM domainevententry "
+                + "WHERE aggregateidentifier = ? AND sequencenumber = 0", String.class, letterId);
+
+        assertThat(post("/api/letters/" + letterId + "/retractions", """
+                {"eventId": "%s", "reason": "Wrong date and recipient"}""".formatted(sentEvent)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> answer = post("/api/letters/" + letterId + "/responses", """
+                {"receivedOn": "2012-11-20", "from": "Ministry", "positions": []}""");
+        ResponseEntity<String> corrected = post("/api/letters", LETTER.formatted("EUR 20/2012"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).contains("was retracted");
+        assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
@@ -401,6 +443,25 @@ class CommandApiTest {
         assertThat(otherRequest.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(otherRequest.getBody()).contains("\"field\":\"Idempotency-Key\"");
         assertThat(eventCount()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void twoUsersWithTheSameIdempotencyKeyEachGetTheirOwnAnswer() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "shared-key");
+        String letter = LETTER.formatted("EUR 19/2012");
+
+        ResponseEntity<String> first = post("/api/letters", letter, "shared-key");
+        ResponseEntity<String> other = http.withBasicAuth("second-coordinator", PASSWORD)
+                .postForEntity("/api/letters", new HttpEntity<>(letter.replace("Amnesty International", "FIDH"), headers),
+                        String.class);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(other.getHeaders().getFirst("Idempotency-Replayed")).isNull();
+        assertThat(json.readTree(other.getBody()).get("letterId").asText())
+                .isNotEqualTo(json.readTree(first.getBody()).get("letterId").asText());
     }
 
     @Test

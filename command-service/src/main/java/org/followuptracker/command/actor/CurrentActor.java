@@ -2,13 +2,16 @@ package org.followuptracker.command.actor;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who is recording: the signed-in user of the current request. Never taken from the request body or a header.
- * Until sign-in exists, every request is recorded as {@value #ANONYMOUS}.
+ * Outside a signed-in request (the demo data, tests without sign-in) it is {@value #ANONYMOUS}.
  */
 @Component
 public class CurrentActor {
@@ -22,6 +25,12 @@ public class CurrentActor {
     }
 
     public String name() {
+        // The security context, not the request: a servlet filter sees the request before Spring Security wrapped it.
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)
+                && signedIn.getName() != null) {
+            return signedIn.getName();
+        }
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
             Principal principal = request.getUserPrincipal();

@@ -49,10 +49,18 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /** Above this a body is no command of ours; the JSON limits stay far below it. */
+    private static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+    /**
+     * Only JSON commands: an upload (the UHRI import) is read by the servlet container itself, and importing the same
+     * file again adds nothing anyway.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/");
+                || !request.getRequestURI().startsWith("/api/")
+                || (request.getContentType() != null && request.getContentType().startsWith("multipart/"));
     }
 
     @Override
@@ -64,7 +72,12 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
                     HEADER + " must have 1 to " + MAX_KEY_LENGTH + " characters");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            problem(response, request, HttpStatus.PAYLOAD_TOO_LARGE, "Body too large",
+                    "a command body has at most " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
         String hash = hash(request.getMethod() + " " + request.getRequestURI(), body);
         String who = actor.name();
         if (!keys.claim(who, key, hash)) {
@@ -98,7 +111,8 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
                     "this " + HEADER + " was used for another request; use a new key for a new request");
         } else if (used.get().status() == null) {
             problem(response, request, HttpStatus.CONFLICT, "Conflict",
-                    "the first request with this " + HEADER + " is still running; try again shortly");
+                    "the first request with this " + HEADER + " has not answered: it is still running, or it stopped "
+                            + "half-way; look whether it was recorded before sending it with a new key");
         } else {
             response.setStatus(used.get().status());
             if (used.get().contentType() != null) {

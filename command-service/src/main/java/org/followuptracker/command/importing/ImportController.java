@@ -3,7 +3,11 @@ package org.followuptracker.command.importing;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.followuptracker.command.actor.CurrentActor;
 import org.followuptracker.command.web.CommandRefusedException;
@@ -36,10 +40,30 @@ class ImportController {
             throw new CommandRefusedException("file", "the file is empty");
         }
         String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
-        try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+        // Strict UTF-8: a file saved in another encoding is refused, not stored with its letters garbled for good.
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader csv = new InputStreamReader(file.getInputStream(), utf8)) {
             return importer.importCsv(csv, name, actor.name());
-        } catch (IllegalArgumentException e) {
-            throw new CommandRefusedException("file", e.getMessage());
+        } catch (IllegalArgumentException | UncheckedIOException | CharacterCodingException e) {
+            if (causedByEncoding(e)) {
+                throw new CommandRefusedException("file", "the file is not UTF-8: save it from the spreadsheet as "
+                        + "\"CSV UTF-8\"");
+            }
+            if (e instanceof IllegalArgumentException) {
+                throw new CommandRefusedException("file", e.getMessage());
+            }
+            throw e;
         }
+    }
+
+    private static boolean causedByEncoding(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

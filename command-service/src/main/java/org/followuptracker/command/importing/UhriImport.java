@@ -15,6 +15,8 @@ import org.followuptracker.command.actor.Provenance;
 import org.followuptracker.command.recommendation.RecordPositionCommand;
 import org.followuptracker.command.recommendation.RecordRecommendationCommand;
 import org.followuptracker.events.Mechanism;
+import org.followuptracker.command.web.CommandRefusedException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -48,6 +50,11 @@ public class UhriImport {
                         + "\" is not the UPR, a treaty body or a special procedure"));
                 continue;
             }
+            if (row.uprPosition() != null && row.publishedOn() == null) {
+                rejected.add(new RejectedRow(row.lineNumber(), "a UPR Position needs the Document Publication Date: "
+                        + "the day the position was taken"));
+                continue;
+            }
             for (String country : row.countries()) {
                 Optional<String> existing = importedAs(row.annotationId(), country);
                 if (existing.isPresent()) {
@@ -60,8 +67,12 @@ public class UhriImport {
                             new Provenance(actor, row.documentSymbol() + " (UHRI export " + fileName + ")"));
                     added.add(new ImportResult.Added(row.lineNumber(), row.annotationId(), country, recommendationId,
                             row.uprPosition() == null ? null : row.uprPosition().name()));
-                } catch (RuntimeException e) {
+                } catch (CommandRefusedException e) {
                     rejected.add(new RejectedRow(row.lineNumber(), country + ": " + e.getMessage()));
+                } catch (DuplicateKeyException e) {
+                    // Another import recorded the same entry at the same moment.
+                    alreadyThere.add(new ImportResult.AlreadyThere(row.lineNumber(), row.annotationId(), country,
+                            importedAs(row.annotationId(), country).orElse(null)));
                 }
             }
         }
@@ -84,7 +95,7 @@ public class UhriImport {
             commands.sendAndWait(new RecordRecommendationCommand(recommendationId, country, row.text(), mechanism,
                     List.of(row.unSource()), row.themes()), provenance.metaData());
             if (row.uprPosition() != null) {
-                LocalDate takenOn = row.publishedOn() != null ? row.publishedOn() : LocalDate.now();
+                LocalDate takenOn = row.publishedOn();
                 commands.sendAndWait(new RecordPositionCommand(recommendationId, row.uprPosition(), takenOn,
                         row.documentSymbol()), provenance.metaData());
             }

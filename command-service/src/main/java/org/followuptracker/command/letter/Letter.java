@@ -35,6 +35,7 @@ public class Letter {
     private LocalDate responseDueBy;
     private Set<String> urged;
     private final RecordedFacts facts = new RecordedFacts();
+    private boolean retracted;
     /** Each due date the letter had, by the event that gave it, in order: a retraction falls back on the one before. */
     private final List<DueDate> dueDates = new ArrayList<>();
 
@@ -67,6 +68,7 @@ public class Letter {
 
     @CommandHandler
     public String handle(RecordResponseCommand command) {
+        refuseIfRetracted();
         if (command.receivedOn().isBefore(sentOn)) {
             throw new CommandRefusedException("receivedOn", "must not be before the letter was sent (" + sentOn + ")");
         }
@@ -90,6 +92,7 @@ public class Letter {
 
     @CommandHandler
     public String handle(SendFollowUpCommand command) {
+        refuseIfRetracted();
         if (command.sentOn().isBefore(sentOn)) {
             throw new CommandRefusedException("sentOn", "must not be before the letter was sent (" + sentOn + ")");
         }
@@ -104,6 +107,7 @@ public class Letter {
 
     @CommandHandler
     public void handle(ChangeResponseDueDateCommand command) {
+        refuseIfRetracted();
         if (command.changedOn().isBefore(sentOn)) {
             throw new CommandRefusedException("changedOn", "must not be before the letter was sent (" + sentOn + ")");
         }
@@ -126,6 +130,7 @@ public class Letter {
 
     @CommandHandler
     public void handle(RetractLetterFactCommand command) {
+        refuseIfRetracted();
         String type = facts.typeToRetract(command.eventId(), "letter");
         apply(new FactRetracted(letterId, country, command.eventId(), type, command.reason(), command.retractedOn()));
     }
@@ -171,9 +176,16 @@ public class Letter {
         dueBy(eventId, null);
     }
 
+    private void refuseIfRetracted() {
+        if (retracted) {
+            throw new CommandRefusedException("letterId", "the letter " + letterId + " was retracted");
+        }
+    }
+
     @EventSourcingHandler
     void on(FactRetracted event) {
         facts.retracted(event.retractedEventId());
+        retracted = retracted || event.retractedType().equals("LetterSent");
         dueDates.removeIf(due -> due.eventId().equals(event.retractedEventId()));
         responseDueBy = dueDates.isEmpty() ? null : dueDates.get(dueDates.size() - 1).dueBy();
     }

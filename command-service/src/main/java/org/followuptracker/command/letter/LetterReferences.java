@@ -3,6 +3,7 @@ package org.followuptracker.command.letter;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.LetterSent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,14 @@ public class LetterReferences {
     public Optional<String> letterWith(String sender, String reference) {
         return jdbc.queryForList("SELECT letter_id FROM letter_reference WHERE sender = ? AND reference = ?",
                 String.class, sender.strip(), reference.strip()).stream().findFirst();
+    }
+
+    /** A retracted letter frees its reference: the corrected letter is recorded anew under it. */
+    @EventHandler
+    void on(FactRetracted event) {
+        if (event.retractedType().equals("LetterSent")) {
+            jdbc.update("DELETE FROM letter_reference WHERE letter_id = ?", event.aggregateId());
+        }
     }
 
     @EventHandler

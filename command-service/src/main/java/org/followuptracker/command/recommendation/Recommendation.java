@@ -26,6 +26,7 @@ public class Recommendation {
     private String recommendationId;
     private String country;
     private final RecordedFacts facts = new RecordedFacts();
+    private boolean retracted;
 
     protected Recommendation() {
         // for Axon
@@ -48,6 +49,7 @@ public class Recommendation {
 
     @CommandHandler
     public void handle(RecordImplementationFindingCommand command) {
+        refuseIfRetracted();
         if (command.evidence() == null || command.evidence().isBlank()) {
             throw new CommandRefusedException("evidence", "a finding needs the evidence it rests on");
         }
@@ -63,6 +65,7 @@ public class Recommendation {
 
     @CommandHandler
     public void handle(RecordPositionCommand command) {
+        refuseIfRetracted();
         if (command.source() == null || command.source().isBlank()) {
             throw new CommandRefusedException("source", "a position known from a document needs that document");
         }
@@ -72,6 +75,7 @@ public class Recommendation {
 
     @CommandHandler
     public void handle(RetractRecommendationFactCommand command) {
+        refuseIfRetracted();
         String type = facts.typeToRetract(command.eventId(), "recommendation");
         apply(new FactRetracted(recommendationId, country, command.eventId(), type, command.reason(),
                 command.retractedOn()));
@@ -104,8 +108,16 @@ public class Recommendation {
         facts.recorded(eventId, RecommendationNotImplemented.class);
     }
 
+    private void refuseIfRetracted() {
+        if (retracted) {
+            throw new CommandRefusedException("recommendationId", "the recommendation " + recommendationId
+                    + " was retracted");
+        }
+    }
+
     @EventSourcingHandler
     void on(FactRetracted event) {
         facts.retracted(event.retractedEventId());
+        retracted = retracted || event.retractedType().equals("RecommendationRecorded");
     }
 }

@@ -3,6 +3,7 @@ package org.followuptracker.command.recommendation;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.RecommendationRecorded;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,17 @@ public class RecommendationDirectory {
     public Optional<String> countryOf(String recommendationId) {
         return jdbc.queryForList("SELECT country FROM recommendation_directory WHERE recommendation_id = ?",
                 String.class, recommendationId).stream().findFirst();
+    }
+
+    /**
+     * A retracted recommendation can no longer be urged, and an import may record its annotation anew.
+     */
+    @EventHandler
+    void on(FactRetracted event) {
+        if (event.retractedType().equals("RecommendationRecorded")) {
+            jdbc.update("DELETE FROM recommendation_directory WHERE recommendation_id = ?", event.aggregateId());
+            jdbc.update("DELETE FROM imported_annotation WHERE recommendation_id = ?", event.aggregateId());
+        }
     }
 
     @EventHandler

@@ -28,7 +28,9 @@ class UserController {
         try {
             users.put(request.username(), request.password(), request.roles());
         } catch (IllegalArgumentException e) {
-            throw new CommandRefusedException("username", e.getMessage());
+            // bcrypt reads at most 72 bytes: a shorter password of many-byte letters can still be too long.
+            String field = e.getMessage() != null && e.getMessage().contains("password") ? "password" : "username";
+            throw new CommandRefusedException(field, e.getMessage());
         }
         return Map.of("username", request.username(), "roles", request.roles());
     }

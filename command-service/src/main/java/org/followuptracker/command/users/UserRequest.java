@@ -10,7 +10,7 @@ import org.followuptracker.access.Role;
 /** The body of {@code POST /api/users}. */
 public record UserRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "1 to 100 letters, digits or . _ @ -") String username,
-        @NotBlank @Size(min = 12, max = 200, message = "must have 12 to 200 characters") String password,
+        @NotBlank @Size(min = 12, max = 72, message = "must have 12 to 72 characters (bcrypt reads no more)") String password,
         @NotEmpty Set<Role> roles) {
 
     @Override

@@ -8,7 +8,10 @@ import java.util.Set;
 import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
 
-/** A users file with one user per role, named after it (coordinator, viewer, auditor, admin), all with one password. */
+/**
+ * A users file with one user per role, named after it (coordinator, viewer, auditor, admin), and a
+ * second-coordinator, all with one password.
+ */
 public final class TestUsers {
 
     private TestUsers() {
@@ -21,6 +24,7 @@ public final class TestUsers {
             for (Role role : Role.values()) {
                 users.put(role.name().toLowerCase(java.util.Locale.ROOT), password, Set.of(role));
             }
+            users.put("second-coordinator", password, Set.of(Role.COORDINATOR));
             return path.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -91,9 +91,9 @@ public record RecommendationDocument(
             return this;
         }
         return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes,
-                urgings.stream().filter(u -> !u.eventId().equals(retractedEventId)).toList(),
-                positions.stream().filter(p -> !p.eventId().equals(retractedEventId)).toList(),
-                findings.stream().filter(f -> !f.eventId().equals(retractedEventId)).toList(),
+                urgings.stream().filter(u -> !retractedEventId.equals(u.eventId())).toList(),
+                positions.stream().filter(p -> !retractedEventId.equals(p.eventId())).toList(),
+                findings.stream().filter(f -> !retractedEventId.equals(f.eventId())).toList(),
                 append(retractedFacts, retractedEventId), withdrawn, 0, null, 0, null, null, null).derived();
     }
 

@@ -58,8 +58,10 @@ record LetterDocument(
             return new LetterDocument(letterId, country, sentOn, responseDueBy, subject, responseIds, dueDates, true, facts);
         }
         List<String> responses = responseIds.stream().filter(id -> !id.equals(retractedResponseId)).toList();
-        List<DueDate> dues = dueDates.stream().filter(due -> !due.eventId().equals(retractedEventId)).toList();
-        String due = dues.isEmpty() ? null : dues.get(dues.size() - 1).dueBy();
+        List<DueDate> dues = dueDates.stream().filter(due -> !retractedEventId.equals(due.eventId())).toList();
+        // Only a retracted due date changes the due date (a letter stored before due dates were kept has none listed).
+        String due = dues.size() == dueDates.size() ? responseDueBy
+                : dues.isEmpty() ? null : dues.get(dues.size() - 1).dueBy();
         return new LetterDocument(letterId, country, sentOn, due, subject, responses, dues, retracted, facts);
     }
 
