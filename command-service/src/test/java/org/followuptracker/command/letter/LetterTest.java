@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.axonframework.test.matchers.Matchers;
 import org.followuptracker.command.retraction.RetractLetterFactCommand;
 import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Position;
@@ -136,6 +138,45 @@ class LetterTest {
                 .when(new ChangeResponseDueDateCommand("letter-1", SENT_ON.minusDays(1), LocalDate.of(2012, 11, 2), "x"))
                 .expectNoEvents()
                 .expectException(CommandRefusedException.class);
+    }
+
+    @Test
+    void aRetractedDueDateGivesWayToTheOneBeforeAndCannotBeRetractedTwice() {
+        ResponseDueDateExtended extended = new ResponseDueDateExtended("letter-1", "KAZ", LocalDate.of(2013, 3, 1),
+                LocalDate.of(2012, 11, 30), "Asked for time");
+        TestExecutor<Letter> given = fixture.given(letterSent(), extended);
+        String extendedEvent = eventIds().get(1);
+        FactRetracted retracted = new FactRetracted("letter-1", "KAZ", extendedEvent, "ResponseDueDateExtended",
+                "Never agreed", LocalDate.of(2012, 12, 2));
+
+        given.when(new RetractLetterFactCommand("letter-1", extendedEvent, "Never agreed", LocalDate.of(2012, 12, 2)))
+                .expectEvents(retracted);
+        // With the extension retracted, the answer is due by 2012-12-01 again: setting that date changes nothing.
+        TestExecutor<Letter> again = fixture.given(letterSent(), extended);
+        again.andGiven(new FactRetracted("letter-1", "KAZ", eventIds().get(1), "ResponseDueDateExtended", "Never agreed",
+                        LocalDate.of(2012, 12, 2)))
+                .when(new ChangeResponseDueDateCommand("letter-1", LocalDate.of(2012, 12, 1), LocalDate.of(2012, 12, 3), "x"))
+                .expectNoEvents()
+                .expectExceptionMessage("the answer is already due by 2012-12-01");
+    }
+
+    @Test
+    void aRetractedLetterTakesNoMoreFacts() {
+        TestExecutor<Letter> given = fixture.given(letterSent());
+        String sentEvent = eventIds().get(0);
+        given.when(new RetractLetterFactCommand("letter-1", sentEvent, "Wrong recipient", LocalDate.of(2012, 10, 20)))
+                .expectEvents(new FactRetracted("letter-1", "KAZ", sentEvent, "LetterSent", "Wrong recipient",
+                        LocalDate.of(2012, 10, 20)));
+        fixture.given(letterSent(), new FactRetracted("letter-1", "KAZ", "any", "LetterSent", "Wrong recipient",
+                        LocalDate.of(2012, 10, 20)))
+                .when(new SendFollowUpCommand("letter-1", "follow-up-1", LocalDate.of(2012, 12, 10), "Reminder", null))
+                .expectNoEvents()
+                .expectExceptionMessage("the letter letter-1 was retracted");
+    }
+
+    /** The ids the fixture gave the events of {@code given}, in order: a retraction names one of them. */
+    private List<String> eventIds() {
+        return fixture.getEventStore().readEvents("letter-1").asStream().map(m -> m.getIdentifier()).toList();
     }
 
     @Test

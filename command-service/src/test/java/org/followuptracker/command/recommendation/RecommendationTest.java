@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.followuptracker.command.retraction.RetractRecommendationFactCommand;
 import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.Position;
 import org.followuptracker.events.PositionRecorded;
@@ -109,6 +112,23 @@ class RecommendationTest {
                 .expectNoEvents()
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage("a position known from a document needs that document");
+    }
+
+    @Test
+    void aWrongFindingIsRetractedAndARetractedRecommendationTakesNoMoreFacts() {
+        RecommendationImplemented finding = new RecommendationImplemented("rec-1", "KAZ", ASSESSED_ON, "Wrong report");
+        TestExecutor<Recommendation> given = fixture.given(RECORDED, finding);
+        List<String> ids = fixture.getEventStore().readEvents("rec-1").asStream().map(m -> m.getIdentifier()).toList();
+        given.when(new RetractRecommendationFactCommand("rec-1", ids.get(1), "Report was about another law",
+                        LocalDate.of(2014, 7, 1)))
+                .expectEvents(new FactRetracted("rec-1", "KAZ", ids.get(1), "RecommendationImplemented",
+                        "Report was about another law", LocalDate.of(2014, 7, 1)));
+
+        fixture.given(RECORDED, new FactRetracted("rec-1", "KAZ", "any", "RecommendationRecorded", "Duplicate",
+                        LocalDate.of(2014, 7, 1)))
+                .when(new RecordPositionCommand("rec-1", Position.NOTED, LocalDate.of(2014, 8, 1), "A/HRC/1/1/Add.1"))
+                .expectNoEvents()
+                .expectExceptionMessage("the recommendation rec-1 was retracted");
     }
 
     @Test

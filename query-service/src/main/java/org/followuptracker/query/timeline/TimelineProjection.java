@@ -118,8 +118,9 @@ class TimelineProjection implements Projection {
             updateLetter(envelope, e.aggregateId(), letter -> letter.without(e.retractedEventId(), e.retractedType(),
                     responseId));
         }
-        entry(envelope, original == null ? null : original.letterId(),
-                original == null ? List.of() : original.recommendationIds(), null,
+        List<String> recommendationIds = original != null ? original.recommendationIds()
+                : "Recommendation".equals(envelope.aggregateType()) ? List.of(e.aggregateId()) : List.of();
+        entry(envelope, original == null ? null : original.letterId(), recommendationIds, null,
                 "Retracted: " + (original == null ? e.retractedType() : original.summary()) + " (reason: " + e.reason() + ")");
     }
 
