@@ -224,7 +224,7 @@ class CommandApiTest {
     void aRecommendationRecordedOnItsOwnCanBeUrgedByALetterLater() throws Exception {
         ResponseEntity<String> recorded = post("/api/recommendations", """
                 {"country": "KAZ", "text": "Ensure the independence of the Commissioner for Human Rights.",
-                 "mechanism": "TREATY_BODY", "themes": ["National human rights institutions"],
+                 "mechanism": "TREATY_BODY", "themes": ["National human rights institutions"], "madeOn": "2011-08-19",
                  "sources": [{"symbol": "CCPR/C/KAZ/CO/1", "paragraph": "6"}]}""");
         ResponseEntity<String> withoutMechanism = post("/api/recommendations", """
                 {"country": "KAZ", "text": "Something"}""");

@@ -93,7 +93,7 @@ public class UhriImport {
             jdbc.update("INSERT INTO imported_annotation (annotation_id, country, recommendation_id) VALUES (?, ?, ?)",
                     row.annotationId(), country, recommendationId);
             commands.sendAndWait(new RecordRecommendationCommand(recommendationId, country, row.text(), mechanism,
-                    List.of(row.unSource()), row.themes()), provenance.metaData());
+                    List.of(row.unSource()), row.themes(), row.publishedOn()), provenance.metaData());
             if (row.uprPosition() != null) {
                 LocalDate takenOn = row.publishedOn();
                 commands.sendAndWait(new RecordPositionCommand(recommendationId, row.uprPosition(), takenOn,

@@ -44,7 +44,7 @@ public class Recommendation {
             }
         }
         apply(new RecommendationRecorded(command.recommendationId(), command.country(), command.text(),
-                command.mechanism(), command.sources(), command.themes()));
+                command.mechanism(), command.sources(), command.themes(), command.madeOn()));
     }
 
     @CommandHandler

@@ -35,7 +35,7 @@ class RecommendationController {
         String recommendationId = UUID.randomUUID().toString();
         commands.sendAndWait(new RecordRecommendationCommand(recommendationId, request.country(), request.text().strip(),
                 request.mechanism(), UnSources.of(request.sources()),
-                request.themes().stream().map(String::strip).toList()),
+                request.themes().stream().map(String::strip).toList(), request.madeOn()),
                 actor.recording(request.source()).metaData());
         return Map.of("recommendationId", recommendationId);
     }

@@ -1,5 +1,6 @@
 package org.followuptracker.command.recommendation;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.followuptracker.events.Mechanism;
@@ -12,5 +13,12 @@ public record RecordRecommendationCommand(
         String text,
         Mechanism mechanism,
         List<UnSource> sources,
-        List<String> themes) {
+        List<String> themes,
+        LocalDate madeOn) {
+
+    /** A recommendation whose date is not known. */
+    public RecordRecommendationCommand(String recommendationId, String country, String text, Mechanism mechanism,
+            List<UnSource> sources, List<String> themes) {
+        this(recommendationId, country, text, mechanism, sources, themes, null);
+    }
 }

@@ -3,7 +3,9 @@ package org.followuptracker.command.recommendation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import org.followuptracker.command.letter.SendLetterRequest;
 import org.followuptracker.command.web.Iso3Country;
@@ -16,6 +18,7 @@ public record RecordRecommendationRequest(
         @NotNull Mechanism mechanism,
         @Size(max = 30) List<SendLetterRequest.@NotNull @Valid Source> sources,
         @Size(max = 30) List<@NotBlank @Size(max = 200) String> themes,
+        @PastOrPresent LocalDate madeOn,
         @Size(max = 500) String source) {
 
     public RecordRecommendationRequest {
