@@ -32,6 +32,10 @@ public class AccessConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
 
+    /** Open to all: health (for probes and load balancers) and the API's description. */
+    public static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
     @Bean
     UsersFile usersFile(AccessProperties properties) {
         UsersFile users = new UsersFile(properties.usersFile());

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.followuptracker.command.OneTransaction;
 import org.followuptracker.command.actor.Provenance;
 import org.followuptracker.command.recommendation.RecordPositionCommand;
 import org.followuptracker.command.recommendation.RecordRecommendationCommand;
@@ -29,12 +26,12 @@ import org.springframework.stereotype.Service;
 public class UhriImport {
 
     private final CommandGateway commands;
-    private final TransactionManager transactions;
+    private final OneTransaction oneTransaction;
     private final JdbcTemplate jdbc;
 
-    UhriImport(CommandGateway commands, TransactionManager transactions, JdbcTemplate jdbc) {
+    UhriImport(CommandGateway commands, OneTransaction oneTransaction, JdbcTemplate jdbc) {
         this.commands = commands;
-        this.transactions = transactions;
+        this.oneTransaction = oneTransaction;
         this.jdbc = jdbc;
     }
 
@@ -87,9 +84,7 @@ public class UhriImport {
 
     private String record(UhriRow row, String country, Mechanism mechanism, Provenance provenance) {
         String recommendationId = UUID.randomUUID().toString();
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
-        ResultMessage<String> result = unitOfWork.executeWithResult(() -> {
+        return oneTransaction.run(() -> {
             jdbc.update("INSERT INTO imported_annotation (annotation_id, country, recommendation_id) VALUES (?, ?, ?)",
                     row.annotationId(), country, recommendationId);
             commands.sendAndWait(new RecordRecommendationCommand(recommendationId, country, row.text(), mechanism,
@@ -100,11 +95,6 @@ public class UhriImport {
                         row.documentSymbol()), provenance.metaData());
             }
             return recommendationId;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-        }
-        return result.getPayload();
+        });
     }
 }

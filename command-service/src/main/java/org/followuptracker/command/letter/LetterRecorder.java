@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.followuptracker.command.OneTransaction;
 import org.followuptracker.command.actor.Provenance;
 import org.followuptracker.command.recommendation.RecommendationDirectory;
 import org.followuptracker.command.recommendation.RecordRecommendationCommand;
@@ -33,37 +30,37 @@ import org.springframework.stereotype.Service;
 public class LetterRecorder {
 
     private final CommandGateway commands;
-    private final TransactionManager transactions;
+    private final OneTransaction oneTransaction;
     private final RecommendationDirectory recommendations;
     private final LetterReferences references;
 
-    LetterRecorder(CommandGateway commands, TransactionManager transactions, RecommendationDirectory recommendations,
+    LetterRecorder(CommandGateway commands, OneTransaction oneTransaction, RecommendationDirectory recommendations,
             LetterReferences references) {
         this.commands = commands;
-        this.transactions = transactions;
+        this.oneTransaction = oneTransaction;
         this.recommendations = recommendations;
         this.references = references;
     }
 
     public LetterRecorded sendLetter(SendLetterRequest request, Provenance provenance) {
-        // One unit of work around all the commands: their events are committed in one transaction, and the relay
-        // is woken only once that transaction has committed (a Spring transaction around them would wake it too early).
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
-        ResultMessage<LetterRecorded> result = unitOfWork.executeWithResult(() -> record(request, provenance),
-                RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            if (request.reference() != null && causedBy(failure, DuplicateKeyException.class)) {
+        try {
+            return oneTransaction.run(() -> record(request, provenance));
+        } catch (RuntimeException e) {
+            if (request.reference() != null && causedBy(e, DuplicateKeyException.class)) {
                 // Another request recorded the same reference between our check and our commit.
                 throw referenceTaken(request);
             }
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("recording the letter failed", failure);
+            throw e;
         }
-        return result.getPayload();
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private LetterRecorded record(SendLetterRequest request, Provenance provenance) {
@@ -142,15 +139,6 @@ public class LetterRecorder {
         String existing = references.letterWith(request.sender(), request.reference()).orElse("recorded just now");
         return new ConflictException("reference", request.sender() + " already recorded a letter with reference "
                 + request.reference().strip() + " (letter " + existing + ")");
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String blankToNull(String value) {

@@ -18,8 +18,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, AccessProperties access) throws Exception {
         return AccessConfiguration.signIn(http, access)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html",
-                                "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers(AccessConfiguration.OPEN_PATHS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole("COORDINATOR")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
