@@ -1,13 +1,9 @@
 package org.followuptracker.command.actor;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who is recording: the signed-in user of the current request. Never taken from the request body or a header.
@@ -30,13 +26,6 @@ public class CurrentActor {
         if (signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)
                 && signedIn.getName() != null) {
             return signedIn.getName();
-        }
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            Principal principal = request.getUserPrincipal();
-            if (principal != null && principal.getName() != null) {
-                return principal.getName();
-            }
         }
         return ANONYMOUS;
     }

@@ -34,8 +34,7 @@ public class Letter {
     private LocalDate sentOn;
     private LocalDate responseDueBy;
     private Set<String> urged;
-    private final RecordedFacts facts = new RecordedFacts();
-    private boolean retracted;
+    private final RecordedFacts facts = new RecordedFacts("letter", LetterSent.class);
     /** Each due date the letter had, by the event that gave it, in order: a retraction falls back on the one before. */
     private final List<DueDate> dueDates = new ArrayList<>();
 
@@ -68,7 +67,7 @@ public class Letter {
 
     @CommandHandler
     public String handle(RecordResponseCommand command) {
-        refuseIfRetracted();
+        facts.refuseIfWithdrawn("letterId", letterId);
         if (command.receivedOn().isBefore(sentOn)) {
             throw new CommandRefusedException("receivedOn", "must not be before the letter was sent (" + sentOn + ")");
         }
@@ -92,7 +91,7 @@ public class Letter {
 
     @CommandHandler
     public String handle(SendFollowUpCommand command) {
-        refuseIfRetracted();
+        facts.refuseIfWithdrawn("letterId", letterId);
         if (command.sentOn().isBefore(sentOn)) {
             throw new CommandRefusedException("sentOn", "must not be before the letter was sent (" + sentOn + ")");
         }
@@ -107,7 +106,7 @@ public class Letter {
 
     @CommandHandler
     public void handle(ChangeResponseDueDateCommand command) {
-        refuseIfRetracted();
+        facts.refuseIfWithdrawn("letterId", letterId);
         if (command.changedOn().isBefore(sentOn)) {
             throw new CommandRefusedException("changedOn", "must not be before the letter was sent (" + sentOn + ")");
         }
@@ -130,8 +129,8 @@ public class Letter {
 
     @CommandHandler
     public void handle(RetractLetterFactCommand command) {
-        refuseIfRetracted();
-        String type = facts.typeToRetract(command.eventId(), "letter");
+        facts.refuseIfWithdrawn("letterId", letterId);
+        String type = facts.typeToRetract(command.eventId());
         apply(new FactRetracted(letterId, country, command.eventId(), type, command.reason(), command.retractedOn()));
     }
 
@@ -176,16 +175,9 @@ public class Letter {
         dueBy(eventId, null);
     }
 
-    private void refuseIfRetracted() {
-        if (retracted) {
-            throw new CommandRefusedException("letterId", "the letter " + letterId + " was retracted");
-        }
-    }
-
     @EventSourcingHandler
     void on(FactRetracted event) {
-        facts.retracted(event.retractedEventId());
-        retracted = retracted || event.retractedType().equals("LetterSent");
+        facts.retracted(event);
         dueDates.removeIf(due -> due.eventId().equals(event.retractedEventId()));
         responseDueBy = dueDates.isEmpty() ? null : dueDates.get(dueDates.size() - 1).dueBy();
     }

@@ -16,6 +16,7 @@ import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
 import org.followuptracker.events.RecommendationRecorded;
+import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.events.UnSource;
 
 /** A recommendation made to a government, and what was found of its implementation. */
@@ -25,8 +26,7 @@ public class Recommendation {
     @AggregateIdentifier
     private String recommendationId;
     private String country;
-    private final RecordedFacts facts = new RecordedFacts();
-    private boolean retracted;
+    private final RecordedFacts facts = new RecordedFacts("recommendation", RecommendationRecorded.class);
 
     protected Recommendation() {
         // for Axon
@@ -49,7 +49,7 @@ public class Recommendation {
 
     @CommandHandler
     public void handle(RecordImplementationFindingCommand command) {
-        refuseIfRetracted();
+        facts.refuseIfWithdrawn("recommendationId", recommendationId);
         if (command.evidence() == null || command.evidence().isBlank()) {
             throw new CommandRefusedException("evidence", "a finding needs the evidence it rests on");
         }
@@ -65,7 +65,7 @@ public class Recommendation {
 
     @CommandHandler
     public void handle(RecordPositionCommand command) {
-        refuseIfRetracted();
+        facts.refuseIfWithdrawn("recommendationId", recommendationId);
         if (command.source() == null || command.source().isBlank()) {
             throw new CommandRefusedException("source", "a position known from a document needs that document");
         }
@@ -75,8 +75,8 @@ public class Recommendation {
 
     @CommandHandler
     public void handle(RetractRecommendationFactCommand command) {
-        refuseIfRetracted();
-        String type = facts.typeToRetract(command.eventId(), "recommendation");
+        facts.refuseIfWithdrawn("recommendationId", recommendationId);
+        String type = facts.typeToRetract(command.eventId());
         apply(new FactRetracted(recommendationId, country, command.eventId(), type, command.reason(),
                 command.retractedOn()));
     }
@@ -88,36 +88,14 @@ public class Recommendation {
         facts.recorded(eventId, RecommendationRecorded.class);
     }
 
+    /** Positions and findings change no state used in decisions; they are only facts that can be retracted. */
     @EventSourcingHandler
-    void on(PositionRecorded event, @MessageIdentifier String eventId) {
-        facts.recorded(eventId, PositionRecorded.class);
-    }
-
-    @EventSourcingHandler
-    void on(RecommendationImplemented event, @MessageIdentifier String eventId) {
-        facts.recorded(eventId, RecommendationImplemented.class);
-    }
-
-    @EventSourcingHandler
-    void on(RecommendationPartiallyImplemented event, @MessageIdentifier String eventId) {
-        facts.recorded(eventId, RecommendationPartiallyImplemented.class);
-    }
-
-    @EventSourcingHandler
-    void on(RecommendationNotImplemented event, @MessageIdentifier String eventId) {
-        facts.recorded(eventId, RecommendationNotImplemented.class);
-    }
-
-    private void refuseIfRetracted() {
-        if (retracted) {
-            throw new CommandRefusedException("recommendationId", "the recommendation " + recommendationId
-                    + " was retracted");
-        }
+    void on(TrackerEvent event, @MessageIdentifier String eventId) {
+        facts.recorded(eventId, event.getClass());
     }
 
     @EventSourcingHandler
     void on(FactRetracted event) {
-        facts.retracted(event.retractedEventId());
-        retracted = retracted || event.retractedType().equals("RecommendationRecorded");
+        facts.retracted(event);
     }
 }

@@ -137,9 +137,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (target == null) {
             return "cannot be read: " + mapping.getOriginalMessage();
         }
-        if (target == LocalDate.class) {
-            return "must be a date in ISO format, such as 2012-10-18";
-        }
         return "must be " + describe(target);
     }
 
