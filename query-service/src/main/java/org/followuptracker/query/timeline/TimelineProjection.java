@@ -19,6 +19,7 @@ import org.followuptracker.query.consuming.Projection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -129,14 +130,21 @@ class TimelineProjection implements Projection {
                 what + ": " + texts.shortTextOf(recommendationId) + " (evidence: " + evidence + ")");
     }
 
-    /** Writes the event's entry; written again (a redelivery), it keeps a retraction recorded since. */
+    /**
+     * Writes the event's entry once: a redelivered event finds it there and leaves it as it is, with any retraction
+     * recorded since. One write, no read, on the path of every event.
+     */
     private void entry(EventEnvelope envelope, String letterId, List<String> recommendationIds, String responseId,
             String summary) {
-        TimelineEntryDocument existing = mongo.findById(envelope.id(), TimelineEntryDocument.class);
-        mongo.save(new TimelineEntryDocument(envelope.id(), envelope.country(), envelope.event().getClass().getSimpleName(),
-                envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
-                envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId, envelope.actor(),
-                envelope.source(), existing == null ? null : existing.retraction()));
+        try {
+            mongo.insert(new TimelineEntryDocument(envelope.id(), envelope.country(),
+                    envelope.event().getClass().getSimpleName(),
+                    envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
+                    envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId, envelope.actor(),
+                    envelope.source(), null));
+        } catch (DuplicateKeyException alreadyThere) {
+            log.debug("entry {} is already on the timeline", envelope.id());
+        }
     }
 
     private static String count(int n, String noun) {
