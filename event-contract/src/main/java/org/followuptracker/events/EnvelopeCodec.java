@@ -108,6 +108,11 @@ public final class EnvelopeCodec {
                 event);
     }
 
+    /** The event's {@code data} as the envelope carries it: plain JSON, the same text for the same event. */
+    public String dataJson(TrackerEvent event) {
+        return new String(toJson(event), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private byte[] toJson(TrackerEvent event) {
         try {
             return json.writeValueAsBytes(event);

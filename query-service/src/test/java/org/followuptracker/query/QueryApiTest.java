@@ -150,7 +150,7 @@ class QueryApiTest {
         assertThat(answered.get("entries").get(1).get("letterId").asText()).isEqualTo(letterId);
         assertThat(answered.get("openLetters")).isEmpty();
 
-        JsonNode board = json.readTree(http.getForObject("/api/recommendations?country=" + country, String.class));
+        JsonNode board = board(country);
         assertThat(board).extracting(r -> r.get("recommendationId").asText()).containsExactly("rec-a", "rec-b");
         JsonNode deathPenalty = find(board, "rec-b");
         assertThat(deathPenalty.get("timesUrged").asInt()).isEqualTo(1);
@@ -199,8 +199,12 @@ class QueryApiTest {
         // NOTED in the answer of 10 January, SUPPORTED in the addendum of 11 January: the later one is the latest.
         assertThat(board.get("latestPosition").asText()).isEqualTo("SUPPORTED");
         assertThat(board.get("implementationStatus").asText()).isEqualTo("IMPLEMENTED");
-        assertThat(mongo.getCollection("timeline_entries").countDocuments(new org.bson.Document("country", country)))
-                .isEqualTo(4);
+        assertThat(timeline.get("total").asInt()).isEqualTo(4);
+        // Six events, each once in the audit trail, however often delivered.
+        JsonNode audit = json.readTree(anonymous.withBasicAuth("auditor", PASSWORD)
+                .getForObject("/api/audit?country=" + country, String.class));
+        assertThat(audit.get("total").asInt()).isEqualTo(6);
+        assertThat(audit.get("entries")).extracting(e -> e.get("position").asInt()).containsExactly(1, 2, 3, 4, 5, 6);
     }
 
     @Test
@@ -355,7 +359,8 @@ class QueryApiTest {
     }
 
     private JsonNode board(String country) throws Exception {
-        return json.readTree(http.getForObject("/api/recommendations?country=" + country, String.class));
+        return json.readTree(http.getForObject("/api/recommendations?country=" + country, String.class))
+                .get("recommendations");
     }
 
     private static JsonNode find(JsonNode board, String recommendationId) {

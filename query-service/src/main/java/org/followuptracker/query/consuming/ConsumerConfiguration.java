@@ -1,7 +1,5 @@
 package org.followuptracker.query.consuming;
 
-import java.util.Map;
-import org.followuptracker.events.UnreadableEnvelopeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** What the consumer does when an event cannot be applied. */
+/** What the consumer does when a batch of events cannot be applied. */
 @Configuration
 class ConsumerConfiguration {
 
@@ -17,18 +15,17 @@ class ConsumerConfiguration {
 
     /**
      * Whatever fails (MongoDB away, an event type this version does not know yet) is retried with a growing pause,
-     * without end and without moving past the event, so no event is lost to the read models. Only a message that
-     * is no envelope of ours is logged and passed over: retrying cannot change it.
+     * without end and without moving past the batch, so no event is lost to the read models. (Messages that are no
+     * envelope of ours are passed over by the consumer itself.)
      */
     @Bean
     DefaultErrorHandler projectionErrorHandler() {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> log.error(
-                "passing over unreadable message {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                e.getMessage()), backOff);
+                "gave up on {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage()), backOff);
         // Replaces Spring Kafka's default list of exceptions not to retry, which would pass over events too.
-        handler.setClassifications(Map.of(UnreadableEnvelopeException.class, false), true);
+        handler.setClassifications(java.util.Map.of(), true);
         return handler;
     }
 }

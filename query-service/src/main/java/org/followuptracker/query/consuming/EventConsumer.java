@@ -3,31 +3,48 @@ package org.followuptracker.query.consuming;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.UnreadableEnvelopeException;
+import org.followuptracker.query.readmodel.BatchingReadModel;
+import org.followuptracker.query.readmodel.Generation;
+import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.readmodel.ProjectionGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the event topic and hands each event to every projection, in the order of its partition (one country's
- * events are all on one partition). The offset is committed only after every projection wrote the event.
+ * Reads the event topic and applies each event to the live read models, in the order of its partition (one
+ * country's events are all on one partition). A poll's events are applied together and written in bulk; the offsets
+ * are committed only after that write. Before the first generation of read models was built there is nothing to
+ * apply to: the build reads the topic from its start.
  */
 @Component
 class EventConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
-    private final List<Projection> projections;
+    private final Projections projections;
+    private final Generations generations;
+    private final ProjectionGate gate;
+    private final MongoTemplate mongo;
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final Timer relayDelay;
     private final Timer projectionDelay;
 
-    EventConsumer(List<Projection> projections, MeterRegistry meters) {
+    EventConsumer(Projections projections, Generations generations, ProjectionGate gate, MongoTemplate mongo,
+            MeterRegistry meters) {
         this.projections = projections;
+        this.generations = generations;
+        this.gate = gate;
+        this.mongo = mongo;
         this.relayDelay = Timer.builder("tracker.events.relay.delay")
                 .description("From recording an event until the relay sent it to Kafka")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -36,16 +53,44 @@ class EventConsumer {
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
 
-    @KafkaListener(id = "projections", idIsGroup = false, topics = "${tracker.kafka.topic}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope envelope = codec.decode(record.value());
-        log.debug("applying {} {} from {}-{}@{}", envelope.type(), envelope.id(), record.topic(), record.partition(),
-                record.offset());
-        for (Projection projection : projections) {
-            projection.apply(envelope);
+    @KafkaListener(id = "projections", idIsGroup = false, topics = "${tracker.kafka.topic}", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        gate.lock();
+        try {
+            Optional<Generation> live = generations.live();
+            if (live.isEmpty()) {
+                log.debug("no read models built yet; the first build will apply these {} events", records.size());
+                return;
+            }
+            BatchingReadModel readModel = new BatchingReadModel(mongo, live.get());
+            List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
+            List<EventEnvelope> envelopes = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                EventEnvelope envelope;
+                try {
+                    envelope = codec.decode(record.value());
+                } catch (UnreadableEnvelopeException e) {
+                    // Retrying cannot change it; everything else that fails (MongoDB away, an event type this version
+                    // does not know yet) is retried, with the whole batch, without end.
+                    log.error("passing over unreadable message {}-{}@{}: {}", record.topic(), record.partition(),
+                            record.offset(), e.getMessage());
+                    continue;
+                }
+                log.debug("applying {} {} from {}-{}@{}", envelope.type(), envelope.id(), record.topic(),
+                        record.partition(), record.offset());
+                projections.apply(envelope, readModel);
+                applied.add(record);
+                envelopes.add(envelope);
+            }
+            readModel.flush();
+            long now = System.currentTimeMillis();
+            for (int i = 0; i < applied.size(); i++) {
+                long recordedAt = envelopes.get(i).recordedAt().toInstant().toEpochMilli();
+                relayDelay.record(Duration.ofMillis(Math.max(0, applied.get(i).timestamp() - recordedAt)));
+                projectionDelay.record(Duration.ofMillis(Math.max(0, now - recordedAt)));
+            }
+        } finally {
+            gate.unlock();
         }
-        long recordedAt = envelope.recordedAt().toInstant().toEpochMilli();
-        relayDelay.record(Duration.ofMillis(Math.max(0, record.timestamp() - recordedAt)));
-        projectionDelay.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - recordedAt)));
     }
 }

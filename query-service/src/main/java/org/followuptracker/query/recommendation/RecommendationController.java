@@ -1,38 +1,129 @@
 package org.followuptracker.query.recommendation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.followuptracker.events.UnSource;
+import org.followuptracker.query.export.Export;
+import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.web.CountryCode;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.followuptracker.query.web.AsOf;
+import org.followuptracker.query.web.NotFoundException;
+import org.followuptracker.query.web.Paging;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The board: the recommendations made to a country, how often we urged each, and where each stands. */
+/** The board: the recommendations made to a country (or to all), how often we urged each, and where each stands. */
 @RestController
 class RecommendationController {
 
-    private final MongoTemplate mongo;
+    private final Generations generations;
+    private final Clock clock;
 
-    RecommendationController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    RecommendationController(Generations generations, Clock clock) {
+        this.generations = generations;
+        this.clock = clock;
     }
 
-    @Operation(summary = "The recommendations made to a country (or to all), with how often each was urged, "
-            + "the latest position taken on it and its implementation status")
+    @Operation(summary = "The board: recommendations with how often each was urged, the latest position taken on it "
+            + "and its implementation status, as known at asOf; counts per status. Filters (each optional, matched "
+            + "without regard to case): country, status, position, mechanism, theme, state (a recommending state), "
+            + "symbol (a UN document symbol). format=csv|json exports every recommendation selected.")
     @GetMapping("/api/recommendations")
-    List<RecommendationView> board(@RequestParam(required = false) String country) {
-        Query query = new Query(Criteria.where("withdrawn").ne(true));
-        if (country != null) {
-            query.addCriteria(Criteria.where("country").is(CountryCode.parse("country", country)));
+    ResponseEntity<?> board(@RequestParam(required = false) String country, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String position, @RequestParam(required = false) String mechanism,
+            @RequestParam(required = false) String theme, @RequestParam(required = false) String state,
+            @RequestParam(required = false) String symbol, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String format) {
+        String iso3 = country == null ? null : CountryCode.parse("country", country);
+        AsOf moment = AsOf.of(asOf, clock);
+        Paging paging = Paging.of(page, size);
+        Export.Format export = Export.format(format);
+        DirectReadModel readModel = generations.reading();
+        List<RecommendationDocument> documents;
+        if (iso3 != null) {
+            BoardIndex index = readModel.find(BoardIndex.COLLECTION, iso3, BoardIndex.class);
+            documents = index == null ? List.of()
+                    : readModel.findAll(RecommendationDocument.COLLECTION, index.recommendationIds(), RecommendationDocument.class);
+        } else {
+            documents = readModel.all(RecommendationDocument.COLLECTION, RecommendationDocument.class);
         }
-        // As the letters list them: by the day first urged, then by place in that letter.
-        query.with(Sort.by("country", "firstUrgedOn", "firstUrgedPosition", "_id"));
-        return mongo.find(query, RecommendationDocument.class).stream().map(RecommendationView::of).toList();
+        Predicate<RecommendationState> others = matches(position, RecommendationState::latestPosition)
+                .and(matches(mechanism, RecommendationState::mechanism))
+                .and(any(theme, s -> s.themes()))
+                .and(any(state, s -> s.sources().stream().flatMap(source -> source.recommendingStates().stream()).toList()))
+                .and(any(symbol, s -> s.sources().stream().map(UnSource::symbol).filter(Objects::nonNull).toList()));
+        List<RecommendationState> selectedButStatus = documents.stream()
+                .map(doc -> doc.asOf(moment.knownAt()))
+                .filter(Objects::nonNull)
+                .filter(s -> !s.withdrawn())
+                .filter(others)
+                .sorted(Comparator.comparing(RecommendationState::country)
+                        .thenComparing(RecommendationState::firstUrgedOn, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(RecommendationState::firstUrgedPosition)
+                        .thenComparing(RecommendationState::recommendationId))
+                .toList();
+        Map<String, Long> counts = new TreeMap<>(selectedButStatus.stream()
+                .collect(Collectors.groupingBy(RecommendationState::implementationStatus, Collectors.counting())));
+        List<RecommendationView> selected = selectedButStatus.stream()
+                .filter(matches(status, RecommendationState::implementationStatus))
+                .map(RecommendationView::of)
+                .toList();
+        if (export != null) {
+            return Export.of(export, "board" + (iso3 == null ? "" : "-" + iso3), selected, RecommendationView.COLUMNS,
+                    RecommendationView::cells);
+        }
+        return ResponseEntity.ok(new Board(moment.given(), paging.page(), paging.size(),
+                selected.size(), counts, paging.slice(selected)));
+    }
+
+    @Operation(summary = "One recommendation as known at asOf, with its history: each urging, position and finding, "
+            + "retracted ones marked")
+    @GetMapping("/api/recommendations/{recommendationId}")
+    RecommendationState recommendation(@PathVariable String recommendationId, @RequestParam(required = false) String asOf) {
+        AsOf moment = AsOf.of(asOf, clock);
+        RecommendationDocument doc = generations.reading().find(RecommendationDocument.COLLECTION, recommendationId,
+                RecommendationDocument.class);
+        RecommendationState state = doc == null ? null : doc.asOf(moment.knownAt());
+        if (state == null) {
+            throw new NotFoundException("recommendationId: no recommendation " + recommendationId
+                    + (moment.live() ? "" : " was recorded by " + moment.given()));
+        }
+        return state;
+    }
+
+    private static Predicate<RecommendationState> matches(String wanted, java.util.function.Function<RecommendationState, String> field) {
+        if (wanted == null || wanted.isBlank()) {
+            return s -> true;
+        }
+        return s -> field.apply(s) != null && field.apply(s).equalsIgnoreCase(wanted.strip());
+    }
+
+    private static Predicate<RecommendationState> any(String wanted,
+            java.util.function.Function<RecommendationState, List<String>> field) {
+        if (wanted == null || wanted.isBlank()) {
+            return s -> true;
+        }
+        String lower = wanted.strip().toLowerCase(Locale.ROOT);
+        return s -> field.apply(s).stream().anyMatch(value -> value.toLowerCase(Locale.ROOT).equals(lower));
+    }
+
+    record Board(Instant asOf, int page, int size, long total, Map<String, Long> counts,
+            List<RecommendationView> recommendations) {
     }
 
     /** One recommendation as a reader sees it on the board. */
@@ -47,13 +138,26 @@ class RecommendationController {
             String firstUrgedOn,
             String lastUrgedOn,
             String latestPosition,
-            String implementationStatus) {
+            String latestPositionOn,
+            String implementationStatus,
+            String implementationAssessedOn) {
 
-        static RecommendationView of(RecommendationDocument doc) {
-            return new RecommendationView(doc.recommendationId(), doc.country(), doc.text(), doc.mechanism(),
-                    doc.sources(), doc.themes() == null ? List.of() : doc.themes(),
-                    doc.timesUrged(), doc.firstUrgedOn(), doc.lastUrgedOn(), doc.latestPosition(),
-                    doc.implementationStatus());
+        static final List<String> COLUMNS = List.of("country", "text", "mechanism", "sources", "recommendingStates",
+                "themes", "timesUrged", "firstUrgedOn", "lastUrgedOn", "latestPosition", "latestPositionOn",
+                "implementationStatus", "implementationAssessedOn", "recommendationId");
+
+        static RecommendationView of(RecommendationState s) {
+            return new RecommendationView(s.recommendationId(), s.country(), s.text(), s.mechanism(), s.sources(),
+                    s.themes(), s.timesUrged(), s.firstUrgedOn(), s.lastUrgedOn(), s.latestPosition(),
+                    s.latestPositionOn(), s.implementationStatus(), s.implementationAssessedOn());
+        }
+
+        List<Object> cells() {
+            return Arrays.asList(country, text, mechanism,
+                    sources.stream().map(s -> s.symbol() + (s.paragraph() == null ? "" : " para " + s.paragraph())).toList(),
+                    sources.stream().flatMap(s -> s.recommendingStates().stream()).distinct().toList(), themes, timesUrged,
+                    firstUrgedOn, lastUrgedOn, latestPosition, latestPositionOn, implementationStatus,
+                    implementationAssessedOn, recommendationId);
         }
     }
 }

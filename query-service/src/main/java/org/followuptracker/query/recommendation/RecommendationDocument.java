@@ -1,46 +1,47 @@
 package org.followuptracker.query.recommendation;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.followuptracker.events.UnSource;
+import org.followuptracker.query.readmodel.Retraction;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One recommendation on the board: what it says, who made it, every letter that urged it, every position taken on
- * it and every finding on its implementation. The summary fields are derived from those lists, so applying an
- * event a second time (which adds nothing to a list) changes nothing.
+ * One recommendation: what it says, who made it, every letter that urged it, every position taken on it and every
+ * finding on its implementation, each with when it was recorded and, if so, when it was retracted. Nothing is
+ * removed: what the board showed at any moment can be told ({@link #asOf}).
  */
-@Document("recommendations")
 public record RecommendationDocument(
         @Id String recommendationId,
-        @Indexed String country,
+        String country,
         String text,
         String mechanism,
         List<UnSource> sources,
         List<String> themes,
+        String madeOn,
+        String eventId,
+        Instant recordedAt,
+        Retraction withdrawn,
         List<Urging> urgings,
         List<PositionRecord> positions,
-        List<Finding> findings,
-        List<String> retractedFacts,
-        boolean withdrawn,
-        int timesUrged,
-        String firstUrgedOn,
-        int firstUrgedPosition,
-        String lastUrgedOn,
-        String latestPosition,
-        String implementationStatus) {
+        List<Finding> findings) {
+
+    public static final String COLLECTION = "recommendations";
 
     public RecommendationDocument {
-        retractedFacts = retractedFacts == null ? List.of() : retractedFacts;
+        sources = sources == null ? List.of() : sources;
         themes = themes == null ? List.of() : themes;
+        urgings = urgings == null ? List.of() : urgings;
+        positions = positions == null ? List.of() : positions;
+        findings = findings == null ? List.of() : findings;
     }
 
     /** A letter that urged the recommendation, when it was sent, and where in the letter the recommendation stands. */
-    public record Urging(String eventId, String letterId, String urgedOn, int position) {
+    public record Urging(String eventId, String letterId, String urgedOn, int position, Instant recordedAt,
+            Retraction retracted) {
     }
 
     /**
@@ -48,91 +49,67 @@ public record RecommendationDocument(
      * document shows it (source).
      */
     public record PositionRecord(String eventId, String letterId, String responseId, String source, String position,
-            String takenOn, Instant recordedAt) {
+            String takenOn, Instant recordedAt, Retraction retracted) {
     }
 
     /** What was found of its implementation, on a day, on what evidence. */
-    public record Finding(String eventId, String status, String assessedOn, String evidence, Instant recordedAt) {
-    }
-
-    static RecommendationDocument recorded(String recommendationId, String country, String text, String mechanism,
-            List<UnSource> sources, List<String> themes) {
-        return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, List.of(),
-                List.of(), List.of(), List.of(), false, 0, null, 0, null, null, null).derived();
+    public record Finding(String eventId, String status, String assessedOn, String evidence, Instant recordedAt,
+            Retraction retracted) {
     }
 
     RecommendationDocument withUrging(Urging urging) {
-        if (retractedFacts.contains(urging.eventId()) || urgings.stream().anyMatch(u -> u.letterId().equals(urging.letterId()))) {
-            return this;
-        }
-        return with(append(urgings, urging), positions, findings);
+        return urgings.stream().anyMatch(u -> u.eventId().equals(urging.eventId())) ? this
+                : copy(append(urgings, urging), positions, findings, withdrawn);
     }
 
     RecommendationDocument withPosition(PositionRecord position) {
-        if (retractedFacts.contains(position.eventId()) || positions.stream().anyMatch(p -> p.eventId().equals(position.eventId()))) {
-            return this;
-        }
-        return with(urgings, append(positions, position), findings);
+        return positions.stream().anyMatch(p -> p.eventId().equals(position.eventId())) ? this
+                : copy(urgings, append(positions, position), findings, withdrawn);
     }
 
     RecommendationDocument withFinding(Finding finding) {
-        if (retractedFacts.contains(finding.eventId()) || findings.stream().anyMatch(f -> f.eventId().equals(finding.eventId()))) {
-            return this;
-        }
-        return with(urgings, positions, append(findings, finding));
+        return findings.stream().anyMatch(f -> f.eventId().equals(finding.eventId())) ? this
+                : copy(urgings, positions, append(findings, finding), withdrawn);
     }
 
     /**
-     * Undoes a retracted fact: the recommendation itself (withdrawn), the letter that urged it, a position, a finding.
-     * Remembered, so that the fact delivered again is not applied again.
+     * Marks a retracted fact, once: the recommendation itself (withdrawn from the board), the letter that urged it,
+     * a response's position, a position, a finding. The fact stays in the history.
      */
-    RecommendationDocument without(String retractedEventId) {
-        if (retractedFacts.contains(retractedEventId)) {
-            return this;
+    RecommendationDocument retracting(String retractedEventId, Retraction retraction) {
+        if (eventId.equals(retractedEventId)) {
+            return withdrawn != null ? this : copy(urgings, positions, findings, retraction);
         }
-        return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes,
-                urgings.stream().filter(u -> !retractedEventId.equals(u.eventId())).toList(),
-                positions.stream().filter(p -> !retractedEventId.equals(p.eventId())).toList(),
-                findings.stream().filter(f -> !retractedEventId.equals(f.eventId())).toList(),
-                append(retractedFacts, retractedEventId), withdrawn, 0, null, 0, null, null, null).derived();
+        return copy(
+                mark(urgings, u -> u.eventId().equals(retractedEventId) && u.retracted() == null,
+                        u -> new Urging(u.eventId(), u.letterId(), u.urgedOn(), u.position(), u.recordedAt(), retraction)),
+                mark(positions, p -> p.eventId().equals(retractedEventId) && p.retracted() == null,
+                        p -> new PositionRecord(p.eventId(), p.letterId(), p.responseId(), p.source(), p.position(),
+                                p.takenOn(), p.recordedAt(), retraction)),
+                mark(findings, f -> f.eventId().equals(retractedEventId) && f.retracted() == null,
+                        f -> new Finding(f.eventId(), f.status(), f.assessedOn(), f.evidence(), f.recordedAt(), retraction)),
+                withdrawn);
     }
 
-    /** The recommendation itself was retracted: it leaves the board, its history stays. */
-    RecommendationDocument withdrawn(String retractedEventId) {
-        if (retractedFacts.contains(retractedEventId)) {
-            return this;
+    /** The recommendation as the board showed it at {@code asOf}; null if not yet recorded. */
+    public RecommendationState asOf(Instant asOf) {
+        if (recordedAt.isAfter(asOf)) {
+            return null;
         }
-        return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, urgings,
-                positions, findings, append(retractedFacts, retractedEventId), true, 0, null, 0, null, null, null)
-                .derived();
+        return RecommendationState.of(this, asOf);
     }
 
-    private RecommendationDocument with(List<Urging> urgings, List<PositionRecord> positions, List<Finding> findings) {
-        return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, urgings,
-                positions, findings, retractedFacts, withdrawn, 0, null, 0, null, null, null).derived();
-    }
-
-    /** The summary fields, from the lists. */
-    private RecommendationDocument derived() {
-        List<Urging> inOrder = urgings.stream()
-                .sorted(Comparator.comparing(Urging::urgedOn).thenComparing(Urging::position))
-                .toList();
-        String latestPosition = positions.stream()
-                .max(Comparator.comparing(PositionRecord::takenOn).thenComparing(PositionRecord::recordedAt))
-                .map(PositionRecord::position)
-                .orElse(null);
-        String implementationStatus = findings.stream()
-                .max(Comparator.comparing(Finding::assessedOn).thenComparing(Finding::recordedAt))
-                .map(Finding::status)
-                .orElse(null);
-        return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, urgings,
-                positions, findings, retractedFacts == null ? List.of() : retractedFacts, withdrawn, urgings.size(),
-                inOrder.isEmpty() ? null : inOrder.get(0).urgedOn(),
-                inOrder.isEmpty() ? 0 : inOrder.get(0).position(),
-                inOrder.isEmpty() ? null : inOrder.get(inOrder.size() - 1).urgedOn(), latestPosition, implementationStatus);
+    private RecommendationDocument copy(List<Urging> urgings, List<PositionRecord> positions, List<Finding> findings,
+            Retraction withdrawn) {
+        return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, madeOn, eventId,
+                recordedAt, withdrawn, urgings, positions, findings);
     }
 
     private static <T> List<T> append(List<T> list, T item) {
         return Stream.concat(list.stream(), Stream.of(item)).toList();
+    }
+
+    private static <T> List<T> mark(List<T> list, Predicate<T> which, UnaryOperator<T> change) {
+        return list.stream().map(item -> which.test(item) ? change.apply(item) : item).toList();
     }
 }

@@ -1,9 +1,7 @@
 package org.followuptracker.query.timeline;
 
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.followuptracker.query.readmodel.ReadModel;
+import org.followuptracker.query.recommendation.RecommendationDocument;
 import org.springframework.stereotype.Component;
 
 /** The text of a recommendation, shortened, for a timeline entry to say which recommendation it is about. */
@@ -12,17 +10,10 @@ class RecommendationTexts {
 
     private static final int LENGTH = 120;
 
-    private final MongoTemplate mongo;
-
-    RecommendationTexts(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    String shortTextOf(String recommendationId) {
-        Query query = Query.query(Criteria.where("_id").is(recommendationId));
-        query.fields().include("text");
-        Document found = mongo.findOne(query, Document.class, "recommendations");
-        String text = found == null ? null : found.getString("text");
+    String shortTextOf(ReadModel readModel, String recommendationId) {
+        RecommendationDocument found = readModel.find(RecommendationDocument.COLLECTION, recommendationId,
+                RecommendationDocument.class);
+        String text = found == null ? null : found.text();
         if (text == null) {
             return "recommendation " + recommendationId;
         }

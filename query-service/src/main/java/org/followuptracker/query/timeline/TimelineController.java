@@ -5,64 +5,175 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.followuptracker.query.export.Export;
+import org.followuptracker.query.letter.AwaitingLetter;
+import org.followuptracker.query.letter.CountryLetters;
+import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.web.AsOf;
 import org.followuptracker.query.web.CountryCode;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.followuptracker.query.web.InvalidParameterException;
+import org.followuptracker.query.web.Moments;
+import org.followuptracker.query.web.Paging;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A country's timeline: what we sent, what came back, what was found; and the letters still awaiting an answer. */
 @RestController
 class TimelineController {
 
-    private final MongoTemplate mongo;
+    static final Set<String> TYPES = Set.of("LetterSent", "FollowUpSent", "ResponseDueDateSet", "ResponseDueDateExtended",
+            "ResponseDueDateWithdrawn", "ResponseReceived", "PositionRecorded", "RecommendationImplemented",
+            "RecommendationPartiallyImplemented", "RecommendationNotImplemented", "FactRetracted");
+    private static final int MONTHS_PER_LOOKUP = 120;
+
+    private final Generations generations;
     private final Clock clock;
 
-    TimelineController(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+    TimelineController(Generations generations, Clock clock) {
+        this.generations = generations;
         this.clock = clock;
     }
 
-    @Operation(summary = "A country's timeline, in the order things happened, and its letters awaiting an answer")
+    @Operation(summary = "A country's timeline, in the order things happened (retracted facts marked, not dropped), "
+            + "and its letters awaiting an answer; as known at asOf (a date or instant; default now). Filters: type "
+            + "(repeatable), from/to (days things happened), recommendation. format=csv|json exports every entry selected.")
     @GetMapping("/api/countries/{iso3}/timeline")
-    Timeline timeline(@PathVariable String iso3) {
+    ResponseEntity<?> timeline(@PathVariable String iso3, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) List<String> type, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String recommendation,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String format) {
         String country = CountryCode.parse("iso3", iso3);
-        List<Entry> entries = mongo.find(Query.query(Criteria.where("country").is(country))
-                        .with(Sort.by("occurredOn", "recordedAt", "_id")), TimelineEntryDocument.class).stream()
-                .map(Entry::of)
+        AsOf moment = AsOf.of(asOf, clock);
+        boolean live = moment.live();
+        Set<String> types = types(type);
+        LocalDate fromDay = Moments.day("from", from);
+        LocalDate toDay = Moments.day("to", to);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            throw new InvalidParameterException("to", "must not be before from");
+        }
+        Paging paging = Paging.of(page, size);
+        Export.Format export = Export.format(format);
+        DirectReadModel readModel = generations.reading();
+
+        TimelineIndex index = readModel.find(TimelineIndex.COLLECTION, country, TimelineIndex.class);
+        List<TimelineIndex.MonthCount> months = index == null ? List.of() : index.months().stream()
+                .filter(m -> fromDay == null || m.month().compareTo(fromDay.toString().substring(0, 7)) >= 0)
+                .filter(m -> toDay == null || m.month().compareTo(toDay.toString().substring(0, 7)) <= 0)
                 .toList();
-        LocalDate today = LocalDate.now(clock);
-        List<OpenLetter> openLetters = mongo.find(Query.query(Criteria.where("country").is(country))
-                        .with(Sort.by("sentOn", "_id")), LetterDocument.class).stream()
-                .filter(LetterDocument::awaitsResponse)
-                .map(letter -> OpenLetter.of(letter, today))
-                .toList();
-        return new Timeline(country, entries, openLetters);
+        boolean unfiltered = live && types.isEmpty() && fromDay == null && toDay == null && recommendation == null;
+        long total;
+        List<Entry> entries;
+        if (unfiltered && export == null) {
+            // The months' counts tell which months hold the page: only those are read.
+            total = months.stream().mapToLong(TimelineIndex.MonthCount::entries).sum();
+            long skipped = 0;
+            long cumulative = 0;
+            List<String> needed = new ArrayList<>();
+            for (TimelineIndex.MonthCount month : months) {
+                long start = cumulative;
+                cumulative += month.entries();
+                if (cumulative > paging.offset() && start < paging.offset() + paging.size()) {
+                    if (needed.isEmpty()) {
+                        skipped = start;
+                    }
+                    needed.add(month.month());
+                }
+            }
+            List<TimelineEntry> read = sorted(entriesOf(readModel, country, needed));
+            int start = (int) Math.min(read.size(), paging.offset() - skipped);
+            entries = read.subList(start, Math.min(read.size(), start + paging.size())).stream().map(Entry::of).toList();
+        } else {
+            List<TimelineEntry> selected = sorted(entriesOf(readModel, country,
+                    months.stream().map(TimelineIndex.MonthCount::month).toList()).stream()
+                    .map(entry -> live ? entry : entry.asOf(moment.knownAt()))
+                    .filter(Objects::nonNull)
+                    .filter(entry -> types.isEmpty() || types.contains(entry.type()))
+                    .filter(entry -> fromDay == null || !LocalDate.parse(dayOf(entry)).isBefore(fromDay))
+                    .filter(entry -> toDay == null || !LocalDate.parse(dayOf(entry)).isAfter(toDay))
+                    .filter(entry -> recommendation == null || entry.recommendationIds().contains(recommendation))
+                    .toList());
+            if (export != null) {
+                return Export.of(export, "timeline-" + country, selected.stream().map(Entry::of).toList(), Entry.COLUMNS,
+                        Entry::cells);
+            }
+            total = selected.size();
+            entries = paging.slice(selected).stream().map(Entry::of).toList();
+        }
+        CountryLetters letters = readModel.find(CountryLetters.COLLECTION, country, CountryLetters.class);
+        List<AwaitingLetter> openLetters = letters == null ? List.of()
+                : letters.awaiting(moment.knownAt(), moment.today());
+        return ResponseEntity.ok(new Timeline(country, moment.given(), paging.page(), paging.size(), total, entries,
+                openLetters));
     }
 
-    record Timeline(String country, List<Entry> entries, List<OpenLetter> openLetters) {
+    private static Set<String> types(List<String> requested) {
+        if (requested == null) {
+            return Set.of();
+        }
+        for (String type : requested) {
+            if (!TYPES.contains(type)) {
+                throw new InvalidParameterException("type", "must be one of " + TYPES.stream().sorted().toList()
+                        + ", not '" + (type.length() > 40 ? type.substring(0, 40) + "..." : type) + "'");
+            }
+        }
+        return Set.copyOf(requested);
+    }
+
+    private static List<TimelineEntry> entriesOf(DirectReadModel readModel, String country, List<String> months) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (int i = 0; i < months.size(); i += MONTHS_PER_LOOKUP) {
+            List<String> keys = months.subList(i, Math.min(months.size(), i + MONTHS_PER_LOOKUP)).stream()
+                    .map(month -> TimelineMonth.key(country, month)).toList();
+            readModel.findAll(TimelineMonth.COLLECTION, keys, TimelineMonth.class)
+                    .forEach(month -> entries.addAll(month.entries()));
+        }
+        return entries;
+    }
+
+    private static List<TimelineEntry> sorted(List<TimelineEntry> entries) {
+        return entries.stream().sorted(Comparator.comparing(TimelineController::dayOf)
+                .thenComparing(TimelineEntry::recordedAt).thenComparing(TimelineEntry::eventId)).toList();
+    }
+
+    private static String dayOf(TimelineEntry entry) {
+        return entry.occurredOn() != null ? entry.occurredOn()
+                : LocalDate.ofInstant(entry.recordedAt(), ZoneOffset.UTC).toString();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Timeline(String country, Instant asOf, int page, int size, long total, List<Entry> entries,
+            List<AwaitingLetter> openLetters) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Entry(String eventId, String type, String occurredOn, Instant recordedAt, String summary, String letterId,
             List<String> recommendationIds, String responseId, String actor, String source,
-            TimelineEntryDocument.Retraction retracted) {
+            TimelineEntry.Retraction retracted) {
 
-        static Entry of(TimelineEntryDocument doc) {
-            return new Entry(doc.eventId(), doc.type(), doc.occurredOn(), doc.recordedAt(), doc.summary(), doc.letterId(),
-                    doc.recommendationIds(), doc.responseId(), doc.actor(), doc.source(), doc.retraction());
+        static final List<String> COLUMNS = List.of("occurredOn", "type", "summary", "retracted", "retractionReason",
+                "letterId", "recommendationIds", "responseId", "actor", "source", "recordedAt", "eventId");
+
+        static Entry of(TimelineEntry entry) {
+            return new Entry(entry.eventId(), entry.type(), entry.occurredOn(), entry.recordedAt(), entry.summary(),
+                    entry.letterId(), entry.recommendationIds(), entry.responseId(), entry.actor(), entry.source(),
+                    entry.retraction());
         }
-    }
 
-    record OpenLetter(String letterId, String sentOn, String responseDueBy, String subject, boolean overdue) {
-
-        static OpenLetter of(LetterDocument letter, LocalDate today) {
-            boolean overdue = letter.responseDueBy() != null && today.isAfter(LocalDate.parse(letter.responseDueBy()));
-            return new OpenLetter(letter.letterId(), letter.sentOn(), letter.responseDueBy(), letter.subject(), overdue);
+        List<Object> cells() {
+            return java.util.Arrays.asList(occurredOn, type, summary, retracted != null,
+                    retracted == null ? null : retracted.reason(), letterId, recommendationIds, responseId, actor, source,
+                    recordedAt, eventId);
         }
     }
 }

@@ -1,12 +1,12 @@
 package org.followuptracker.query.timeline;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionRecorded;
+import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
@@ -15,135 +15,114 @@ import org.followuptracker.events.ResponseDueDateSet;
 import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
+import org.followuptracker.query.consuming.AppliedEvent;
 import org.followuptracker.query.consuming.Projection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.followuptracker.query.readmodel.ReadModel;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each country's timeline (letters, responses, findings, each an entry) and which of its letters still await
- * an answer. Recording a recommendation is not an entry of its own: the letter that urges it is. The letter's
- * state is written before its entry, so a reader who sees the entry also sees the letter open or answered.
+ * Keeps each country's timeline: every letter, follow-up, due date, response, position, finding and retraction, an
+ * entry each. Recording a recommendation is not an entry of its own: the letter that urges it is. A retracted fact's
+ * entry stays, marked retracted; the retraction is an entry of its own.
  */
 @Component
 @Order(2)
 class TimelineProjection implements Projection {
 
-    private static final Logger log = LoggerFactory.getLogger(TimelineProjection.class);
-
-    private final MongoTemplate mongo;
     private final RecommendationTexts texts;
 
-    TimelineProjection(MongoTemplate mongo, RecommendationTexts texts) {
-        this.mongo = mongo;
+    TimelineProjection(RecommendationTexts texts) {
         this.texts = texts;
     }
 
     @Override
-    public void apply(EventEnvelope envelope) {
+    public void apply(EventEnvelope envelope, ReadModel readModel) {
         TrackerEvent event = envelope.event();
         if (event instanceof LetterSent e) {
-            if (mongo.findById(e.letterId(), LetterDocument.class) == null) {
-                String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
-                mongo.save(new LetterDocument(e.letterId(), e.country(), e.sentOn().toString(), dueBy, e.subject(),
-                        List.of(), List.of(new LetterDocument.DueDate(envelope.id(), dueBy)), false, List.of()));
-            }
-            entry(envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender() + " to "
+            entry(readModel, envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender() + " to "
                     + e.recipient() + ": " + e.subject() + " (urges " + count(e.recommendationIds().size(), "recommendation") + ")");
         } else if (event instanceof ResponseReceived e) {
-            String summary = "Response from " + e.from()
-                    + (e.summary() == null || e.summary().isBlank() ? "" : ": " + e.summary())
-                    + " (positions on " + count(e.positions().size(), "recommendation") + ")";
-            updateLetter(envelope, e.letterId(), letter -> letter.answeredBy(envelope.id(), e.responseId()));
-            entry(envelope, e.letterId(), e.positions().stream().map(p -> p.recommendationId()).toList(), e.responseId(),
-                    summary);
+            entry(readModel, envelope, e.letterId(), e.positions().stream().map(PositionTaken::recommendationId).toList(),
+                    e.responseId(), "Response from " + e.from()
+                            + (e.summary() == null || e.summary().isBlank() ? "" : ": " + e.summary())
+                            + " (positions on " + count(e.positions().size(), "recommendation") + ")");
         } else if (event instanceof FollowUpSent e) {
-            if (e.responseDueBy() != null) {
-                updateLetter(envelope, e.letterId(), letter -> letter.dueBy(envelope.id(), e.responseDueBy().toString()));
-            }
-            entry(envelope, e.letterId(), List.of(), null, "Follow-up sent: " + e.summary()
+            entry(readModel, envelope, e.letterId(), List.of(), null, "Follow-up sent: " + e.summary()
                     + (e.responseDueBy() == null ? "" : " (answer now due by " + e.responseDueBy() + ")"));
         } else if (event instanceof ResponseDueDateSet e) {
-            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(envelope.id(), e.responseDueBy().toString()));
-            entry(envelope, e.letterId(), List.of(), null, "Answer due by " + e.responseDueBy() + ": " + e.reason());
+            entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due by " + e.responseDueBy() + ": " + e.reason());
         } else if (event instanceof ResponseDueDateExtended e) {
-            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(envelope.id(), e.responseDueBy().toString()));
-            entry(envelope, e.letterId(), List.of(), null, "Answer due date extended to " + e.responseDueBy() + ": "
-                    + e.reason());
+            entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date extended to " + e.responseDueBy()
+                    + ": " + e.reason());
         } else if (event instanceof ResponseDueDateWithdrawn e) {
-            updateLetter(envelope, e.letterId(), letter -> letter.dueBy(envelope.id(), null));
-            entry(envelope, e.letterId(), List.of(), null, "Answer due date withdrawn: " + e.reason());
+            entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date withdrawn: " + e.reason());
         } else if (event instanceof FactRetracted e) {
-            retract(envelope, e);
+            retract(readModel, envelope, e);
         } else if (event instanceof PositionRecorded e) {
-            entry(envelope, null, List.of(e.recommendationId()), null, "Position " + e.position() + " on "
-                    + texts.shortTextOf(e.recommendationId()) + " (source: " + e.source() + ")");
+            entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Position " + e.position() + " on "
+                    + texts.shortTextOf(readModel, e.recommendationId()) + " (source: " + e.source() + ")");
         } else if (event instanceof RecommendationImplemented e) {
-            finding(envelope, e.recommendationId(), "Found implemented", e.evidence());
+            finding(readModel, envelope, e.recommendationId(), "Found implemented", e.evidence());
         } else if (event instanceof RecommendationPartiallyImplemented e) {
-            finding(envelope, e.recommendationId(), "Found partially implemented", e.evidence());
+            finding(readModel, envelope, e.recommendationId(), "Found partially implemented", e.evidence());
         } else if (event instanceof RecommendationNotImplemented e) {
-            finding(envelope, e.recommendationId(), "Found not implemented", e.evidence());
+            finding(readModel, envelope, e.recommendationId(), "Found not implemented", e.evidence());
         }
     }
 
-    /**
-     * Changes the letter's state. Applying an event again gives the same state: each change sets a value or adds
-     * a response id once. (A due date re-applied out of order cannot happen: one letter's events are in order.)
-     */
-    private void updateLetter(EventEnvelope envelope, String letterId, UnaryOperator<LetterDocument> change) {
-        LetterDocument letter = mongo.findById(letterId, LetterDocument.class);
-        if (letter == null) {
-            log.warn("{} {} concerns letter {}, which is not known here", envelope.type(), envelope.id(), letterId);
-            return;
-        }
-        LetterDocument changed = change.apply(letter);
-        if (!changed.equals(letter)) {
-            mongo.save(changed);
-        }
-    }
-
-    /** The retracted fact's entry stays, marked retracted; its effect on the letter is undone; the retraction is an entry. */
-    private void retract(EventEnvelope envelope, FactRetracted e) {
-        TimelineEntryDocument original = mongo.findById(e.retractedEventId(), TimelineEntryDocument.class);
-        TimelineEntryDocument.Retraction why = new TimelineEntryDocument.Retraction(e.reason(),
-                e.retractedOn().toString(), envelope.recordedAt().toInstant(), envelope.actor(), envelope.id());
-        if (original != null && original.retraction() == null) {
-            mongo.save(original.retracted(why));
-        }
-        if (mongo.findById(e.aggregateId(), LetterDocument.class) != null) {
-            String responseId = original == null ? null : original.responseId();
-            updateLetter(envelope, e.aggregateId(), letter -> letter.without(e.retractedEventId(), e.retractedType(),
-                    responseId));
+    /** The retracted fact's entry is marked (once); the retraction itself becomes an entry. */
+    private void retract(ReadModel readModel, EventEnvelope envelope, FactRetracted e) {
+        AppliedEvent retracted = readModel.find(AppliedEvent.COLLECTION, e.retractedEventId(), AppliedEvent.class);
+        TimelineEntry original = null;
+        if (retracted != null) {
+            String key = TimelineMonth.key(retracted.country(), retracted.month());
+            TimelineMonth month = readModel.find(TimelineMonth.COLLECTION, key, TimelineMonth.class);
+            original = month == null ? null : month.entry(e.retractedEventId());
+            if (original != null && original.retraction() == null) {
+                readModel.save(TimelineMonth.COLLECTION, key, month.replaced(original.retracted(new TimelineEntry.Retraction(
+                        e.reason(), e.retractedOn().toString(), envelope.recordedAt().toInstant(), envelope.actor(),
+                        envelope.id()))));
+            }
         }
         List<String> recommendationIds = original != null ? original.recommendationIds()
-                : "Recommendation".equals(envelope.aggregateType()) ? List.of(e.aggregateId()) : List.of();
-        entry(envelope, original == null ? null : original.letterId(), recommendationIds, null,
-                "Retracted: " + (original == null ? e.retractedType() : original.summary()) + " (reason: " + e.reason() + ")");
+                : retracted != null ? retracted.recommendationIds() : List.of();
+        String what = original != null ? original.summary()
+                : e.retractedType().equals("RecommendationRecorded")
+                        ? "recommendation " + texts.shortTextOf(readModel, e.aggregateId()) : e.retractedType();
+        entry(readModel, envelope, original == null ? null : original.letterId(), recommendationIds, null,
+                "Retracted: " + what + " (reason: " + e.reason() + ")");
     }
 
-    private void finding(EventEnvelope envelope, String recommendationId, String what, String evidence) {
-        entry(envelope, null, List.of(recommendationId), null,
-                what + ": " + texts.shortTextOf(recommendationId) + " (evidence: " + evidence + ")");
+    private void finding(ReadModel readModel, EventEnvelope envelope, String recommendationId, String what, String evidence) {
+        entry(readModel, envelope, null, List.of(recommendationId), null,
+                what + ": " + texts.shortTextOf(readModel, recommendationId) + " (evidence: " + evidence + ")");
     }
 
-    /**
-     * Writes the event's entry once: a redelivered event finds it there and leaves it as it is, with any retraction
-     * recorded since. One write, no read, on the path of every event.
-     */
-    private void entry(EventEnvelope envelope, String letterId, List<String> recommendationIds, String responseId,
-            String summary) {
-        try {
-            mongo.insert(new TimelineEntryDocument(envelope.id(), envelope.country(),
-                    envelope.event().getClass().getSimpleName(),
+    /** Adds the event's entry to its month, once, and counts the month's entries in the country's index. */
+    private void entry(ReadModel readModel, EventEnvelope envelope, String letterId, List<String> recommendationIds,
+            String responseId, String summary) {
+        String country = envelope.country();
+        String month = AppliedEvent.monthOf(envelope);
+        String key = TimelineMonth.key(country, month);
+        TimelineMonth bucket = readModel.find(TimelineMonth.COLLECTION, key, TimelineMonth.class);
+        if (bucket == null) {
+            bucket = TimelineMonth.empty(country, month);
+        }
+        if (!bucket.contains(envelope.id())) {
+            bucket = bucket.with(new TimelineEntry(envelope.id(), envelope.event().getClass().getSimpleName(),
                     envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
                     envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId, envelope.actor(),
                     envelope.source(), null));
-        } catch (DuplicateKeyException alreadyThere) {
-            log.debug("entry {} is already on the timeline", envelope.id());
+            readModel.save(TimelineMonth.COLLECTION, key, bucket);
+        }
+        TimelineIndex index = readModel.find(TimelineIndex.COLLECTION, country, TimelineIndex.class);
+        if (index == null) {
+            index = new TimelineIndex(country, List.of());
+        }
+        TimelineIndex counted = index.with(month, bucket.entries().size());
+        if (!counted.equals(index)) {
+            readModel.save(TimelineIndex.COLLECTION, country, counted);
         }
     }
 

@@ -10,7 +10,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Who may read: every signed-in role; health and the API description are open; operations are for admins. */
+/**
+ * Who may read what: every signed-in role reads the views; the audit trail is for auditors and admins; rebuilds,
+ * checks and operations are for admins; health and the API description are open.
+ */
 @Configuration
 @Import(AccessConfiguration.class)
 class SecurityConfiguration {
@@ -20,6 +23,8 @@ class SecurityConfiguration {
         return AccessConfiguration.signIn(http, access)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(AccessConfiguration.OPEN_PATHS).permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.READERS)
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().denyAll())

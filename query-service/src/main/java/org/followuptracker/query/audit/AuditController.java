@@ -1,0 +1,123 @@
+package org.followuptracker.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.followuptracker.events.EventTypes;
+import org.followuptracker.query.export.Export;
+import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.web.CountryCode;
+import org.followuptracker.query.web.InvalidParameterException;
+import org.followuptracker.query.web.Moments;
+import org.followuptracker.query.web.Paging;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail, for auditors and admins: every event, who recorded it, when, from what source, in full. */
+@RestController
+class AuditController {
+
+    private final Generations generations;
+    private final ObjectMapper json;
+
+    AuditController(Generations generations, ObjectMapper json) {
+        this.generations = generations;
+        this.json = json;
+    }
+
+    @Operation(summary = "Every event in the order recorded, with actor, recordedAt, occurredOn, source, payload and "
+            + "its hash-chain link. Filters: actor, country, type (LetterSent or org.followuptracker.LetterSent), "
+            + "from/to (when recorded: a date or an instant). format=csv|json exports every entry selected.")
+    @GetMapping("/api/audit")
+    ResponseEntity<?> trail(@RequestParam(required = false) String actor, @RequestParam(required = false) String country,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String format) {
+        Criteria criteria = new Criteria();
+        if (actor != null && !actor.isBlank()) {
+            criteria.and("actor").is(actor.strip());
+        }
+        if (country != null) {
+            criteria.and("country").is(CountryCode.parse("country", country));
+        }
+        if (type != null && !type.isBlank()) {
+            criteria.and("type").is(eventType(type.strip()));
+        }
+        Instant fromMoment = Moments.instant("from", from, false);
+        Instant toMoment = Moments.instant("to", to, true);
+        if (fromMoment != null && toMoment != null && toMoment.isBefore(fromMoment)) {
+            throw new InvalidParameterException("to", "must not be before from");
+        }
+        if (fromMoment != null || toMoment != null) {
+            Criteria recorded = criteria.and("recordedAtTime");
+            if (fromMoment != null) {
+                recorded.gte(fromMoment);
+            }
+            if (toMoment != null) {
+                recorded.lte(toMoment);
+            }
+        }
+        Paging paging = Paging.of(page, size);
+        Export.Format export = Export.format(format);
+        DirectReadModel readModel = generations.reading();
+        List<Entry> entries = readModel.find(AuditEntry.COLLECTION,
+                        Query.query(criteria).with(Sort.by("recordedAtTime", "country", "position")), AuditEntry.class)
+                .stream().map(this::entry).toList();
+        if (export != null) {
+            return Export.of(export, "audit-trail", entries, COLUMNS, e -> Arrays.asList(e.recordedAt(), e.actor(),
+                    e.country(), e.type(), e.occurredOn(), e.source(), e.aggregateType(), e.aggregateId(), e.sequence(),
+                    e.revision(), e.payload().toString(), e.eventId(), e.position(), e.previousHash(), e.hash()));
+        }
+        return ResponseEntity.ok(new Trail(paging.page(), paging.size(), entries.size(), paging.slice(entries)));
+    }
+
+    @Operation(summary = "Walks every country's audit chain, recomputing each hash: reports the first broken link of "
+            + "each country, and each chain's head hash")
+    @GetMapping("/api/audit/verification")
+    AuditVerification verification() {
+        DirectReadModel readModel = generations.reading();
+        return AuditVerification.of(readModel.all(AuditEntry.COLLECTION, AuditEntry.class),
+                readModel.all(AuditHead.COLLECTION, AuditHead.class));
+    }
+
+    private static String eventType(String type) {
+        String full = type.contains(".") ? type : EventTypes.PREFIX + type;
+        if (EventTypes.classOf(full).isEmpty()) {
+            throw new InvalidParameterException("type", "is no event type: '" + (type.length() > 60 ? type.substring(0, 60) : type) + "'");
+        }
+        return full;
+    }
+
+    private Entry entry(AuditEntry e) {
+        JsonNode payload;
+        try {
+            payload = json.readTree(e.payload());
+        } catch (java.io.IOException unreadable) {
+            payload = json.getNodeFactory().textNode(e.payload());
+        }
+        return new Entry(e.eventId(), e.country(), e.position(), e.type(), e.aggregateType(), e.aggregateId(),
+                e.sequence(), e.revision(), e.actor(), e.source(), e.recordedAt(), e.occurredOn(), payload,
+                e.previousHash(), e.hash());
+    }
+
+    private static final List<String> COLUMNS = List.of("recordedAt", "actor", "country", "type", "occurredOn",
+            "source", "aggregateType", "aggregateId", "sequence", "revision", "payload", "eventId", "chainPosition",
+            "previousHash", "hash");
+
+    record Trail(int page, int size, long total, List<Entry> entries) {
+    }
+
+    record Entry(String eventId, String country, long position, String type, String aggregateType, String aggregateId,
+            long sequence, String revision, String actor, String source, String recordedAt, String occurredOn,
+            JsonNode payload, String previousHash, String hash) {
+    }
+}

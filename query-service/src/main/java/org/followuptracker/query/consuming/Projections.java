@@ -1,0 +1,32 @@
+package org.followuptracker.query.consuming;
+
+import java.util.List;
+import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.query.readmodel.ReadModel;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies an event to every projection of a generation, once: an event already applied whole is skipped, and the
+ * mark that it was applied is written last. The live consumer and rebuilds both go through here.
+ */
+@Component
+public class Projections {
+
+    private final List<Projection> projections;
+
+    public Projections(List<Projection> projections) {
+        this.projections = projections;
+    }
+
+    /** @return whether the event was applied now (false: it had been before) */
+    public boolean apply(EventEnvelope envelope, ReadModel readModel) {
+        if (readModel.find(AppliedEvent.COLLECTION, envelope.id(), AppliedEvent.class) != null) {
+            return false;
+        }
+        for (Projection projection : projections) {
+            projection.apply(envelope, readModel);
+        }
+        readModel.save(AppliedEvent.COLLECTION, envelope.id(), AppliedEvent.of(envelope));
+        return true;
+    }
+}

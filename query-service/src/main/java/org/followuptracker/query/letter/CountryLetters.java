@@ -1,0 +1,51 @@
+package org.followuptracker.query.letter;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.springframework.data.annotation.Id;
+
+/**
+ * Every letter sent to one country, in one document keyed by the country: the overdue list and the response
+ * statistics read one document per country rather than search all letters.
+ */
+public record CountryLetters(@Id String country, List<LetterRecord> letters) {
+
+    public static final String COLLECTION = "letters";
+
+    public CountryLetters {
+        letters = letters == null ? List.of() : letters;
+    }
+
+    LetterRecord letter(String letterId) {
+        return letters.stream().filter(l -> l.letterId().equals(letterId)).findFirst().orElse(null);
+    }
+
+    CountryLetters with(LetterRecord letter) {
+        if (letter(letter.letterId()) != null) {
+            return this;
+        }
+        return new CountryLetters(country, Stream.concat(letters.stream(), Stream.of(letter)).toList());
+    }
+
+    CountryLetters replaced(LetterRecord changed) {
+        return new CountryLetters(country, letters.stream()
+                .map(l -> l.letterId().equals(changed.letterId()) ? changed : l).toList());
+    }
+
+    /** The letters as known at {@code asOf} (neither recorded later nor retracted by then), in the order sent. */
+    public List<LetterState> asOf(Instant asOf) {
+        return letters.stream().map(letter -> letter.asOf(asOf)).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(LetterState::sentOn).thenComparing(LetterState::letterId))
+                .toList();
+    }
+
+    /** The letters awaiting an answer at {@code asOf}, their waiting counted up to {@code today}. */
+    public List<AwaitingLetter> awaiting(Instant asOf, LocalDate today) {
+        return asOf(asOf).stream().filter(letter -> !letter.answered())
+                .map(letter -> AwaitingLetter.of(country, letter, today)).toList();
+    }
+}

@@ -1,0 +1,101 @@
+package org.followuptracker.query.letter;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.followuptracker.query.export.Export;
+import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.web.CountryCode;
+import org.followuptracker.query.web.AsOf;
+import org.followuptracker.query.web.Paging;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Who owes us an answer: the letters awaiting one across countries, and per country how it answers. "Today" is the
+ * clock's day (tests move it), or the day of asOf.
+ */
+@RestController
+class LetterController {
+
+    private final Generations generations;
+    private final Clock clock;
+
+    LetterController(Generations generations, Clock clock) {
+        this.generations = generations;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Letters awaiting an answer, across countries or for one, most overdue first, with days "
+            + "waited and days overdue; overdue=true keeps only overdue ones. format=csv|json exports them all.")
+    @GetMapping("/api/letters/awaiting")
+    ResponseEntity<?> awaiting(@RequestParam(required = false) String country,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String format) {
+        String iso3 = country == null ? null : CountryCode.parse("country", country);
+        AsOf moment = AsOf.of(asOf, clock);
+        Paging paging = Paging.of(page, size);
+        Export.Format export = Export.format(format);
+        List<AwaitingLetter> letters = lettersOf(iso3).stream()
+                .flatMap(c -> c.awaiting(moment.knownAt(), moment.today()).stream())
+                .filter(letter -> !Boolean.TRUE.equals(overdue) || letter.overdue())
+                .sorted(Comparator.comparingLong(AwaitingLetter::daysOverdue).reversed()
+                        .thenComparing(Comparator.comparingLong(AwaitingLetter::daysWaited).reversed())
+                        .thenComparing(AwaitingLetter::letterId))
+                .toList();
+        if (export != null) {
+            return Export.of(export, "awaiting" + (iso3 == null ? "" : "-" + iso3), letters, COLUMNS,
+                    letter -> Arrays.asList(letter.country(), letter.reference(), letter.subject(), letter.recipient(),
+                            letter.sentOn(), letter.responseDueBy(), letter.daysWaited(), letter.overdue(),
+                            letter.daysOverdue(), letter.followUps(), letter.lastFollowUpOn(), letter.letterId()));
+        }
+        return ResponseEntity.ok(new Awaiting(moment.given(), moment.today(), paging.page(),
+                paging.size(), letters.size(), paging.slice(letters)));
+    }
+
+    private static final List<String> COLUMNS = List.of("country", "reference", "subject", "recipient", "sentOn",
+            "responseDueBy", "daysWaited", "overdue", "daysOverdue", "followUps", "lastFollowUpOn", "letterId");
+
+    @Operation(summary = "Every country we wrote to: letters, answered, awaiting, overdue, response rate and median "
+            + "days to answer, as known at asOf")
+    @GetMapping("/api/countries")
+    List<CountrySummary> countries(@RequestParam(required = false) String asOf) {
+        AsOf moment = AsOf.of(asOf, clock);
+        return lettersOf(null).stream().map(c -> CountrySummary.of(c, moment.knownAt(), moment.today()))
+                .filter(summary -> summary.letters() > 0)
+                .sorted(Comparator.comparing(CountrySummary::country)).toList();
+    }
+
+    @Operation(summary = "How one country answers: letters, answered, awaiting, overdue, response rate, median days "
+            + "to answer, as known at asOf")
+    @GetMapping("/api/countries/{iso3}")
+    CountrySummary country(@PathVariable String iso3, @RequestParam(required = false) String asOf) {
+        String country = CountryCode.parse("iso3", iso3);
+        AsOf moment = AsOf.of(asOf, clock);
+        List<CountryLetters> found = lettersOf(country);
+        return CountrySummary.of(found.isEmpty() ? new CountryLetters(country, List.of()) : found.get(0), moment.knownAt(),
+                moment.today());
+    }
+
+    private List<CountryLetters> lettersOf(String iso3) {
+        DirectReadModel readModel = generations.reading();
+        if (iso3 == null) {
+            return readModel.all(CountryLetters.COLLECTION, CountryLetters.class);
+        }
+        CountryLetters one = readModel.find(CountryLetters.COLLECTION, iso3, CountryLetters.class);
+        return one == null ? List.of() : List.of(one);
+    }
+
+    record Awaiting(Instant asOf, LocalDate today, int page, int size, long total, List<AwaitingLetter> letters) {
+    }
+}

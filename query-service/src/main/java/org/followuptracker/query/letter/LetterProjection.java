@@ -1,0 +1,88 @@
+package org.followuptracker.query.letter;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.FactRetracted;
+import org.followuptracker.events.FollowUpSent;
+import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.ResponseDueDateExtended;
+import org.followuptracker.events.ResponseDueDateSet;
+import org.followuptracker.events.ResponseDueDateWithdrawn;
+import org.followuptracker.events.ResponseReceived;
+import org.followuptracker.events.TrackerEvent;
+import org.followuptracker.query.consuming.Projection;
+import org.followuptracker.query.readmodel.ReadModel;
+import org.followuptracker.query.readmodel.Retraction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Keeps each country's letters: when sent, when due, which answers and follow-ups came, and what was retracted. */
+@Component
+@Order(3)
+class LetterProjection implements Projection {
+
+    private static final Logger log = LoggerFactory.getLogger(LetterProjection.class);
+
+    @Override
+    public void apply(EventEnvelope envelope, ReadModel readModel) {
+        TrackerEvent event = envelope.event();
+        Instant recordedAt = envelope.recordedAt().toInstant();
+        if (event instanceof LetterSent e) {
+            CountryLetters letters = lettersOf(readModel, e.country());
+            String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
+            CountryLetters changed = letters.with(new LetterRecord(e.letterId(), envelope.id(), e.reference(), e.subject(),
+                    e.recipient(), e.sentOn().toString(), recordedAt, null,
+                    List.of(new LetterRecord.DueDate(envelope.id(), dueBy, recordedAt, null)), List.of(), List.of()));
+            if (changed != letters) {
+                readModel.save(CountryLetters.COLLECTION, e.country(), changed);
+            }
+        } else if (event instanceof ResponseReceived e) {
+            update(readModel, envelope, e.letterId(), letter -> letter.withResponse(new LetterRecord.Reply(envelope.id(),
+                    e.responseId(), e.receivedOn().toString(), recordedAt, null)));
+        } else if (event instanceof FollowUpSent e) {
+            update(readModel, envelope, e.letterId(), letter -> {
+                LetterRecord followedUp = letter.withFollowUp(new LetterRecord.FollowUp(envelope.id(), e.sentOn().toString(),
+                        recordedAt, null));
+                return e.responseDueBy() == null ? followedUp : followedUp.withDueDate(new LetterRecord.DueDate(
+                        envelope.id(), e.responseDueBy().toString(), recordedAt, null));
+            });
+        } else if (event instanceof ResponseDueDateSet e) {
+            dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
+        } else if (event instanceof ResponseDueDateExtended e) {
+            dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
+        } else if (event instanceof ResponseDueDateWithdrawn e) {
+            dueBy(readModel, envelope, e.letterId(), null);
+        } else if (event instanceof FactRetracted e && "Letter".equals(envelope.aggregateType())) {
+            update(readModel, envelope, e.aggregateId(), letter -> letter.retracting(e.retractedEventId(),
+                    new Retraction(envelope.id(), recordedAt)));
+        }
+    }
+
+    private void dueBy(ReadModel readModel, EventEnvelope envelope, String letterId, String dueBy) {
+        update(readModel, envelope, letterId, letter -> letter.withDueDate(new LetterRecord.DueDate(envelope.id(), dueBy,
+                envelope.recordedAt().toInstant(), null)));
+    }
+
+    private void update(ReadModel readModel, EventEnvelope envelope, String letterId, UnaryOperator<LetterRecord> change) {
+        CountryLetters letters = lettersOf(readModel, envelope.country());
+        LetterRecord letter = letters.letter(letterId);
+        if (letter == null) {
+            // Cannot happen while each country's events arrive in order: the letter is sent first.
+            log.warn("{} {} concerns letter {}, which is not known here", envelope.type(), envelope.id(), letterId);
+            return;
+        }
+        LetterRecord changed = change.apply(letter);
+        if (!changed.equals(letter)) {
+            readModel.save(CountryLetters.COLLECTION, envelope.country(), letters.replaced(changed));
+        }
+    }
+
+    private static CountryLetters lettersOf(ReadModel readModel, String country) {
+        CountryLetters letters = readModel.find(CountryLetters.COLLECTION, country, CountryLetters.class);
+        return letters != null ? letters : new CountryLetters(country, List.of());
+    }
+}

@@ -1,0 +1,113 @@
+package org.followuptracker.query.readmodel;
+
+import java.util.Optional;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which generation of the read models is live, shared through MongoDB by every query-service instance. Readers ask
+ * for it on every request; it is looked up at most once a second.
+ */
+@Component
+public class Generations {
+
+    private static final Logger log = LoggerFactory.getLogger(Generations.class);
+    static final String POINTERS = "read_model_generations";
+    private static final String LIVE = "live";
+    private static final String LAST_ALLOCATED = "last-allocated";
+    private static final long REFRESH_MILLIS = 1000;
+    /** Collections of earlier builds, before generations. */
+    private static final String[] UNVERSIONED = {"recommendations", "timeline_entries", "letters"};
+
+    private final MongoTemplate mongo;
+    private volatile Optional<Generation> live;
+    private volatile long liveReadAt;
+
+    public Generations(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The generation readers read, or empty before the first build finished. */
+    public Optional<Generation> live() {
+        long now = System.currentTimeMillis();
+        if (live == null || now - liveReadAt > REFRESH_MILLIS) {
+            Document pointer = mongo.findById(LIVE, Document.class, POINTERS);
+            live = pointer == null ? Optional.empty() : Optional.of(new Generation(pointer.getInteger("number")));
+            liveReadAt = now;
+        }
+        return live;
+    }
+
+    /** The live read models, for readers; before the first build, an empty generation that holds nothing. */
+    public DirectReadModel reading() {
+        return new DirectReadModel(mongo, live().orElse(new Generation(0)));
+    }
+
+    /** A new, empty generation beside the live one, with the indexes real MongoDB needs. */
+    public Generation allocate() {
+        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(LAST_ALLOCATED)),
+                new Update().inc("number", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class, POINTERS);
+        Generation generation = new Generation(counter.getInteger("number"));
+        drop(generation);
+        createIndexes(generation);
+        return generation;
+    }
+
+    /** Makes {@code generation} the one readers read. */
+    public void makeLive(Generation generation) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(LIVE)), Update.update("number", generation.number()), POINTERS);
+        live = Optional.of(generation);
+        liveReadAt = System.currentTimeMillis();
+        log.info("read models: generation {} is live", generation.number());
+    }
+
+    /** Drops every collection of {@code generation}. */
+    public void drop(Generation generation) {
+        for (String name : mongo.getCollectionNames()) {
+            if (Generation.numberOf(name) == generation.number()) {
+                mongo.dropCollection(name);
+            }
+        }
+    }
+
+    /** Drops what no reader reads: generations left by interrupted rebuilds, and collections of earlier builds. */
+    public void dropAllButLive() {
+        int liveNumber = live().map(Generation::number).orElse(-1);
+        for (String name : mongo.getCollectionNames()) {
+            int number = Generation.numberOf(name);
+            if (number >= 0 && number != liveNumber) {
+                log.info("dropping {}, left by an interrupted or replaced build", name);
+                mongo.dropCollection(name);
+            }
+        }
+        for (String name : UNVERSIONED) {
+            if (mongo.collectionExists(name)) {
+                log.info("dropping {}, a read model of an earlier version", name);
+                mongo.dropCollection(name);
+            }
+        }
+    }
+
+    /**
+     * Most reads are key lookups and need no index. These serve what a real MongoDB would otherwise scan for: the
+     * audit trail walked per country in chain order, and filtered by actor or time, and the board across countries.
+     */
+    private void createIndexes(Generation generation) {
+        mongo.indexOps(generation.collection("audit")).ensureIndex(
+                new Index().on("country", Sort.Direction.ASC).on("position", Sort.Direction.ASC).unique());
+        mongo.indexOps(generation.collection("audit")).ensureIndex(new Index().on("recordedAtTime", Sort.Direction.ASC));
+        mongo.indexOps(generation.collection("audit")).ensureIndex(
+                new Index().on("actor", Sort.Direction.ASC).on("recordedAtTime", Sort.Direction.ASC));
+        mongo.indexOps(generation.collection("recommendations")).ensureIndex(new Index().on("country", Sort.Direction.ASC));
+    }
+}

@@ -1,0 +1,139 @@
+package org.followuptracker.query.rebuild;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.followuptracker.events.EnvelopeCodec;
+import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.UnreadableEnvelopeException;
+import org.followuptracker.query.consuming.Projections;
+import org.followuptracker.query.readmodel.BatchingReadModel;
+import org.followuptracker.query.readmodel.Generation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Builds one generation of the read models from the whole topic, with a consumer of its own (no consumer group,
+ * nothing committed): reads from the first offset of every partition to the end, applies each event through the
+ * same projections as the live consumer, and writes in bulk.
+ */
+class ReadModelBuild implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelBuild.class);
+    private static final int FLUSH_AT_DOCUMENTS = 20_000;
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<TopicPartition> partitions;
+    private final BatchingReadModel readModel;
+    private final Projections projections;
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+    private final Generation generation;
+    private final String purpose;
+    private final Instant startedAt = Instant.now();
+    private volatile long eventsDone;
+    private volatile long lag;
+
+    ReadModelBuild(Map<String, Object> kafka, String topic, MongoTemplate mongo, Projections projections,
+            Generation generation, String purpose) {
+        Map<String, Object> properties = new HashMap<>(kafka);
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        this.partitions = infos == null ? List.of()
+                : infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        this.readModel = new BatchingReadModel(mongo, generation);
+        this.projections = projections;
+        this.generation = generation;
+        this.purpose = purpose;
+    }
+
+    Generation generation() {
+        return generation;
+    }
+
+    /** The end offset of every partition now. */
+    Map<TopicPartition, Long> endOffsets() {
+        return consumer.endOffsets(partitions);
+    }
+
+    /** Reads and applies until every partition is read up to {@code targets}, or {@code stop} says so. */
+    void readUpTo(Map<TopicPartition, Long> targets, BooleanSupplier stop) {
+        while (!reached(targets)) {
+            if (stop.getAsBoolean()) {
+                throw new IllegalStateException("stopped");
+            }
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                apply(record);
+            }
+            if (readModel.pendingDocuments() >= FLUSH_AT_DOCUMENTS) {
+                readModel.flush();
+            }
+            lag = lagTo(targets);
+        }
+        readModel.flush();
+        lag = 0;
+    }
+
+    /** Reads until caught up with the end of the topic, as it moves, until a read finds nothing left to read. */
+    void catchUp(BooleanSupplier stop) {
+        Map<TopicPartition, Long> end = endOffsets();
+        do {
+            readUpTo(end, stop);
+            end = endOffsets();
+        } while (!reached(end));
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope envelope;
+        try {
+            envelope = codec.decode(record.value());
+        } catch (UnreadableEnvelopeException e) {
+            log.error("build {}: passing over unreadable message {}-{}@{}: {}", generation.number(), record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+            return;
+        }
+        projections.apply(envelope, readModel);
+        eventsDone++;
+    }
+
+    private boolean reached(Map<TopicPartition, Long> targets) {
+        return lagTo(targets) == 0;
+    }
+
+    private long lagTo(Map<TopicPartition, Long> targets) {
+        long behind = 0;
+        for (Map.Entry<TopicPartition, Long> target : targets.entrySet()) {
+            behind += Math.max(0, target.getValue() - consumer.position(target.getKey()));
+        }
+        return behind;
+    }
+
+    RebuildProgress progress(RebuildProgress.State state, Instant finishedAt, String problem) {
+        Instant until = finishedAt != null ? finishedAt : Instant.now();
+        double seconds = Math.max(0.001, Duration.between(startedAt, until).toMillis() / 1000.0);
+        return new RebuildProgress(generation.number(), purpose, state, startedAt, finishedAt, eventsDone,
+                Math.round(eventsDone / seconds * 10) / 10.0, lag, problem);
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

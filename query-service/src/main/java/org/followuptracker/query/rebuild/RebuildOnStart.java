@@ -1,0 +1,38 @@
+package org.followuptracker.query.rebuild;
+
+import org.followuptracker.query.readmodel.Generations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start: drops what interrupted builds left; builds the read models if there are none yet (a new store, or one
+ * written by a version before generations); and rebuilds them when started with {@code --rebuild}.
+ */
+@Component
+class RebuildOnStart implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildOnStart.class);
+
+    private final Generations generations;
+    private final Rebuilds rebuilds;
+
+    RebuildOnStart(Generations generations, Rebuilds rebuilds) {
+        this.generations = generations;
+        this.rebuilds = rebuilds;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        generations.dropAllButLive();
+        if (generations.live().isEmpty()) {
+            log.info("no read models yet: building them from the topic");
+            rebuilds.start("first build");
+        } else if (args.containsOption("rebuild")) {
+            log.info("--rebuild: rebuilding the read models from the topic");
+            rebuilds.start("--rebuild");
+        }
+    }
+}
