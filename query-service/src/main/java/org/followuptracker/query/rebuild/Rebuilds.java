@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
 import org.followuptracker.query.consuming.Projections;
@@ -45,6 +47,11 @@ public class Rebuilds {
     private final String topic;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-build");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService cleanup = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-cleanup");
         thread.setDaemon(true);
         return thread;
     });
@@ -141,10 +148,8 @@ public class Rebuilds {
             last = build.progress(RebuildProgress.State.LIVE, Instant.now(), null);
             current = null;
             log.info("read models rebuilt: {}", last);
-            old.filter(o -> o.number() != generation.number()).ifPresent(o -> {
-                sleep(OLD_GENERATION_GRACE);
-                generations.drop(o);
-            });
+            old.filter(o -> o.number() != generation.number()).ifPresent(o -> cleanup.schedule(() -> generations.drop(o),
+                    OLD_GENERATION_GRACE.toMillis(), TimeUnit.MILLISECONDS));
         } catch (RuntimeException e) {
             log.error("rebuild into generation {} failed", generation.number(), e);
             last = build.progress(RebuildProgress.State.FAILED, Instant.now(), String.valueOf(e.getMessage()));
@@ -168,5 +173,6 @@ public class Rebuilds {
     void stop() {
         stopping.set(true);
         executor.shutdownNow();
+        cleanup.shutdownNow();
     }
 }
