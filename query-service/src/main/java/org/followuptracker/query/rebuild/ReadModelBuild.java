@@ -35,7 +35,8 @@ class ReadModelBuild implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final List<TopicPartition> partitions;
+    private final String topic;
+    private List<TopicPartition> partitions = List.of();
     private final BatchingReadModel readModel;
     private final Projections projections;
     private final EnvelopeCodec codec = new EnvelopeCodec();
@@ -53,15 +54,24 @@ class ReadModelBuild implements AutoCloseable {
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-        this.partitions = infos == null ? List.of()
-                : infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        this.topic = topic;
         this.readModel = new BatchingReadModel(mongo, generation);
         this.projections = projections;
         this.generation = generation;
         this.purpose = purpose;
+    }
+
+    /** Finds the topic's partitions and starts reading each from its first offset. */
+    void open() {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        partitions = infos == null ? List.of()
+                : infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    String purpose() {
+        return purpose;
     }
 
     Generation generation() {

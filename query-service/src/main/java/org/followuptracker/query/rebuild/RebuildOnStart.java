@@ -29,7 +29,7 @@ class RebuildOnStart implements ApplicationRunner {
         generations.dropAllButLive();
         if (generations.live().isEmpty()) {
             log.info("no read models yet: building them from the topic");
-            rebuilds.start("first build");
+            rebuilds.start(Rebuilds.FIRST_BUILD);
         } else if (args.containsOption("rebuild")) {
             log.info("--rebuild: rebuilding the read models from the topic");
             rebuilds.start("--rebuild");

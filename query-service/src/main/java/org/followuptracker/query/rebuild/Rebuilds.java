@@ -38,6 +38,9 @@ public class Rebuilds {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     private static final Duration OLD_GENERATION_GRACE = Duration.ofSeconds(10);
     private static final Duration CHECK_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration FIRST_BUILD_RETRY = Duration.ofSeconds(10);
+    /** The purpose of the build that makes the first generation, when there is none. */
+    static final String FIRST_BUILD = "first build";
 
     private final Generations generations;
     private final ProjectionGate gate;
@@ -96,6 +99,7 @@ public class Rebuilds {
         ReadModelBuild build = claim("check");
         Instant started = Instant.now();
         try {
+            build.open();
             Instant deadline = started.plus(CHECK_PATIENCE);
             ReadModelComparison.Result result;
             while (true) {
@@ -134,6 +138,7 @@ public class Rebuilds {
         try {
             log.info("rebuilding the read models into generation {} ({})", generation.number(), build.progress(
                     RebuildProgress.State.RUNNING, null, null).purpose());
+            build.open();
             build.catchUp(stopping::get);
             Optional<Generation> old;
             gate.lock();
@@ -155,6 +160,10 @@ public class Rebuilds {
             last = build.progress(RebuildProgress.State.FAILED, Instant.now(), String.valueOf(e.getMessage()));
             current = null;
             generations.drop(generation);
+            if (build.purpose().equals(FIRST_BUILD) && !stopping.get()) {
+                // Without a first build there is nothing to read: try again (Kafka may not be up yet).
+                cleanup.schedule(() -> start(FIRST_BUILD), FIRST_BUILD_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } finally {
             build.close();
             busy.set(false);
