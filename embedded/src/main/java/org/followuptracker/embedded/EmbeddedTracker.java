@@ -43,6 +43,8 @@ public final class EmbeddedTracker {
         int controllerPort = Integer.parseInt(options.getOrDefault("kafka-controller-port", "9093"));
         int mongoPort = Integer.parseInt(options.getOrDefault("mongo-port", "27017"));
         boolean demo = Boolean.parseBoolean(options.getOrDefault("demo", "true"));
+        // --rebuild: the query service rebuilds its read models from the topic, beside the live ones.
+        boolean rebuild = Boolean.parseBoolean(options.getOrDefault("rebuild", "false"));
         for (Path jar : List.of(commandJar, queryJar)) {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build first (./mvnw -DskipTests package)");
@@ -75,11 +77,15 @@ public final class EmbeddedTracker {
                             "--tracker.access.users-file=" + users.path(),
                             "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                             "--tracker.demo.enabled=" + demo), OUT));
+            List<String> queryArguments = new ArrayList<>(List.of(
+                    "--spring.data.mongodb.uri=" + mongo.uri("followup-tracker"),
+                    "--tracker.access.users-file=" + users.path(),
+                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+            if (rebuild) {
+                queryArguments.add("--rebuild");
+            }
             queryService = start(running, stopping, () -> ServiceProcess.start("query-service", queryJar, queryPort,
-                    List.of(
-                            "--spring.data.mongodb.uri=" + mongo.uri("followup-tracker"),
-                            "--tracker.access.users-file=" + users.path(),
-                            "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()), OUT));
+                    queryArguments, OUT));
             commandService.awaitHealthy(Duration.ofMinutes(3));
             queryService.awaitHealthy(Duration.ofMinutes(3));
         } catch (Exception e) { // also what Netty throws undeclared, such as a BindException
@@ -99,6 +105,7 @@ public final class EmbeddedTracker {
                 Follow-up Tracker is running (started in %.1f s).
                   Record (command service): %s/api/letters     API description: %s/swagger-ui.html
                   Read   (query service):   %s/api/countries/KAZ/timeline   %s/api/recommendations?country=KAZ
+                                            /api/letters/awaiting   /api/countries   /api/audit (auditors)
                   Users: %s
                 Stop with Ctrl+C.
 
@@ -161,6 +168,10 @@ public final class EmbeddedTracker {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
+            if (arg.equals("--rebuild")) {
+                options.put("rebuild", "true");
+                continue;
+            }
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("options are --name=value, not " + arg);
             }

@@ -121,7 +121,7 @@ class EndToEndIT {
         assertThat(answered.get("entries").get(1).get("occurredOn").asText()).isEqualTo("2012-11-30");
         assertThat(answered.get("openLetters")).isEmpty();
 
-        JsonNode board = get(queryService, "/api/recommendations?country=KAZ");
+        JsonNode board = get(queryService, "/api/recommendations?country=KAZ").get("recommendations");
         assertThat(board).hasSize(2);
         for (JsonNode recommendation : board) {
             boolean answeredOn = recommendation.get("recommendationId").asText().equals(torture);
