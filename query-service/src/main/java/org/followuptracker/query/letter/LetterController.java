@@ -96,6 +96,7 @@ class LetterController {
         return one == null ? List.of() : List.of(one);
     }
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Awaiting(Instant asOf, LocalDate today, int page, int size, long total, List<AwaitingLetter> letters) {
     }
 }

@@ -122,6 +122,7 @@ class RecommendationController {
         return s -> field.apply(s).stream().anyMatch(value -> value.toLowerCase(Locale.ROOT).equals(lower));
     }
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Board(Instant asOf, int page, int size, long total, Map<String, Long> counts,
             List<RecommendationView> recommendations) {
     }
