@@ -72,6 +72,11 @@ public final class EnvelopeCodec {
      *                                     newer command service)
      */
     public EventEnvelope decode(byte[] message) {
+        return receive(message).envelope();
+    }
+
+    /** As {@link #decode}, keeping also the event's data and revision as they travelled. */
+    public ReceivedEvent receive(byte[] message) {
         CloudEvent cloudEvent;
         try {
             cloudEvent = format.deserialize(message);
@@ -86,9 +91,11 @@ public final class EnvelopeCodec {
             throw new UnreadableEnvelopeException("envelope " + cloudEvent.getId() + " has no data");
         }
         TrackerEvent event;
-        String revision = stringExtension(cloudEvent, EXT_REVISION);
+        String revisionAsSent = stringExtension(cloudEvent, EXT_REVISION);
+        String revision = revisionAsSent;
+        byte[] dataAsSent = cloudEvent.getData().toBytes();
         try {
-            JsonNode data = json.readTree(cloudEvent.getData().toBytes());
+            JsonNode data = json.readTree(dataAsSent);
             if (data instanceof ObjectNode object) {
                 revision = Revisions.upcast(eventClass, revision, object);
             }
@@ -96,7 +103,7 @@ public final class EnvelopeCodec {
         } catch (IOException e) {
             throw new UnreadableEnvelopeException("data of " + cloudEvent.getId() + " is not a " + eventClass.getSimpleName(), e);
         }
-        return new EventEnvelope(
+        return new ReceivedEvent(new EventEnvelope(
                 cloudEvent.getId(),
                 cloudEvent.getTime(),
                 cloudEvent.getSubject(),
@@ -105,12 +112,7 @@ public final class EnvelopeCodec {
                 revision,
                 stringExtension(cloudEvent, EXT_ACTOR),
                 stringExtension(cloudEvent, EXT_SOURCE),
-                event);
-    }
-
-    /** The event's {@code data} as the envelope carries it: plain JSON, the same text for the same event. */
-    public String dataJson(TrackerEvent event) {
-        return new String(toJson(event), java.nio.charset.StandardCharsets.UTF_8);
+                event), new String(dataAsSent, java.nio.charset.StandardCharsets.UTF_8), revisionAsSent);
     }
 
     private byte[] toJson(TrackerEvent event) {

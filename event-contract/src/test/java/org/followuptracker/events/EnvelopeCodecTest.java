@@ -94,6 +94,14 @@ class EnvelopeCodecTest {
         assertThat(envelope.revision()).isEqualTo("2");
         assertThat(envelope.event()).isEqualTo(new RecommendationRecorded("rec-1", "KAZ", "Abolish the death penalty",
                 Mechanism.UPR, List.of(new UnSource("A/HRC/14/10", "97.16", List.of("France"))), List.of()));
+
+        // What travelled is kept too, as it was (the audit trail hashes it, so an upgrade does not change the hash).
+        ReceivedEvent received = codec.receive(message.getBytes(StandardCharsets.UTF_8));
+        assertThat(received.revisionAsSent()).isEqualTo("1");
+        assertThat(received.dataAsSent()).isEqualTo("{\"recommendationId\":\"rec-1\",\"country\":\"KAZ\","
+                + "\"text\":\"Abolish the death penalty\",\"sources\":[{\"symbol\":\"A/HRC/14/10\",\"paragraph\":\"97.16\","
+                + "\"recommendingStates\":[\"France\"]}]}");
+        assertThat(received.envelope()).isEqualTo(envelope);
     }
 
     @Test

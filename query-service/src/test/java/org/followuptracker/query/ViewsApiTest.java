@@ -337,6 +337,9 @@ class ViewsApiTest {
     void badParametersAreRefusedWithAProblemNamingThem() throws Exception {
         for (String[] bad : new String[][] {
                 {"/api/countries/KGZ/timeline?asOf=yesterday", "asOf"},
+                {"/api/countries/KGZ/timeline?asOf=+999999999-12-31", "asOf"},
+                {"/api/countries/KGZ/timeline?asOf=+999999999-12-31T23:59:59-18:00", "asOf"},
+                {"/api/countries/KGZ/timeline?from=0001-01-01", "from"},
                 {"/api/countries/KGZ/timeline?page=-1", "page"},
                 {"/api/countries/KGZ/timeline?size=100000", "size"},
                 {"/api/countries/KGZ/timeline?size=abc", "size"},
@@ -352,6 +355,9 @@ class ViewsApiTest {
         }
         ResponseEntity<String> badType = auditor.getForEntity("/api/audit?type=Nonsense", String.class);
         assertThat(json.readTree(badType.getBody()).get("field").asText()).isEqualTo("type");
+        ResponseEntity<String> farFuture = auditor.getForEntity("/api/audit?from=+300000000-01-01", String.class);
+        assertThat(farFuture.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(farFuture.getBody()).get("field").asText()).isEqualTo("from");
     }
 
     @Test

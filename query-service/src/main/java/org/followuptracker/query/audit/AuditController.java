@@ -69,15 +69,16 @@ class AuditController {
         Paging paging = Paging.of(page, size);
         Export.Format export = Export.format(format);
         DirectReadModel readModel = generations.reading();
-        List<Entry> entries = readModel.find(AuditEntry.COLLECTION,
-                        Query.query(criteria).with(Sort.by("recordedAtTime", "country", "position")), AuditEntry.class)
-                .stream().map(this::entry).toList();
+        List<AuditEntry> found = readModel.find(AuditEntry.COLLECTION,
+                Query.query(criteria).with(Sort.by("recordedAtTime", "country", "position")), AuditEntry.class);
         if (export != null) {
+            List<Entry> entries = found.stream().map(this::entry).toList();
             return Export.of(export, "audit-trail", entries, COLUMNS, e -> Arrays.asList(e.recordedAt(), e.actor(),
                     e.country(), e.type(), e.occurredOn(), e.source(), e.aggregateType(), e.aggregateId(), e.sequence(),
                     e.revision(), e.payload().toString(), e.eventId(), e.position(), e.previousHash(), e.hash()));
         }
-        return ResponseEntity.ok(new Trail(paging.page(), paging.size(), entries.size(), paging.slice(entries)));
+        return ResponseEntity.ok(new Trail(paging.page(), paging.size(), found.size(),
+                paging.slice(found).stream().map(this::entry).toList()));
     }
 
     @Operation(summary = "Walks every country's audit chain, recomputing each hash: reports the first broken link of "

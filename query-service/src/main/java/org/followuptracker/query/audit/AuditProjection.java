@@ -1,14 +1,15 @@
 package org.followuptracker.query.audit;
 
-import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.query.consuming.Projection;
 import org.followuptracker.query.readmodel.ReadModel;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the audit trail: every event, in full, chained per country in the order the country's events arrive (the
+ * Keeps the audit trail: every event, in full (its data and revision exactly as they travelled, not as upgraded
+ * for this version, so a rebuild after an upgrade gives the same hashes), chained per country in the order the country's events arrive (the
  * order of its Kafka partition, the same in every rebuild). An event already in the chain is not added again; if
  * the chain's head was not yet moved past it (the application was interrupted), it is now.
  */
@@ -16,10 +17,9 @@ import org.springframework.stereotype.Component;
 @Order(4)
 class AuditProjection implements Projection {
 
-    private final EnvelopeCodec codec = new EnvelopeCodec();
-
     @Override
-    public void apply(EventEnvelope envelope, ReadModel readModel) {
+    public void apply(ReceivedEvent received, ReadModel readModel) {
+        EventEnvelope envelope = received.envelope();
         String country = envelope.country();
         AuditHead found = readModel.find(AuditHead.COLLECTION, country, AuditHead.class);
         AuditHead head = found != null ? found : AuditHead.start(country);
@@ -32,10 +32,10 @@ class AuditProjection implements Projection {
             return;
         }
         AuditEntry entry = new AuditEntry(envelope.id(), country, head.length() + 1, envelope.type(),
-                envelope.aggregateType(), envelope.aggregateId(), envelope.sequence(), envelope.revision(),
+                envelope.aggregateType(), envelope.aggregateId(), envelope.sequence(), received.revisionAsSent(),
                 envelope.actor(), envelope.source(), envelope.recordedAt().toInstant().toString(),
                 envelope.recordedAt().toInstant(), envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
-                codec.dataJson(envelope.event()), head.hash(), null).hashed();
+                received.dataAsSent(), head.hash(), null).hashed();
         readModel.save(AuditEntry.COLLECTION, entry.eventId(), entry);
         readModel.save(AuditHead.COLLECTION, country, new AuditHead(country, entry.position(), entry.eventId(),
                 entry.hash()));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.UnreadableEnvelopeException;
 import org.followuptracker.query.readmodel.BatchingReadModel;
 import org.followuptracker.query.readmodel.Generation;
@@ -57,7 +58,8 @@ class EventConsumer {
     void on(List<ConsumerRecord<String, byte[]>> records) {
         gate.lock();
         try {
-            Optional<Generation> live = generations.live();
+            // Read afresh while holding the gate: a rebuild may just have replaced the generation.
+            Optional<Generation> live = generations.liveNow();
             if (live.isEmpty()) {
                 log.debug("no read models built yet; the first build will apply these {} events", records.size());
                 return;
@@ -66,9 +68,9 @@ class EventConsumer {
             List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
             List<EventEnvelope> envelopes = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : records) {
-                EventEnvelope envelope;
+                ReceivedEvent received;
                 try {
-                    envelope = codec.decode(record.value());
+                    received = codec.receive(record.value());
                 } catch (UnreadableEnvelopeException e) {
                     // Retrying cannot change it; everything else that fails (MongoDB away, an event type this version
                     // does not know yet) is retried, with the whole batch, without end.
@@ -76,9 +78,10 @@ class EventConsumer {
                             record.offset(), e.getMessage());
                     continue;
                 }
+                EventEnvelope envelope = received.envelope();
                 log.debug("applying {} {} from {}-{}@{}", envelope.type(), envelope.id(), record.topic(),
                         record.partition(), record.offset());
-                projections.apply(envelope, readModel);
+                projections.apply(received, readModel);
                 applied.add(record);
                 envelopes.add(envelope);
             }

@@ -1,6 +1,6 @@
 package org.followuptracker.query.consuming;
 
-import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.query.readmodel.ReadModel;
 
 /**
@@ -9,5 +9,5 @@ import org.followuptracker.query.readmodel.ReadModel;
  */
 public interface Projection {
 
-    void apply(EventEnvelope envelope, ReadModel readModel);
+    void apply(ReceivedEvent received, ReadModel readModel);
 }

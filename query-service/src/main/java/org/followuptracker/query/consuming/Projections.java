@@ -1,7 +1,7 @@
 package org.followuptracker.query.consuming;
 
 import java.util.List;
-import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.query.readmodel.ReadModel;
 import org.springframework.stereotype.Component;
 
@@ -19,14 +19,15 @@ public class Projections {
     }
 
     /** @return whether the event was applied now (false: it had been before) */
-    public boolean apply(EventEnvelope envelope, ReadModel readModel) {
-        if (readModel.find(AppliedEvent.COLLECTION, envelope.id(), AppliedEvent.class) != null) {
+    public boolean apply(ReceivedEvent received, ReadModel readModel) {
+        String eventId = received.envelope().id();
+        if (readModel.find(AppliedEvent.COLLECTION, eventId, AppliedEvent.class) != null) {
             return false;
         }
         for (Projection projection : projections) {
-            projection.apply(envelope, readModel);
+            projection.apply(received, readModel);
         }
-        readModel.save(AppliedEvent.COLLECTION, envelope.id(), AppliedEvent.of(envelope));
+        readModel.save(AppliedEvent.COLLECTION, eventId, AppliedEvent.of(received.envelope()));
         return true;
     }
 }

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * Writes CSV that opens correctly in a spreadsheet: UTF-8 with a byte-order mark (so Excel reads it as UTF-8),
- * CRLF line ends, fields quoted when they hold a comma, quote or line break (quotes doubled), and no formula
- * injection: a text cell starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is
- * prefixed with an apostrophe, so a spreadsheet shows it as text instead of running it. Numbers are written as
- * they are.
+ * CRLF line ends, and no formula injection (OWASP's advice): every text cell is quoted, its quotes doubled, so no
+ * separator inside it (a comma, or the semicolon some locales split on) can start a new cell; and a text cell, or
+ * an item of a list, starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is
+ * prefixed with an apostrophe, so a spreadsheet shows it as text instead of running it. Numbers and booleans are
+ * written as they are; the header (our own column names) unquoted.
  */
 public final class Csv {
 
@@ -19,14 +20,14 @@ public final class Csv {
 
     public static byte[] write(List<String> header, List<List<Object>> rows) {
         StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK);
-        line(csv, List.copyOf(header));
+        csv.append(String.join(",", header)).append("\r\n");
         for (List<Object> row : rows) {
             line(csv, row);
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void line(StringBuilder csv, List<?> cells) {
+    private static void line(StringBuilder csv, List<Object> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 csv.append(',');
@@ -43,19 +44,18 @@ public final class Csv {
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }
-        String text = value instanceof Iterable<?> items ? String.join("; ", strings(items)) : value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
+        String text;
+        if (value instanceof Iterable<?> items) {
+            List<String> neutralised = new java.util.ArrayList<>();
+            items.forEach(item -> neutralised.add(neutralised(String.valueOf(item))));
+            text = String.join("; ", neutralised);
+        } else {
+            text = neutralised(value.toString());
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
-    private static List<String> strings(Iterable<?> items) {
-        java.util.ArrayList<String> strings = new java.util.ArrayList<>();
-        items.forEach(item -> strings.add(String.valueOf(item)));
-        return strings;
+    private static String neutralised(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
@@ -28,7 +29,8 @@ class LetterProjection implements Projection {
     private static final Logger log = LoggerFactory.getLogger(LetterProjection.class);
 
     @Override
-    public void apply(EventEnvelope envelope, ReadModel readModel) {
+    public void apply(ReceivedEvent received, ReadModel readModel) {
+        EventEnvelope envelope = received.envelope();
         TrackerEvent event = envelope.event();
         Instant recordedAt = envelope.recordedAt().toInstant();
         if (event instanceof LetterSent e) {

@@ -36,15 +36,32 @@ public class Generations {
         this.mongo = mongo;
     }
 
-    /** The generation readers read, or empty before the first build finished. */
+    /**
+     * The generation readers read, or empty before the first build finished; looked up at most once a second. It
+     * never goes back to an older generation, nor to none, once a newer one was seen.
+     */
     public Optional<Generation> live() {
-        long now = System.currentTimeMillis();
-        if (live == null || now - liveReadAt > REFRESH_MILLIS) {
-            Document pointer = mongo.findById(LIVE, Document.class, POINTERS);
-            live = pointer == null ? Optional.empty() : Optional.of(new Generation(pointer.getInteger("number")));
-            liveReadAt = now;
+        if (live == null || System.currentTimeMillis() - liveReadAt > REFRESH_MILLIS) {
+            return liveNow();
         }
         return live;
+    }
+
+    /** The live generation as MongoDB says now: for the consumer, which must not apply events to a replaced one. */
+    public synchronized Optional<Generation> liveNow() {
+        Document pointer = mongo.findById(LIVE, Document.class, POINTERS);
+        Optional<Generation> read = pointer == null ? Optional.empty() : Optional.of(new Generation(pointer.getInteger("number")));
+        remember(read);
+        return live;
+    }
+
+    private synchronized void remember(Optional<Generation> read) {
+        boolean newer = live == null || live.isEmpty()
+                || read.isPresent() && read.get().number() > live.get().number();
+        if (newer) {
+            live = read;
+        }
+        liveReadAt = System.currentTimeMillis();
     }
 
     /** The live read models, for readers; before the first build, an empty generation that holds nothing. */
@@ -58,16 +75,16 @@ public class Generations {
                 new Update().inc("number", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
                 Document.class, POINTERS);
         Generation generation = new Generation(counter.getInteger("number"));
-        drop(generation);
+        // What interrupted builds left (one build runs at a time), and anything of this number.
+        dropAllBut(live().map(Generation::number).orElse(-1), -1);
         createIndexes(generation);
         return generation;
     }
 
     /** Makes {@code generation} the one readers read. */
-    public void makeLive(Generation generation) {
+    public synchronized void makeLive(Generation generation) {
         mongo.upsert(Query.query(Criteria.where("_id").is(LIVE)), Update.update("number", generation.number()), POINTERS);
-        live = Optional.of(generation);
-        liveReadAt = System.currentTimeMillis();
+        remember(Optional.of(generation));
         log.info("read models: generation {} is live", generation.number());
     }
 
@@ -80,19 +97,28 @@ public class Generations {
         }
     }
 
-    /** Drops what no reader reads: generations left by interrupted rebuilds, and collections of earlier builds. */
+    /**
+     * On start: drops what no reader reads, generations of interrupted builds and collections of earlier versions;
+     * but not the last generation allocated, if newer than the live one: a build may be running on another instance.
+     */
     public void dropAllButLive() {
+        Document allocated = mongo.findById(LAST_ALLOCATED, Document.class, POINTERS);
         int liveNumber = live().map(Generation::number).orElse(-1);
-        for (String name : mongo.getCollectionNames()) {
-            int number = Generation.numberOf(name);
-            if (number >= 0 && number != liveNumber) {
-                log.info("dropping {}, left by an interrupted or replaced build", name);
-                mongo.dropCollection(name);
-            }
-        }
+        int lastAllocated = allocated == null ? -1 : allocated.getInteger("number");
+        dropAllBut(liveNumber, lastAllocated > liveNumber ? lastAllocated : -1);
         for (String name : UNVERSIONED) {
             if (mongo.collectionExists(name)) {
                 log.info("dropping {}, a read model of an earlier version", name);
+                mongo.dropCollection(name);
+            }
+        }
+    }
+
+    private void dropAllBut(int liveNumber, int building) {
+        for (String name : mongo.getCollectionNames()) {
+            int number = Generation.numberOf(name);
+            if (number >= 0 && number != liveNumber && number != building) {
+                log.info("dropping {}, left by an interrupted or replaced build", name);
                 mongo.dropCollection(name);
             }
         }

@@ -14,7 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.followuptracker.events.EnvelopeCodec;
-import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.UnreadableEnvelopeException;
 import org.followuptracker.query.consuming.Projections;
 import org.followuptracker.query.readmodel.BatchingReadModel;
@@ -85,9 +85,22 @@ class ReadModelBuild implements AutoCloseable {
 
     /** Reads and applies until every partition is read up to {@code targets}, or {@code stop} says so. */
     void readUpTo(Map<TopicPartition, Long> targets, BooleanSupplier stop) {
+        readUpTo(targets, stop, Instant.MAX);
+    }
+
+    /**
+     * As {@link #readUpTo(Map, BooleanSupplier)}, giving up at {@code deadline}.
+     *
+     * @return whether every partition was read up to its target (what was read is written either way)
+     */
+    boolean readUpTo(Map<TopicPartition, Long> targets, BooleanSupplier stop, Instant deadline) {
         while (!reached(targets)) {
             if (stop.getAsBoolean()) {
                 throw new IllegalStateException("stopped");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                readModel.flush();
+                return false;
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 apply(record);
@@ -99,6 +112,7 @@ class ReadModelBuild implements AutoCloseable {
         }
         readModel.flush();
         lag = 0;
+        return true;
     }
 
     /** Reads until caught up with the end of the topic, as it moves, until a read finds nothing left to read. */
@@ -111,15 +125,15 @@ class ReadModelBuild implements AutoCloseable {
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope envelope;
+        ReceivedEvent received;
         try {
-            envelope = codec.decode(record.value());
+            received = codec.receive(record.value());
         } catch (UnreadableEnvelopeException e) {
             log.error("build {}: passing over unreadable message {}-{}@{}: {}", generation.number(), record.topic(),
                     record.partition(), record.offset(), e.getMessage());
             return;
         }
-        projections.apply(envelope, readModel);
+        projections.apply(received, readModel);
         eventsDone++;
     }
 

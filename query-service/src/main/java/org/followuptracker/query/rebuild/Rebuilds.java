@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
  * held between two batches while the build reads the last events, the new generation is made live, and the old one
  * is dropped a little later (readers still inside a request finish with it). One build runs at a time.
  * <p>
- * With several query-service instances, start rebuilds on one of them only: the gate holds that instance's
- * consumer; the others switch generations within a second, and re-apply (as duplicates) what they had read.
+ * Run rebuilds with one query-service instance. The gate holds only this instance's consumer: another instance
+ * could, in the second before it sees the new generation, apply events to the old one that the new one then lacks
+ * (the check would report them; a second rebuild would repair them).
  */
 @Component
 public class Rebuilds {
@@ -39,6 +40,7 @@ public class Rebuilds {
     private static final Duration OLD_GENERATION_GRACE = Duration.ofSeconds(10);
     private static final Duration CHECK_PATIENCE = Duration.ofSeconds(30);
     private static final Duration FIRST_BUILD_RETRY = Duration.ofSeconds(10);
+    private static final Duration DRAIN_WHILE_HOLDING = Duration.ofSeconds(10);
     /** The purpose of the build that makes the first generation, when there is none. */
     static final String FIRST_BUILD = "first build";
 
@@ -135,38 +137,69 @@ public class Rebuilds {
 
     private void rebuild(ReadModelBuild build) {
         Generation generation = build.generation();
+        Optional<Generation> old = Optional.empty();
+        boolean switched = false;
         try {
-            log.info("rebuilding the read models into generation {} ({})", generation.number(), build.progress(
-                    RebuildProgress.State.RUNNING, null, null).purpose());
+            log.info("rebuilding the read models into generation {} ({})", generation.number(), build.purpose());
             build.open();
-            build.catchUp(stopping::get);
-            Optional<Generation> old;
-            gate.lock();
-            try {
-                Map<TopicPartition, Long> end = build.endOffsets();
-                build.readUpTo(end, stopping::get);
-                old = generations.live();
-                generations.makeLive(generation);
-            } finally {
-                gate.unlock();
+            while (!switched) {
+                build.catchUp(stopping::get);
+                gate.lock();
+                try {
+                    // The live consumer waits meanwhile; if the last events cannot be read soon (Kafka away), it is
+                    // let go again and the build catches up once more.
+                    if (build.readUpTo(build.endOffsets(), stopping::get, Instant.now().plus(DRAIN_WHILE_HOLDING))) {
+                        old = generations.liveNow();
+                        switched = true; // from here on the generation may be live: never drop it
+                        generations.makeLive(generation);
+                    }
+                } finally {
+                    gate.unlock();
+                }
             }
             last = build.progress(RebuildProgress.State.LIVE, Instant.now(), null);
-            current = null;
             log.info("read models rebuilt: {}", last);
-            old.filter(o -> o.number() != generation.number()).ifPresent(o -> cleanup.schedule(() -> generations.drop(o),
-                    OLD_GENERATION_GRACE.toMillis(), TimeUnit.MILLISECONDS));
         } catch (RuntimeException e) {
             log.error("rebuild into generation {} failed", generation.number(), e);
             last = build.progress(RebuildProgress.State.FAILED, Instant.now(), String.valueOf(e.getMessage()));
-            current = null;
-            generations.drop(generation);
-            if (build.purpose().equals(FIRST_BUILD) && !stopping.get()) {
-                // Without a first build there is nothing to read: try again (Kafka may not be up yet).
-                cleanup.schedule(() -> start(FIRST_BUILD), FIRST_BUILD_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            if (!switched) {
+                generations.drop(generation);
             }
         } finally {
+            current = null;
             build.close();
             busy.set(false);
+        }
+        if (switched) {
+            old.filter(o -> o.number() != generation.number()).ifPresent(o -> later(() -> generations.drop(o),
+                    OLD_GENERATION_GRACE));
+        } else {
+            buildFirstIfNone();
+        }
+    }
+
+    /** Without any read models there is nothing to read: keep trying to build them (Kafka may not be up yet). */
+    private void buildFirstIfNone() {
+        later(() -> {
+            try {
+                if (generations.liveNow().isEmpty() && !busy.get()) {
+                    start(FIRST_BUILD);
+                }
+            } catch (RuntimeException e) {
+                log.warn("cannot start building the read models yet: {}", e.getMessage());
+                buildFirstIfNone();
+            }
+        }, FIRST_BUILD_RETRY);
+    }
+
+    private void later(Runnable task, Duration delay) {
+        if (stopping.get()) {
+            return;
+        }
+        try {
+            cleanup.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            log.debug("not scheduled: shutting down");
         }
     }
 

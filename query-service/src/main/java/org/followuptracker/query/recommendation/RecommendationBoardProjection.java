@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionRecorded;
@@ -30,7 +31,8 @@ class RecommendationBoardProjection implements Projection {
     private static final Logger log = LoggerFactory.getLogger(RecommendationBoardProjection.class);
 
     @Override
-    public void apply(EventEnvelope envelope, ReadModel readModel) {
+    public void apply(ReceivedEvent received, ReadModel readModel) {
+        EventEnvelope envelope = received.envelope();
         Instant recordedAt = envelope.recordedAt().toInstant();
         if (envelope.event() instanceof RecommendationRecorded e) {
             if (readModel.find(RecommendationDocument.COLLECTION, e.recommendationId(), RecommendationDocument.class) == null) {

@@ -2,6 +2,7 @@ package org.followuptracker.query.timeline;
 
 import java.util.List;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
@@ -37,7 +38,8 @@ class TimelineProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, ReadModel readModel) {
+    public void apply(ReceivedEvent received, ReadModel readModel) {
+        EventEnvelope envelope = received.envelope();
         TrackerEvent event = envelope.event();
         if (event instanceof LetterSent e) {
             entry(readModel, envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender() + " to "

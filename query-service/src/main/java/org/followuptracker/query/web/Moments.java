@@ -6,8 +6,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** Reads the moments and days readers ask about: an instant ({@code 2012-12-04T18:00:00Z}) or a day ({@code 2012-12-04}). */
+/**
+ * Reads the moments and days readers ask about: an instant ({@code 2012-12-04T18:00:00Z}) or a day
+ * ({@code 2012-12-04}), in the years 1000 to 9999 (beyond them lies no fact, and dates that far overflow stores).
+ */
 public final class Moments {
+
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private Moments() {
     }
@@ -17,25 +23,39 @@ public final class Moments {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notAnInstant) {
             LocalDate day = day(parameter, value);
-            return endOfDay ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1)
+            instant = endOfDay ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1)
                     : day.atStartOfDay().toInstant(ZoneOffset.UTC);
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw invalid(parameter, value);
+        }
+        return instant;
     }
 
     public static LocalDate day(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value);
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(parameter,
-                    "must be a date (2012-12-04) or an instant (2012-12-04T18:00:00Z), not '" + shorten(value) + "'");
+            throw invalid(parameter, value);
         }
+        if (day.getYear() < 1000 || day.getYear() > 9999) {
+            throw invalid(parameter, value);
+        }
+        return day;
+    }
+
+    private static InvalidParameterException invalid(String parameter, String value) {
+        return new InvalidParameterException(parameter, "must be a date (2012-12-04) or an instant "
+                + "(2012-12-04T18:00:00Z) in the years 1000 to 9999, not '" + shorten(value) + "'");
     }
 
     private static String shorten(String value) {
