@@ -2,27 +2,19 @@ package org.followuptracker.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.followuptracker.query.TestTopic.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
-import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
@@ -35,7 +27,6 @@ import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
-import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.events.UnSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +44,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -71,16 +61,14 @@ class QueryApiTest {
     /** "Today" for the query service: after the due date of the test letters. */
     static final Instant TODAY = Instant.parse("2013-01-15T12:00:00Z");
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static final TestReadStore READ_STORE = new TestReadStore();
 
     static final String PASSWORD = "correct horse battery staple";
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("tracker.access.users-file", QueryApiTest::usersFile);
-        registry.add("spring.data.mongodb.uri",
-                () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/query-api-test");
+        registry.add("spring.data.mongodb.uri", () -> READ_STORE.uri("query-api-test"));
     }
 
     @TestConfiguration
@@ -101,31 +89,30 @@ class QueryApiTest {
     MongoTemplate mongo;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final EnvelopeCodec codec = new EnvelopeCodec();
-    private KafkaProducer<String, byte[]> producer;
+    private TestTopic topic;
 
     @BeforeAll
     void connect() {
         http = anonymous.withBasicAuth("viewer", PASSWORD);
-        producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(), new ByteArraySerializer());
+        topic = new TestTopic(broker, "query-api-test");
     }
 
     @AfterAll
     void close() {
-        producer.close();
-        MONGO.shutdownNow();
+        topic.close();
+        READ_STORE.stop();
     }
 
     @Test
     void aLetterAndItsResponseShowInTheTimelineInOrderAndTheLetterIsNoLongerOpen() throws Exception {
         String country = "MNG";
         String letterId = UUID.randomUUID().toString();
-        publish(envelope("rec-b", "Recommendation", 0, "2026-11-27T10:00:00Z",
+        topic.publish(envelope("rec-b", "Recommendation", 0, "2026-11-27T10:00:00Z",
                 new RecommendationRecorded("rec-b", country, "Abolish the death penalty", Mechanism.UPR,
                         List.of(new UnSource("A/HRC/14/10", "97.16", List.of("France"))), List.of("Death penalty"))));
-        publish(envelope("rec-a", "Recommendation", 0, "2026-11-27T10:00:00Z",
+        topic.publish(envelope("rec-a", "Recommendation", 0, "2026-11-27T10:00:00Z",
                 new RecommendationRecorded("rec-a", country, "Ratify the Second Optional Protocol", Mechanism.NGO, List.of(), List.of())));
-        publish(envelope(letterId, "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent(letterId, country, "EUR 1",
+        topic.publish(envelope(letterId, "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent(letterId, country, "EUR 1",
                 LocalDate.of(2012, 10, 18), "Amnesty International", "Minister", "Candidacy", List.of(),
                 LocalDate.of(2012, 12, 1), List.of("rec-a", "rec-b"))));
 
@@ -136,7 +123,7 @@ class QueryApiTest {
         assertThat(open.get("openLetters").get(0).get("overdue").asBoolean()).isTrue();
 
         // Recorded before the letter's entry, but it happened later: the timeline is in the order things happened.
-        publish(envelope(letterId, "Letter", 1, "2026-11-27T09:00:00Z", new ResponseReceived(letterId, "resp-1", country,
+        topic.publish(envelope(letterId, "Letter", 1, "2026-11-27T09:00:00Z", new ResponseReceived(letterId, "resp-1", country,
                 LocalDate.of(2012, 11, 20), "Ministry", "Under review",
                 List.of(new PositionTaken("rec-b", Position.SUPPORTED)))));
 
@@ -182,9 +169,9 @@ class QueryApiTest {
 
         for (EventEnvelope envelope : List.of(recorded, letter, recorded, response, letter, finding, fromAddendum,
                 response, finding, fromAddendum)) {
-            publish(envelope);
+            topic.publish(envelope);
         }
-        publish(envelope("marker", "Recommendation", 0, "2026-11-27T10:04:00Z",
+        topic.publish(envelope("marker", "Recommendation", 0, "2026-11-27T10:04:00Z",
                 new RecommendationRecorded("marker", country, "Marker: everything before it was applied", Mechanism.NGO, List.of(), List.of())));
         await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 2);
 
@@ -210,16 +197,16 @@ class QueryApiTest {
     @Test
     void aFollowUpMovesTheDueDateAndAWithdrawnDueDateIsNeverOverdue() throws Exception {
         String country = "AZE";
-        publish(envelope("rec-f", "Recommendation", 0, "2026-11-27T10:00:00Z",
+        topic.publish(envelope("rec-f", "Recommendation", 0, "2026-11-27T10:00:00Z",
                 new RecommendationRecorded("rec-f", country, "Release journalists", Mechanism.NGO, List.of(), List.of())));
-        publish(envelope("letter-f", "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent("letter-f", country, null,
+        topic.publish(envelope("letter-f", "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent("letter-f", country, null,
                 LocalDate.of(2012, 11, 1), "Amnesty International", "Minister", "Journalists", List.of(),
                 LocalDate.of(2012, 12, 1), List.of("rec-f"))));
         JsonNode overdue = await().atMost(20, TimeUnit.SECONDS).until(() -> timeline(country),
                 t -> t.get("entries").size() == 1);
         assertThat(overdue.get("openLetters").get(0).get("overdue").asBoolean()).isTrue();
 
-        publish(envelope("letter-f", "Letter", 1, "2026-11-27T10:01:00Z", new FollowUpSent("letter-f", "fu-1", country,
+        topic.publish(envelope("letter-f", "Letter", 1, "2026-11-27T10:01:00Z", new FollowUpSent("letter-f", "fu-1", country,
                 LocalDate.of(2012, 12, 10), "Reminder", LocalDate.of(2013, 2, 28))));
         JsonNode followedUp = await().atMost(20, TimeUnit.SECONDS).until(() -> timeline(country),
                 t -> t.get("entries").size() == 2);
@@ -227,7 +214,7 @@ class QueryApiTest {
         assertThat(followedUp.get("openLetters").get(0).get("responseDueBy").asText()).isEqualTo("2013-02-28");
         assertThat(followedUp.get("openLetters").get(0).get("overdue").asBoolean()).isFalse();
 
-        publish(envelope("letter-f", "Letter", 2, "2026-11-27T10:02:00Z", new ResponseDueDateWithdrawn("letter-f",
+        topic.publish(envelope("letter-f", "Letter", 2, "2026-11-27T10:02:00Z", new ResponseDueDateWithdrawn("letter-f",
                 country, LocalDate.of(2013, 1, 5), "Campaign paused")));
         JsonNode withdrawn = await().atMost(20, TimeUnit.SECONDS).until(() -> timeline(country),
                 t -> t.get("entries").size() == 3);
@@ -238,10 +225,10 @@ class QueryApiTest {
     @Test
     void aRetractedResponseAndDueDateAreUndoneShownAsRetractedAndStayUndoneWhenDeliveredAgain() throws Exception {
         String country = "BLR";
-        publish(envelope("rec-r", "Recommendation", 0, "2026-11-27T10:00:00Z",
+        topic.publish(envelope("rec-r", "Recommendation", 0, "2026-11-27T10:00:00Z",
                 new RecommendationRecorded("rec-r", country, "Release political prisoners", Mechanism.NGO, List.of(),
                         List.of())));
-        publish(envelope("letter-r", "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent("letter-r", country, null,
+        topic.publish(envelope("letter-r", "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent("letter-r", country, null,
                 LocalDate.of(2012, 11, 1), "Amnesty International", "Minister", "Prisoners", List.of(),
                 LocalDate.of(2012, 12, 1), List.of("rec-r"))));
         EventEnvelope followUp = envelope("letter-r", "Letter", 1, "2026-11-27T10:01:00Z", new FollowUpSent("letter-r",
@@ -249,15 +236,15 @@ class QueryApiTest {
         EventEnvelope response = envelope("letter-r", "Letter", 2, "2026-11-27T10:02:00Z", new ResponseReceived(
                 "letter-r", "resp-r", country, LocalDate.of(2013, 1, 3), "Ministry", "No prisoners",
                 List.of(new PositionTaken("rec-r", Position.REJECTED))));
-        publish(followUp);
-        publish(response);
-        publish(envelope("letter-r", "Letter", 3, "2026-11-27T10:03:00Z", new FactRetracted("letter-r", country,
+        topic.publish(followUp);
+        topic.publish(response);
+        topic.publish(envelope("letter-r", "Letter", 3, "2026-11-27T10:03:00Z", new FactRetracted("letter-r", country,
                 response.id(), "ResponseReceived", "It answered another letter", LocalDate.of(2013, 1, 4))));
-        publish(envelope("letter-r", "Letter", 4, "2026-11-27T10:04:00Z", new FactRetracted("letter-r", country,
+        topic.publish(envelope("letter-r", "Letter", 4, "2026-11-27T10:04:00Z", new FactRetracted("letter-r", country,
                 followUp.id(), "FollowUpSent", "Never sent", LocalDate.of(2013, 1, 4))));
-        publish(response);
-        publish(followUp);
-        publish(envelope("marker-r", "Recommendation", 0, "2026-11-27T10:05:00Z", new RecommendationRecorded(
+        topic.publish(response);
+        topic.publish(followUp);
+        topic.publish(envelope("marker-r", "Recommendation", 0, "2026-11-27T10:05:00Z", new RecommendationRecorded(
                 "marker-r", country, "Marker", Mechanism.NGO, List.of(), List.of())));
         await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 2);
 
@@ -279,10 +266,10 @@ class QueryApiTest {
         String country = "TJK";
         EventEnvelope recorded = envelope("rec-w", "Recommendation", 0, "2026-11-27T10:00:00Z", new RecommendationRecorded(
                 "rec-w", country, "Recorded twice by mistake", Mechanism.NGO, List.of(), List.of()));
-        publish(recorded);
-        publish(envelope("rec-w", "Recommendation", 1, "2026-11-27T10:01:00Z", new FactRetracted("rec-w", country,
+        topic.publish(recorded);
+        topic.publish(envelope("rec-w", "Recommendation", 1, "2026-11-27T10:01:00Z", new FactRetracted("rec-w", country,
                 recorded.id(), "RecommendationRecorded", "Duplicate", LocalDate.of(2013, 1, 4))));
-        publish(envelope("rec-k", "Recommendation", 0, "2026-11-27T10:02:00Z", new RecommendationRecorded(
+        topic.publish(envelope("rec-k", "Recommendation", 0, "2026-11-27T10:02:00Z", new RecommendationRecorded(
                 "rec-k", country, "Kept", Mechanism.NGO, List.of(), List.of())));
 
         await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 1
@@ -292,8 +279,8 @@ class QueryApiTest {
     @Test
     void aMessageThatIsNoEnvelopeIsPassedOverAndWhatFollowsIsApplied() throws Exception {
         String country = "TKM";
-        producer.send(new ProducerRecord<>("query-api-test", country, "not an envelope".getBytes())).get();
-        publish(envelope("rec-t", "Recommendation", 0, "2026-11-27T10:00:00Z",
+        topic.publishRaw(country, "not an envelope".getBytes());
+        topic.publish(envelope("rec-t", "Recommendation", 0, "2026-11-27T10:00:00Z",
                 new RecommendationRecorded("rec-t", country, "Allow independent monitors", Mechanism.NGO, List.of(), List.of())));
 
         await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 1);
@@ -372,15 +359,5 @@ class QueryApiTest {
         throw new AssertionError(recommendationId + " is not on the board: " + board);
     }
 
-    private static EventEnvelope envelope(String aggregateId, String aggregateType, long sequence, String recordedAt,
-            TrackerEvent event) {
-        return new EventEnvelope(UUID.nameUUIDFromBytes((aggregateId + "/" + sequence).getBytes()).toString(),
-                OffsetDateTime.parse(recordedAt), aggregateId, aggregateType, sequence,
-                event instanceof RecommendationRecorded ? RecommendationRecorded.REVISION : "1", "coordinator",
-                "a source", event);
-    }
 
-    private void publish(EventEnvelope envelope) throws Exception {
-        producer.send(new ProducerRecord<>("query-api-test", envelope.country(), codec.encode(envelope))).get();
-    }
 }

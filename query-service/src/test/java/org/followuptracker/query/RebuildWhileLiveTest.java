@@ -2,35 +2,25 @@ package org.followuptracker.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.followuptracker.query.TestTopic.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.followuptracker.events.EnvelopeCodec;
-import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.Position;
 import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
-import org.followuptracker.events.TrackerEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +32,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -63,14 +52,12 @@ class RebuildWhileLiveTest {
     static final int BEFORE = 6_000;
     static final int DURING = 600;
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static final TestReadStore READ_STORE = new TestReadStore();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("tracker.access.users-file", QueryApiTest::usersFile);
-        registry.add("spring.data.mongodb.uri",
-                () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/rebuild-test");
+        registry.add("spring.data.mongodb.uri", () -> READ_STORE.uri("rebuild-test"));
     }
 
     @Autowired
@@ -80,19 +67,18 @@ class RebuildWhileLiveTest {
     TestRestTemplate admin;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final EnvelopeCodec codec = new EnvelopeCodec();
-    private KafkaProducer<String, byte[]> producer;
+    private TestTopic topic;
 
     @BeforeAll
     void connect() {
         admin = anonymous.withBasicAuth("admin", QueryApiTest.PASSWORD);
-        producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(), new ByteArraySerializer());
+        topic = new TestTopic(broker, "rebuild-test");
     }
 
     @AfterAll
     void close() {
-        producer.close();
-        MONGO.shutdownNow();
+        topic.close();
+        READ_STORE.stop();
     }
 
     @Test
@@ -151,14 +137,14 @@ class RebuildWhileLiveTest {
             String letter = "letter-" + i;
             LocalDate sentOn = LocalDate.of(2010, 1, 1).plusDays(i % 3650);
             OffsetDateTime at = recordedAt.plusSeconds(i * 3L);
-            sent.add(send(envelope(recommendation, "Recommendation", 0, at, new RecommendationRecorded(recommendation,
+            sent.add(topic.send(envelope(recommendation, "Recommendation", 0, at, null, new RecommendationRecorded(recommendation,
                     country, "Recommendation " + i, Mechanism.NGO, List.of(), List.of("Theme " + (i % 7))))));
-            sent.add(send(envelope(letter, "Letter", 0, at.plusSeconds(1), new LetterSent(letter, country, null, sentOn,
+            sent.add(topic.send(envelope(letter, "Letter", 0, at.plusSeconds(1), null, new LetterSent(letter, country, null, sentOn,
                     "Amnesty International", "Minister", "Letter " + i, List.of(), sentOn.plusDays(30),
                     List.of(recommendation)))));
             events += 2;
             if (i % 2 == 0) {
-                sent.add(send(envelope(letter, "Letter", 1, at.plusSeconds(2), new ResponseReceived(letter, "resp-" + i,
+                sent.add(topic.send(envelope(letter, "Letter", 1, at.plusSeconds(2), null, new ResponseReceived(letter, "resp-" + i,
                         country, sentOn.plusDays(10 + i % 40), "Ministry", null,
                         List.of(new PositionTaken(recommendation, Position.NOTED))))));
                 events++;
@@ -174,9 +160,6 @@ class RebuildWhileLiveTest {
         return events;
     }
 
-    private Future<RecordMetadata> send(EventEnvelope envelope) {
-        return producer.send(new ProducerRecord<>("rebuild-test", envelope.country(), codec.encode(envelope)));
-    }
 
     private JsonNode get(String path) throws Exception {
         ResponseEntity<String> response = admin.getForEntity(path, String.class);
@@ -184,10 +167,4 @@ class RebuildWhileLiveTest {
         return json.readTree(response.getBody());
     }
 
-    private static EventEnvelope envelope(String aggregateId, String aggregateType, long sequence, OffsetDateTime recordedAt,
-            TrackerEvent event) {
-        return new EventEnvelope(UUID.nameUUIDFromBytes((aggregateId + "/" + sequence).getBytes()).toString(), recordedAt,
-                aggregateId, aggregateType, sequence,
-                event instanceof RecommendationRecorded ? RecommendationRecorded.REVISION : "1", "coordinator", null, event);
-    }
 }

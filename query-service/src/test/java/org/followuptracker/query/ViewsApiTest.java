@@ -2,26 +2,17 @@ package org.followuptracker.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.followuptracker.query.TestTopic.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
@@ -32,7 +23,6 @@ import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
-import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.events.UnSource;
 import org.followuptracker.query.readmodel.Generations;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +44,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -75,14 +64,12 @@ class ViewsApiTest {
     static final String PASSWORD = QueryApiTest.PASSWORD;
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2013-02-01T12:00:00Z"));
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static final TestReadStore READ_STORE = new TestReadStore();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("tracker.access.users-file", QueryApiTest::usersFile);
-        registry.add("spring.data.mongodb.uri",
-                () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/views-api-test");
+        registry.add("spring.data.mongodb.uri", () -> READ_STORE.uri("views-api-test"));
     }
 
     @TestConfiguration
@@ -107,8 +94,7 @@ class ViewsApiTest {
     TestRestTemplate admin;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final EnvelopeCodec codec = new EnvelopeCodec();
-    private KafkaProducer<String, byte[]> producer;
+    private TestTopic topic;
 
     // The history, in the order it was recorded.
     final EventEnvelope rec1 = envelope("rec-1", "Recommendation", 0, "2026-01-01T10:00:00Z", new RecommendationRecorded(
@@ -143,11 +129,11 @@ class ViewsApiTest {
         viewer = anonymous.withBasicAuth("viewer", PASSWORD);
         auditor = anonymous.withBasicAuth("auditor", PASSWORD);
         admin = anonymous.withBasicAuth("admin", PASSWORD);
-        producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(), new ByteArraySerializer());
+        topic = new TestTopic(broker, "views-api-test");
         // Delivered with duplicates, as Kafka may: each must count once.
         for (EventEnvelope envelope : List.of(rec1, rec2, rec3, letter1, rec1, response1, finding2, letter2, letter1,
                 followUp2, retraction1, response1, retraction1, marker)) {
-            publish(envelope);
+            topic.publish(envelope);
         }
         await().atMost(30, TimeUnit.SECONDS).until(() -> get(viewer, "/api/recommendations?country=MNG").get("total").asInt() == 1);
         await().atMost(30, TimeUnit.SECONDS).until(() -> get(viewer, "/api/countries/KGZ/timeline").get("total").asInt() == 6);
@@ -155,8 +141,8 @@ class ViewsApiTest {
 
     @AfterAll
     void close() {
-        producer.close();
-        MONGO.shutdownNow();
+        topic.close();
+        READ_STORE.stop();
     }
 
     @Test
@@ -390,7 +376,7 @@ class ViewsApiTest {
     @Order(10)
     void aCheckAfterMoreRedeliveriesStillFindsLiveEqualToRebuilt() throws Exception {
         for (EventEnvelope envelope : List.of(letter2, retraction1, rec3, finding2)) {
-            publish(envelope);
+            topic.publish(envelope);
         }
         JsonNode check = check();
         assertThat(check.get("equal").asBoolean()).as(check.toString()).isTrue();
@@ -451,15 +437,5 @@ class ViewsApiTest {
         return json.readTree(response.getBody());
     }
 
-    private static EventEnvelope envelope(String aggregateId, String aggregateType, long sequence, String recordedAt,
-            TrackerEvent event) {
-        return new EventEnvelope(UUID.nameUUIDFromBytes((aggregateId + "/" + sequence).getBytes()).toString(),
-                OffsetDateTime.parse(recordedAt), aggregateId, aggregateType, sequence,
-                event instanceof RecommendationRecorded ? RecommendationRecorded.REVISION : "1", "coordinator",
-                "a source", event);
-    }
 
-    private void publish(EventEnvelope envelope) throws Exception {
-        producer.send(new ProducerRecord<>("views-api-test", envelope.country(), codec.encode(envelope))).get();
-    }
 }
