@@ -277,6 +277,25 @@ class QueryApiTest {
     }
 
     @Test
+    void aRecommendationShowsOnTheTimelineOnTheDayItWasMadeWhenThatIsKnown() throws Exception {
+        String country = "MDA";
+        topic.publish(envelope("rec-made", "Recommendation", 0, "2026-11-27T10:00:00Z", new RecommendationRecorded(
+                "rec-made", country, "Abolish the death penalty", Mechanism.UPR,
+                List.of(new UnSource("A/HRC/15/16", "97.1", List.of("France", "Spain"))), List.of(),
+                LocalDate.of(2010, 6, 15))));
+        topic.publish(envelope("rec-typed", "Recommendation", 0, "2026-11-27T10:00:01Z", new RecommendationRecorded(
+                "rec-typed", country, "Release the prisoners", Mechanism.NGO, List.of(), List.of())));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> board(country).size() == 2);
+
+        JsonNode entries = timeline(country).get("entries");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("type").asText()).isEqualTo("RecommendationRecorded");
+        assertThat(entries.get(0).get("occurredOn").asText()).isEqualTo("2010-06-15");
+        assertThat(entries.get(0).get("summary").asText()).isEqualTo(
+                "Recommendation made in A/HRC/15/16 (97.1) by France, Spain: \u201cAbolish the death penalty\u201d");
+    }
+
+    @Test
     void aMessageThatIsNoEnvelopeIsPassedOverAndWhatFollowsIsApplied() throws Exception {
         String country = "TKM";
         topic.publishRaw(country, "not an envelope".getBytes());

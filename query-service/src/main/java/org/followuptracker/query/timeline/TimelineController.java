@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TimelineController {
 
-    static final Set<String> TYPES = Set.of("LetterSent", "FollowUpSent", "ResponseDueDateSet", "ResponseDueDateExtended",
+    static final Set<String> TYPES = Set.of("RecommendationRecorded", "LetterSent", "FollowUpSent", "ResponseDueDateSet", "ResponseDueDateExtended",
             "ResponseDueDateWithdrawn", "ResponseReceived", "PositionRecorded", "RecommendationImplemented",
             "RecommendationPartiallyImplemented", "RecommendationNotImplemented", "FactRetracted");
     private static final int MONTHS_PER_LOOKUP = 120;

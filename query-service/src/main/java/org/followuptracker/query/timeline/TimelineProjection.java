@@ -11,11 +11,13 @@ import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
+import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseDueDateExtended;
 import org.followuptracker.events.ResponseDueDateSet;
 import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
+import org.followuptracker.events.UnSource;
 import org.followuptracker.query.consuming.AppliedEvent;
 import org.followuptracker.query.consuming.Projection;
 import org.followuptracker.query.readmodel.ReadModel;
@@ -24,8 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each country's timeline: every letter, follow-up, due date, response, position, finding and retraction, an
- * entry each. Recording a recommendation is not an entry of its own: the letter that urges it is. A retracted fact's
- * entry stays, marked retracted; the retraction is an entry of its own.
+ * entry each; and every recommendation whose day it was made is known (from a UN document), on that day. A
+ * recommendation recorded without that day (our own, or one urged by a letter) shows through the letters that
+ * urge it, not on the day someone typed it in. A retracted fact's entry stays, marked retracted; the retraction
+ * is an entry of its own.
  */
 @Component
 @Order(2)
@@ -41,7 +45,12 @@ class TimelineProjection implements Projection {
     public void apply(ReceivedEvent received, ReadModel readModel) {
         EventEnvelope envelope = received.envelope();
         TrackerEvent event = envelope.event();
-        if (event instanceof LetterSent e) {
+        if (event instanceof RecommendationRecorded e) {
+            if (e.madeOn() != null) {
+                entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Recommendation made"
+                        + sources(e.sources()) + ": " + texts.shortTextOf(readModel, e.recommendationId()));
+            }
+        } else if (event instanceof LetterSent e) {
             entry(readModel, envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender() + " to "
                     + e.recipient() + ": " + e.subject() + " (urges " + count(e.recommendationIds().size(), "recommendation") + ")");
         } else if (event instanceof ResponseReceived e) {
@@ -126,6 +135,17 @@ class TimelineProjection implements Projection {
         if (!counted.equals(index)) {
             readModel.save(TimelineIndex.COLLECTION, country, counted);
         }
+    }
+
+    /** " in A/HRC/14/10 (95.42) by France, Spain; CAT/C/KAZ/CO/2 (9)", or nothing. */
+    private static String sources(List<UnSource> sources) {
+        if (sources.isEmpty()) {
+            return "";
+        }
+        return " in " + String.join("; ", sources.stream().map(source -> source.symbol()
+                + (source.paragraph() == null ? "" : " (" + source.paragraph() + ")")
+                + (source.recommendingStates().isEmpty() ? "" : " by " + String.join(", ", source.recommendingStates())))
+                .toList());
     }
 
     private static String count(int n, String noun) {
