@@ -34,7 +34,6 @@ class TimelineController {
     static final Set<String> TYPES = Set.of("RecommendationRecorded", "LetterSent", "FollowUpSent", "ResponseDueDateSet", "ResponseDueDateExtended",
             "ResponseDueDateWithdrawn", "ResponseReceived", "PositionRecorded", "RecommendationImplemented",
             "RecommendationPartiallyImplemented", "RecommendationNotImplemented", "FactRetracted");
-    private static final int MONTHS_PER_LOOKUP = 120;
 
     private final Generations generations;
     private final Clock clock;
@@ -132,12 +131,8 @@ class TimelineController {
 
     private static List<TimelineEntry> entriesOf(DirectReadModel readModel, String country, List<String> months) {
         List<TimelineEntry> entries = new ArrayList<>();
-        for (int i = 0; i < months.size(); i += MONTHS_PER_LOOKUP) {
-            List<String> keys = months.subList(i, Math.min(months.size(), i + MONTHS_PER_LOOKUP)).stream()
-                    .map(month -> TimelineMonth.key(country, month)).toList();
-            readModel.findAll(TimelineMonth.COLLECTION, keys, TimelineMonth.class)
-                    .forEach(month -> entries.addAll(month.entries()));
-        }
+        readModel.findAll(TimelineMonth.COLLECTION, months.stream().map(month -> TimelineMonth.key(country, month)).toList(),
+                TimelineMonth.class).forEach(month -> entries.addAll(month.entries()));
         return entries;
     }
 
