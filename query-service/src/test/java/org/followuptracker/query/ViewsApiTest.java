@@ -256,9 +256,13 @@ class ViewsApiTest {
         assertThat(later.get("letters")).extracting(l -> l.get("letterId").asText()).containsExactly("letter-1", "letter-2");
         assertThat(later.get("letters").get(1).get("daysOverdue").asInt()).isEqualTo(10);
         assertThat(later.get("letters").get(1).get("followUps").asInt()).isEqualTo(1);
-        JsonNode countries = get(viewer, "/api/countries");
+        JsonNode countries = get(viewer, "/api/countries").get("countries");
         assertThat(countries).extracting(c -> c.get("country").asText()).containsExactly("KGZ");
         assertThat(countries.get(0).get("overdue").asInt()).isEqualTo(2);
+        assertThat(get(viewer, "/api/countries?q=kg&overdue=true").get("total").asInt()).isEqualTo(1);
+        assertThat(get(viewer, "/api/countries?q=KAZ").get("total").asInt()).isZero();
+        // In 2012 none of this had been recorded yet (it was recorded in 2026).
+        assertThat(get(viewer, "/api/countries?overdue=true&asOf=2012-11-30").get("total").asInt()).isZero();
     }
 
     @Test

@@ -65,15 +65,35 @@ class LetterController {
     private static final List<String> COLUMNS = List.of("country", "reference", "subject", "recipient", "sentOn",
             "responseDueBy", "daysWaited", "overdue", "daysOverdue", "followUps", "lastFollowUpOn", "letterId");
 
-    @Operation(summary = "Every country we wrote to: letters, answered, awaiting, overdue, response rate and median "
-            + "days to answer, as known at asOf")
+    @Operation(summary = "Every country we wrote to, by code: letters, answered, awaiting, overdue, response rate and "
+            + "median days to answer, as known at asOf. Filters: q (the start of the country code), awaiting=true, "
+            + "overdue=true. format=csv|json exports them all.")
     @GetMapping("/api/countries")
-    List<CountrySummary> countries(@RequestParam(required = false) String asOf) {
+    ResponseEntity<?> countries(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean awaiting,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String format) {
         AsOf moment = AsOf.of(asOf, clock);
-        return lettersOf(null).stream().map(c -> CountrySummary.of(c, moment.knownAt(), moment.today()))
+        Paging paging = Paging.of(page, size);
+        Export.Format export = Export.format(format);
+        String prefix = q == null ? "" : q.strip().toUpperCase(java.util.Locale.ROOT);
+        List<CountrySummary> countries = lettersOf(null).stream()
+                .filter(c -> c.country().startsWith(prefix))
+                .map(c -> CountrySummary.of(c, moment.knownAt(), moment.today()))
                 .filter(summary -> summary.letters() > 0)
+                .filter(summary -> !Boolean.TRUE.equals(awaiting) || summary.awaiting() > 0)
+                .filter(summary -> !Boolean.TRUE.equals(overdue) || summary.overdue() > 0)
                 .sorted(Comparator.comparing(CountrySummary::country)).toList();
+        if (export != null) {
+            return Export.of(export, "countries", countries, COUNTRY_COLUMNS, c -> Arrays.asList(c.country(), c.letters(),
+                    c.answered(), c.awaiting(), c.overdue(), c.responseRate(), c.medianDaysToAnswer(), c.lastLetterOn()));
+        }
+        return ResponseEntity.ok(new Countries(moment.given(), moment.today(), paging.page(), paging.size(),
+                countries.size(), paging.slice(countries)));
     }
+
+    private static final List<String> COUNTRY_COLUMNS = List.of("country", "letters", "answered", "awaiting", "overdue",
+            "responseRate", "medianDaysToAnswer", "lastLetterOn");
 
     @Operation(summary = "How one country answers: letters, answered, awaiting, overdue, response rate, median days "
             + "to answer, as known at asOf")
@@ -93,6 +113,10 @@ class LetterController {
         }
         CountryLetters one = readModel.find(CountryLetters.COLLECTION, iso3, CountryLetters.class);
         return one == null ? List.of() : List.of(one);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Countries(Instant asOf, LocalDate today, int page, int size, long total, List<CountrySummary> countries) {
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
