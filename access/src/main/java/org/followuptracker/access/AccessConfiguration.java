@@ -51,9 +51,10 @@ public class AccessConfiguration {
         return users;
     }
 
+    /** bcrypt, with verified passwords remembered for a few minutes (HTTP Basic sends one with every request). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return new RememberingPasswordEncoder(new BCryptPasswordEncoder(), java.time.Clock.systemUTC());
     }
 
     @Bean
