@@ -2,7 +2,6 @@ package org.followuptracker.query.readmodel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +16,20 @@ import org.springframework.data.mongodb.core.query.Query;
  * Keeps written documents in memory and writes them in bulk on {@link #flush()}: a document changed by a thousand
  * events is written once. Used by rebuilds, where it turns millions of single writes into a few thousand bulk ones.
  * <p>
- * The flush writes the collections that mark progress last ({@link #WRITTEN_LAST}, in that order), so that an
- * interrupted flush never marks as applied an event whose effects were not all written.
+ * The flush writes some collections after all others, in this order ({@link #WRITTEN_LAST}): the timeline, so that
+ * a reader who sees an entry (a response, say) also sees what it did (the letter answered); then the audit chain's
+ * heads, after their entries; then the marks that events were applied, so that an interrupted flush never marks as
+ * applied an event whose effects were not all written.
  */
 public class BatchingReadModel implements ReadModel {
 
     /** Written after everything else, in this order. */
-    public static final List<String> WRITTEN_LAST = List.of("audit_heads", "applied_events");
+    public static final List<String> WRITTEN_LAST = List.of("timeline", "timeline_index", "audit_heads",
+            "applied_events");
 
     private final MongoTemplate mongo;
     private final Generation generation;
-    private final Map<String, Map<String, Object>> pending = new HashMap<>();
+    private final Map<String, Map<String, Object>> pending = new LinkedHashMap<>();
     private int pendingCount;
 
     public BatchingReadModel(MongoTemplate mongo, Generation generation) {

@@ -1,0 +1,59 @@
+package org.followuptracker.query.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+class BatchingReadModelTest {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final InetSocketAddress address = server.bind();
+    private final MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    private final List<String> written = new ArrayList<>();
+    private final MongoTemplate mongo = new MongoTemplate(client, "test") {
+        @Override
+        public BulkOperations bulkOps(BulkOperations.BulkMode mode, String collectionName) {
+            written.add(collectionName);
+            return super.bulkOps(mode, collectionName);
+        }
+    };
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void whatReadersPollForAndTheMarksOfProgressAreWrittenLastAndWhatIsPendingIsReadBack() {
+        BatchingReadModel readModel = new BatchingReadModel(mongo, new Generation(7));
+        // In the order one event's projections save them.
+        readModel.save("timeline", "KAZ:2013-02", new Document("entries", List.of("response")));
+        readModel.save("timeline_index", "KAZ", new Document("months", 1));
+        readModel.save("letters", "KAZ", new Document("answered", true));
+        readModel.save("audit", "event-1", new Document("position", 5));
+        readModel.save("audit_heads", "KAZ", new Document("length", 5));
+        readModel.save("applied_events", "event-1", new Document("type", "ResponseReceived"));
+
+        assertThat(readModel.find("letters", "KAZ", Document.class).getBoolean("answered")).isTrue();
+        assertThat(readModel.pendingDocuments()).isEqualTo(6);
+        readModel.flush();
+
+        assertThat(written).containsExactly("g7_letters", "g7_audit", "g7_timeline", "g7_timeline_index", "g7_audit_heads",
+                "g7_applied_events");
+        assertThat(readModel.pendingDocuments()).isZero();
+        assertThat(mongo.findById("KAZ", Document.class, "g7_letters").getBoolean("answered")).isTrue();
+        assertThat(readModel.find("audit_heads", "KAZ", Document.class).getInteger("length")).isEqualTo(5);
+    }
+}
