@@ -94,15 +94,13 @@ class RebuildWhileLiveTest {
         CompletableFuture<Integer> meanwhile = CompletableFuture.supplyAsync(() -> publish(BEFORE, DURING));
 
         List<JsonNode> seen = new ArrayList<>();
-        JsonNode progress;
-        do {
-            progress = get("/api/admin/rebuilds/latest");
-            seen.add(progress);
+        JsonNode progress = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode latest = get("/api/admin/rebuilds/latest");
+            seen.add(latest);
             // Readers are answered throughout, from the old read models until the switch.
-            JsonNode timeline = get("/api/countries/KAZ/timeline?size=5");
-            assertThat(timeline.get("entries")).isEqualTo(before.get("entries"));
-            Thread.sleep(100);
-        } while (progress.get("state").asText().equals("RUNNING"));
+            assertThat(get("/api/countries/KAZ/timeline?size=5").get("entries")).isEqualTo(before.get("entries"));
+            return latest;
+        }, latest -> !latest.get("state").asText().equals("RUNNING"));
         assertThat(progress.get("state").asText()).as(progress.toString()).isEqualTo("LIVE");
         List<JsonNode> running = seen.stream().filter(p -> p.get("state").asText().equals("RUNNING")).toList();
         assertThat(running).as("progress while running").isNotEmpty();
