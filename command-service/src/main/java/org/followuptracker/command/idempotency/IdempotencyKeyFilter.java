@@ -2,16 +2,10 @@ package org.followuptracker.command.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.followuptracker.command.actor.CurrentActor;
+import org.followuptracker.command.web.CachedBodyRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -49,9 +44,6 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
-    /** Above this a body is no command of ours; the JSON limits stay far below it. */
-    private static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
-
     /**
      * Only JSON commands: an upload (the UHRI import) is read by the servlet container itself, and importing the same
      * file again adds nothing anyway.
@@ -72,12 +64,8 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
                     HEADER + " must have 1 to " + MAX_KEY_LENGTH + " characters");
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            problem(response, request, HttpStatus.PAYLOAD_TOO_LARGE, "Body too large",
-                    "a command body has at most " + MAX_BODY_BYTES + " bytes");
-            return;
-        }
+        // BodySizeLimit has already refused a body over the limit.
+        byte[] body = request.getInputStream().readAllBytes();
         String hash = hash(request.getMethod() + " " + request.getRequestURI(), body);
         String who = actor.name();
         if (!keys.claim(who, key, hash)) {
@@ -146,53 +134,6 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The request with its body already read (to hash it), readable again by the controller. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

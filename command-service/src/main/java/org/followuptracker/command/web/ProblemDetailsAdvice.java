@@ -116,7 +116,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String detail = cause instanceof JsonProcessingException json
                 ? "the body is not valid JSON: " + json.getOriginalMessage()
                 : "the body is missing or cannot be read as JSON";
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", detail));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", detail);
+        // No field of it can be named: the body itself is at fault.
+        problem.setProperty("field", "body");
+        problem.setProperty("errors", List.of(Map.of("field", "body", "message", detail)));
+        return ResponseEntity.badRequest().body(problem);
     }
 
     /** The outermost JSON mapping problem: it knows the path of the field, where its causes (a date parse) do not. */
