@@ -67,6 +67,26 @@ public class AccessConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
+    @Bean
+    SignInAttempts signInAttempts() {
+        return new SignInAttempts(java.time.Clock.systemUTC());
+    }
+
+    /** Also listens to Spring Security's sign-in events, to count failures. */
+    @Bean
+    SignInLockout signInLockout(SignInAttempts attempts) {
+        return new SignInLockout(attempts);
+    }
+
+    /** The lockout runs inside the security chain only, not again as a filter of its own. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<SignInLockout> signInLockoutNotOnItsOwn(SignInLockout lockout) {
+        org.springframework.boot.web.servlet.FilterRegistrationBean<SignInLockout> registration =
+                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(lockout);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     /** What both services configure alike; the caller then says which role may do what. */
     public static HttpSecurity signIn(HttpSecurity http, AccessProperties properties) throws Exception {
         http.csrf(csrf -> csrf.disable())
@@ -79,6 +99,8 @@ public class AccessConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenToUser(properties))));
             http.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthenticated("Bearer")));
         } else {
+            http.addFilterBefore(http.getSharedObject(org.springframework.context.ApplicationContext.class)
+                    .getBean(SignInLockout.class), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
             http.httpBasic(basic -> basic.realmName("Follow-up Tracker")
                     .authenticationEntryPoint(ProblemResponses.unauthenticated("Basic realm=\"Follow-up Tracker\"")));
             http.exceptionHandling(errors -> errors.authenticationEntryPoint(

@@ -32,6 +32,12 @@ final class ProblemResponses {
                 "your role does not allow this");
     }
 
+    static void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, long seconds)
+            throws IOException {
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts", "Too many failed sign-ins",
+                "this user name is locked after too many failed sign-ins; try again in " + seconds + " s");
+    }
+
     private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
             String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
