@@ -99,6 +99,23 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash or a pulled plug would: it finishes nothing. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the service to stop (it finishes what it is doing), and kills it if it has not within 30 s. */
     @Override
     public void close() {

@@ -1,0 +1,176 @@
+package org.followuptracker.embedded.faults;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.followuptracker.access.Role;
+import org.followuptracker.access.UsersFile;
+import org.followuptracker.embedded.InProcessKafka;
+import org.followuptracker.embedded.ServiceProcess;
+
+/**
+ * A whole tracker for one scenario, each part of it within reach of the faults: a real Kafka broker that can be
+ * stopped and started again on the same log, the MongoDB-wire server with a {@link MongoWriteTrap} in it, the event
+ * store in a schema of its own on this machine's PostgreSQL behind a {@link PostgresProxy}, and the services, as
+ * many instances of each as the scenario wants, each a process of its own that can be stopped or killed.
+ */
+final class TrackerStack implements AutoCloseable {
+
+    static final String PASSWORD = "fault-suite password";
+    static final String TOPIC = "followup-tracker.events";
+    static final String CONSUMER_GROUP = "query-service";
+    static final String POSTGRES_HOST = "127.0.0.1";
+    static final int POSTGRES_PORT = 5432;
+
+    final String name;
+    final String schema;
+    final MongoWriteTrap mongoTrap = new MongoWriteTrap();
+    final PostgresProxy postgres;
+    final List<ServiceProcess> commandServices = new ArrayList<>();
+    final List<ServiceProcess> queryServices = new ArrayList<>();
+    private final Path data;
+    private final Path usersFile;
+    private final PrintStream log;
+    private final int kafkaPort = freePort();
+    private final int controllerPort = freePort();
+    private final MongoServer mongo;
+    private final int mongoPort;
+    private InProcessKafka kafka;
+    private int instances;
+
+    TrackerStack(String name) {
+        this.name = name;
+        try {
+            data = Files.createTempDirectory("tracker-faults-" + name);
+            log = new PrintStream(Files.newOutputStream(data.resolve("services.log")), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        schema = "faults_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
+        mongo = new MongoServer(mongoTrap.around(new MemoryBackend()));
+        mongoPort = mongo.bind().getPort();
+        postgres = PostgresProxy.start(POSTGRES_HOST, POSTGRES_PORT);
+        UsersFile users = new UsersFile(data.resolve("users"));
+        users.put("coordinator", PASSWORD, Set.of(Role.COORDINATOR));
+        users.put("admin", PASSWORD, Set.of(Role.ADMIN));
+        usersFile = users.path();
+    }
+
+    Path servicesLog() {
+        return data.resolve("services.log");
+    }
+
+    ServiceProcess startCommandService() {
+        String instance = "command-service-" + (++instances);
+        ServiceProcess service = ServiceProcess.start(instance, jar("command-service"), freePort(), List.of(
+                "--tracker.data-dir=" + data.resolve(instance),
+                "--tracker.demo.enabled=false",
+                "--tracker.access.users-file=" + usersFile,
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/test?currentSchema="
+                        + schema,
+                "--spring.datasource.username=postgres",
+                "--spring.flyway.schemas=" + schema), log);
+        commandServices.add(service);
+        service.awaitHealthy(Duration.ofMinutes(3));
+        return service;
+    }
+
+    ServiceProcess startQueryService() {
+        String instance = "query-service-" + (++instances);
+        ServiceProcess service = ServiceProcess.start(instance, jar("query-service"), freePort(), List.of(
+                "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/" + name,
+                "--tracker.access.users-file=" + usersFile,
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                // A dead instance's partitions go to the others after 10 s rather than Kafka's default 45 s.
+                "--spring.kafka.consumer.properties.session.timeout.ms=10000",
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000"), log);
+        queryServices.add(service);
+        service.awaitHealthy(Duration.ofMinutes(3));
+        return service;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    void stopKafka() {
+        kafka.close();
+        kafka = null;
+    }
+
+    void startKafka() {
+        kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
+    }
+
+    Admin kafkaAdmin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    /** A connection straight to the event store's schema, past the proxy. */
+    Connection eventStore() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", "postgres");
+        return DriverManager.getConnection("jdbc:postgresql://" + POSTGRES_HOST + ":" + POSTGRES_PORT + "/test?currentSchema="
+                + schema, properties);
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess service : commandServices) {
+            service.kill();
+        }
+        for (ServiceProcess service : queryServices) {
+            service.kill();
+        }
+        mongoTrap.release();
+        if (kafka != null) {
+            kafka.close();
+        }
+        mongo.shutdownNow();
+        postgres.close();
+        try (Connection connection = eventStore()) {
+            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            System.out.println("could not drop schema " + schema + ": " + e.getMessage());
+        }
+        log.close();
+    }
+
+    private static Path jar(String service) {
+        Path jar = Path.of(System.getProperty("tracker." + service + "-jar", "../" + service + "/target/" + service + ".jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no " + service + " jar at " + jar + "; run the tests with ./mvnw verify");
+        }
+        return jar;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
