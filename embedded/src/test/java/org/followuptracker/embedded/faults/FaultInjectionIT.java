@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.followuptracker.embedded.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,71 @@ class FaultInjectionIT {
                     + acceptedWhileAway + " of the 20 sent meanwhile accepted", verdict);
             assertThat(acceptedWhileAway).as("commands accepted while Kafka was away").isEqualTo(20);
             assertThat(workload.outcomes()).allMatch(Workload.Outcome::accepted);
+            assertThat(verdict.broken()).isEmpty();
+        }
+    }
+
+    @Test
+    void theQuerySideDiesAfterWritingToMongoDbAndBeforeCommittingItsOffsetAndRestarts() throws Exception {
+        try (TrackerStack stack = new TrackerStack("query-dies")) {
+            ServiceProcess commands = stack.startCommandService();
+            ServiceProcess queries = stack.startQueryService();
+            Workload workload = new Workload("query-dies", 2);
+            TopicFaults topic = new TopicFaults(stack);
+            workload.stream(2, 10, () -> commands);
+            Oracle.awaitApplied(stack, queries);
+
+            // Killed in the middle of writing a poll (the timeline written, the marks that say "applied" not yet),
+            // then, after a restart, right after the last write of a poll.
+            StringBuilder injected = new StringBuilder();
+            for (String heldAfter : List.of("_timeline", "_applied_events")) {
+                stack.mongoTrap.arm(heldAfter);
+                workload.sendLetter(commands, "KAZ");
+                assertThat(stack.mongoTrap.awaitHeld(Duration.ofSeconds(60))).as("the query side wrote").isTrue();
+                queries.kill();
+                stack.mongoTrap.release();
+                long behind = topic.lag();
+                injected.append("killed (SIGKILL) right after writing *").append(heldAfter)
+                        .append(", offsets ").append(behind).append(" behind; ");
+                assertThat(behind).as("offsets not committed for what was written").isPositive();
+                queries = stack.startQueryService();
+            }
+            workload.stream(2, 5, () -> commands);
+
+            Oracle.Verdict verdict = Oracle.check(stack, workload.outcomes(), queries);
+            report("2 Query side dies between its MongoDB write and its offset commit", injected + "restarted each time",
+                    verdict);
+            assertThat(verdict.broken()).isEmpty();
+        }
+    }
+
+    @Test
+    void fivePercentOfEventsAreDeliveredTwiceOrReplayedFromAnEarlierOffset() throws Exception {
+        try (TrackerStack stack = new TrackerStack("duplicates")) {
+            ServiceProcess commands = stack.startCommandService();
+            ServiceProcess queries = stack.startQueryService();
+            Workload workload = new Workload("duplicates", 3);
+            TopicFaults topic = new TopicFaults(stack);
+            workload.stream(2, 40, () -> commands);
+            Oracle.awaitApplied(stack, queries);
+            topic.awaitConsumed(Duration.ofMinutes(1));
+            Map<String, String> before = ReadViews.snapshot(queries);
+
+            int duplicated = topic.duplicate(0.05, 3);
+            topic.awaitConsumed(Duration.ofMinutes(1));
+            queries.close();
+            long replayed = topic.rewind(0.05);
+            queries = stack.startQueryService();
+            topic.awaitConsumed(Duration.ofMinutes(1));
+            Map<String, String> after = ReadViews.snapshot(queries);
+
+            Oracle.Verdict verdict = Oracle.check(stack, workload.outcomes(), queries);
+            report("3 Duplicates and replays", duplicated + " of " + (topic.messages().size() - duplicated)
+                    + " messages sent twice, then offsets moved back over " + replayed + " messages; the "
+                    + before.size() + " views " + (before.equals(after) ? "unchanged" : "CHANGED"), verdict);
+            assertThat(duplicated).isPositive();
+            assertThat(replayed).isPositive();
+            assertThat(after).isEqualTo(before);
             assertThat(verdict.broken()).isEmpty();
         }
     }

@@ -16,13 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.followuptracker.embedded.ServiceProcess;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
@@ -82,6 +76,29 @@ final class Oracle {
         oracle.checkTopic(stored, topic);
         oracle.checkReadModels(stored, topic, queryService);
         return new Verdict(List.copyOf(oracle.broken), oracle.figures);
+    }
+
+    /** Waits until the query side has applied every event the event store holds now. */
+    static void awaitApplied(TrackerStack stack, ServiceProcess queryService) throws Exception {
+        long stored;
+        try (Connection connection = stack.eventStore(); Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM domainevententry")) {
+            count.next();
+            stored = count.getLong(1);
+        }
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (applied(queryService) < stored) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the query side has not applied all " + stored + " events");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** How many events the query side has applied; -1 before its read models exist or while it is away. */
+    private static long applied(ServiceProcess queryService) {
+        Http.Answer answer = Http.get(queryService, "/api/audit/verification", "admin");
+        return answer.ok() ? answer.json().get("entries").asLong() : -1;
     }
 
     private List<StoredEvent> storedEvents() throws SQLException, IOException {
@@ -184,28 +201,11 @@ final class Oracle {
     }
 
     private List<TopicEvent> readTopic() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<TopicEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(TrackerStack.TOPIC, Duration.ofSeconds(30));
-            if (partitions == null || partitions.isEmpty()) {
-                return events;
-            }
-            List<TopicPartition> assigned = partitions.stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(assigned);
-            consumer.seekToBeginning(assigned);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, Duration.ofSeconds(30));
-            while (assigned.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    EventEnvelope envelope = CODEC.receive(record.value()).envelope();
-                    events.add(new TopicEvent(record.partition(), record.offset(), envelope.id(), envelope.country(),
-                            envelope.aggregateId(), envelope.sequence()));
-                }
-            }
+        for (ConsumerRecord<String, byte[]> record : new TopicFaults(stack).messages()) {
+            EventEnvelope envelope = CODEC.receive(record.value()).envelope();
+            events.add(new TopicEvent(record.partition(), record.offset(), envelope.id(), envelope.country(),
+                    envelope.aggregateId(), envelope.sequence()));
         }
         return events;
     }
@@ -256,11 +256,10 @@ final class Oracle {
             throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         Instant started = Instant.now();
-        JsonNode verification = Http.read(queryService, "/api/audit/verification");
-        while (verification.get("entries").asLong() < stored.size() && Instant.now().isBefore(deadline)) {
+        while (applied(queryService) < stored.size() && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
-            verification = Http.read(queryService, "/api/audit/verification");
         }
+        JsonNode verification = Http.read(queryService, "/api/audit/verification");
         figures.put("projected after", Duration.between(started, Instant.now()).toMillis() + " ms");
         if (verification.get("entries").asLong() != stored.size()) {
             broken.add("the query side applied " + verification.get("entries").asLong() + " events of "
