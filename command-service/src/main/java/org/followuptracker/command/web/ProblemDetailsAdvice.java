@@ -69,7 +69,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             TransientDataAccessException.class, DataAccessResourceFailureException.class})
-    ProblemDetail storeUnavailable(RuntimeException e) {
+    ProblemDetail storeUnavailable(Exception e) {
         log.warn("event store unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
                 "the event store cannot be reached; nothing was recorded, try again shortly");
@@ -77,6 +77,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (StoreFailures.unreachable(e)) {
+            return storeUnavailable(e);
+        }
         log.error("unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the request failed unexpectedly; nothing was recorded");

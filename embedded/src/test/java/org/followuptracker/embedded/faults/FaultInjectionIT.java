@@ -91,7 +91,7 @@ class FaultInjectionIT {
             ServiceProcess queries = stack.startQueryService();
             Workload workload = new Workload("duplicates", 3);
             TopicFaults topic = new TopicFaults(stack);
-            workload.stream(2, 40, () -> commands);
+            workload.stream(2, 12, () -> commands);
             Oracle.awaitApplied(stack, queries);
             topic.awaitConsumed(Duration.ofMinutes(1));
             Map<String, String> before = ReadViews.snapshot(queries);
@@ -111,6 +111,59 @@ class FaultInjectionIT {
             assertThat(duplicated).isPositive();
             assertThat(replayed).isPositive();
             assertThat(after).isEqualTo(before);
+            assertThat(verdict.broken()).isEmpty();
+        }
+    }
+
+    @Test
+    void theEventStoreBecomesUnreachableAndComesBack() throws Exception {
+        try (TrackerStack stack = new TrackerStack("store-away")) {
+            ServiceProcess commands = stack.startCommandService();
+            ServiceProcess queries = stack.startQueryService();
+            Workload workload = new Workload("store-away", 4);
+            workload.stream(2, 5, () -> commands);
+
+            // The line is cut while commands are in flight, and stays cut for a while.
+            Thread stream = new Thread(() -> {
+                try {
+                    workload.stream(2, 12, () -> commands);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stream.start();
+            while (workload.outcomes().size() < 16) {
+                Thread.sleep(10);
+            }
+            stack.postgres.cut();
+            List<Long> refusalMillis = new java.util.ArrayList<>();
+            List<Http.Answer> refusals = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long started = System.nanoTime();
+                Workload.Outcome refused = workload.sendLetter(commands, "KGZ");
+                refusalMillis.add((System.nanoTime() - started) / 1_000_000);
+                refusals.add(new Http.Answer(refused.status(), refused.body()));
+            }
+            stream.join();
+            long refusedInStream = workload.outcomes().stream().filter(o -> o.status() == 503).count() - 3;
+            stack.postgres.restore();
+            int beforeReturn = workload.outcomes().size();
+            workload.stream(2, 5, () -> commands);
+
+            Oracle.Verdict verdict = Oracle.check(stack, workload.outcomes(), queries);
+            long acceptedAfter = workload.outcomes().subList(beforeReturn, workload.outcomes().size()).stream()
+                    .filter(Workload.Outcome::accepted).count();
+            report("4 Event store unreachable", "connections to PostgreSQL cut after 16 of 47 commands, with 2 "
+                    + "clients sending (" + refusedInStream + " of their commands refused with 503); 3 letters sent "
+                    + "meanwhile answered " + refusals.stream().map(Http.Answer::status).toList() + " in "
+                    + refusalMillis + " ms; after it returned " + acceptedAfter + " of 10 accepted", verdict);
+            for (Http.Answer refusal : refusals) {
+                assertThat(refusal.status()).isEqualTo(503);
+                assertThat(refusal.json().get("type").asText()).endsWith("/store-unavailable");
+            }
+            assertThat(workload.outcomes()).allMatch(o -> o.accepted() || o.status() == 503,
+                    "accepted, or refused with 503");
+            assertThat(acceptedAfter).isEqualTo(10);
             assertThat(verdict.broken()).isEmpty();
         }
     }
