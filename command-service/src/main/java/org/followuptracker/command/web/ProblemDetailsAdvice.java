@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler({ConcurrencyException.class, DataIntegrityViolationException.class})
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class,
+            DataIntegrityViolationException.class})
     ProblemDetail concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
                 "someone else changed the same letter or recommendation at the same moment; reload and try again");

@@ -168,6 +168,74 @@ class FaultInjectionIT {
         }
     }
 
+    @Test
+    void fiftyConcurrentCommandsOnOneLetter() throws Exception {
+        try (TrackerStack stack = new TrackerStack("one-letter")) {
+            // Two instances, as a user who outgrew one machine runs them: within one, Axon queues the commands on
+            // an aggregate; between two, only the event store's unique sequence numbers stand in the way.
+            List<ServiceProcess> commands = List.of(stack.startCommandService(), stack.startCommandService());
+            ServiceProcess queries = stack.startQueryService();
+            Workload workload = new Workload("one-letter", 5);
+            Workload.Outcome sent = workload.sendLetter(commands.get(0), "TKM");
+            Workload.SentLetter letter = workload.letters().get(0);
+
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> clients = new java.util.ArrayList<>();
+            Map<String, java.time.LocalDate> dueDates = new java.util.concurrent.ConcurrentHashMap<>();
+            for (int i = 0; i < 50; i++) {
+                ServiceProcess service = commands.get(i % 2);
+                java.time.LocalDate dueBy = java.time.LocalDate.of(2026, 1, 1).plusDays(i);
+                Thread client = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    dueDates.put(workload.followUp(service, letter, dueBy).source(), dueBy);
+                });
+                client.start();
+                clients.add(client);
+            }
+            start.countDown();
+            for (Thread client : clients) {
+                client.join();
+            }
+
+            List<Workload.Outcome> followUps = workload.outcomes().subList(1, 51);
+            long accepted = followUps.stream().filter(Workload.Outcome::accepted).count();
+            long conflicts = followUps.stream().filter(o -> o.status() == 409).count();
+            // The serial order the event store chose: the letter's events by sequence number.
+            List<String> sources = new java.util.ArrayList<>();
+            try (java.sql.Connection store = stack.eventStore(); java.sql.PreparedStatement query = store.prepareStatement(
+                    "SELECT sequencenumber, convert_from(metadata, 'UTF8') FROM domainevententry "
+                            + "WHERE aggregateidentifier = ? ORDER BY sequencenumber")) {
+                query.setString(1, letter.letterId());
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        sources.add(Http.JSON.readTree(rows.getString(2)).get("source").asText());
+                    }
+                }
+            }
+            java.time.LocalDate lastDueBy = dueDates.get(sources.get(sources.size() - 1));
+            Oracle.Verdict verdict = Oracle.check(stack, workload.outcomes(), queries);
+            com.fasterxml.jackson.databind.JsonNode awaiting = Http.read(queries, "/api/letters/awaiting?country=TKM")
+                    .get("letters").get(0);
+
+            report("5 Fifty concurrent commands on one letter", "50 follow-ups at once through 2 command services: "
+                    + accepted + " accepted, " + conflicts + " refused with 409; the letter's history has "
+                    + sources.size() + " events; the read model shows " + awaiting.get("followUps") + " follow-ups, "
+                    + "due by " + awaiting.get("responseDueBy").asText() + " (the last in sequence order: " + lastDueBy
+                    + ")", verdict);
+            assertThat(sent.accepted()).isTrue();
+            assertThat(followUps).allMatch(o -> o.accepted() || o.status() == 409, "accepted, or refused with 409");
+            assertThat(sources.subList(1, sources.size())).containsExactlyInAnyOrderElementsOf(followUps.stream()
+                    .filter(Workload.Outcome::accepted).map(Workload.Outcome::source).toList());
+            assertThat(awaiting.get("followUps").asLong()).isEqualTo(accepted);
+            assertThat(awaiting.get("responseDueBy").asText()).isEqualTo(lastDueBy.toString());
+            assertThat(verdict.broken()).isEmpty();
+        }
+    }
+
     private static void report(String scenario, String injected, Oracle.Verdict verdict) throws IOException {
         String line = "FAULT " + scenario + " | injected: " + injected + " | " + verdict.summary();
         System.out.println(line);
