@@ -8,7 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.followuptracker.events.EnvelopeCodec;
 import java.util.List;
 import java.util.Map;
 import org.followuptracker.embedded.ServiceProcess;
@@ -21,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class FaultInjectionIT {
 
+    private static final EnvelopeCodec CODEC = new EnvelopeCodec();
     private static final Path REPORT = Path.of("target", "fault-injection-report.txt");
 
     @Test
@@ -233,6 +241,85 @@ class FaultInjectionIT {
             assertThat(awaiting.get("followUps").asLong()).isEqualTo(accepted);
             assertThat(awaiting.get("responseDueBy").asText()).isEqualTo(lastDueBy.toString());
             assertThat(verdict.broken()).isEmpty();
+        }
+    }
+
+    @Test
+    void theRelayDiesBetweenKafkasAckAndItsTokenUpdate() throws Exception {
+        try (TrackerStack stack = new TrackerStack("relay-dies")) {
+            ServiceProcess commands = stack.startCommandService();
+            ServiceProcess queries = stack.startQueryService();
+            Workload workload = new Workload("relay-dies", 6);
+            TopicFaults topic = new TopicFaults(stack);
+            workload.stream(2, 5, () -> commands);
+            Oracle.awaitApplied(stack, queries);
+
+            // The relay's next token update waits at its commit (a deferred trigger sleeps there), after the batch's
+            // sends were acknowledged; the process is killed while it waits, so the update never happens.
+            try (Connection store = stack.eventStore(); Statement statement = store.createStatement()) {
+                statement.execute("CREATE FUNCTION stall_relay_token() RETURNS trigger LANGUAGE plpgsql AS "
+                        + "$$ BEGIN PERFORM pg_sleep(300); RETURN NULL; END $$");
+                statement.execute("CREATE CONSTRAINT TRIGGER stall_relay_token AFTER UPDATE ON tokenentry "
+                        + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.processorname = 'kafka-relay' AND "
+                        + "OLD.token IS DISTINCT FROM NEW.token) EXECUTE FUNCTION stall_relay_token()");
+            }
+            Workload.Outcome letter = workload.sendLetter(commands, "AZE");
+            Set<String> letterEvents = eventIdsOf(stack, letter.source());
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!(onTopic(topic, letterEvents) && relayStalled(stack))) {
+                assertThat(Instant.now()).as("the relay sent the letter and waits at its token's commit")
+                        .isBefore(deadline);
+                Thread.sleep(100);
+            }
+            commands.kill();
+            try (Connection store = stack.eventStore(); Statement statement = store.createStatement()) {
+                // The database notices its client is gone; the sleeping transaction rolls back.
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = 'PgSleep'");
+                statement.execute("DROP TRIGGER stall_relay_token ON tokenentry");
+                statement.execute("DROP FUNCTION stall_relay_token()");
+            }
+            ServiceProcess restarted = stack.startCommandService();
+            workload.stream(2, 5, () -> restarted);
+
+            Oracle.Verdict verdict = Oracle.check(stack, workload.outcomes(), queries);
+            Map<String, Long> copies = topic.messages().stream()
+                    .map(message -> CODEC.receive(message.value()).envelope().id())
+                    .filter(letterEvents::contains)
+                    .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+            report("6 Relay dies between Kafka's ack and its token update", "killed (SIGKILL) with the "
+                    + letterEvents.size() + " events of a letter acknowledged by Kafka and the token's commit held; "
+                    + "restarted: those events are on the topic " + copies.values() + " times", verdict);
+            assertThat(copies).hasSize(letterEvents.size()).allSatisfy((id, count) -> assertThat(count).isEqualTo(2));
+            assertThat(verdict.broken()).isEmpty();
+        }
+    }
+
+    private static Set<String> eventIdsOf(TrackerStack stack, String source) throws Exception {
+        Set<String> ids = new java.util.HashSet<>();
+        try (Connection store = stack.eventStore(); PreparedStatement query = store.prepareStatement(
+                "SELECT eventidentifier FROM domainevententry WHERE convert_from(metadata, 'UTF8')::jsonb ->> 'source' = ?")) {
+            query.setString(1, source);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static boolean onTopic(TopicFaults topic, Set<String> eventIds) {
+        Set<String> found = topic.messages().stream().map(message -> CODEC.receive(message.value()).envelope().id())
+                .collect(Collectors.toSet());
+        return found.containsAll(eventIds);
+    }
+
+    private static boolean relayStalled(TrackerStack stack) throws Exception {
+        try (Connection store = stack.eventStore(); Statement statement = store.createStatement();
+                ResultSet stalled = statement.executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'")) {
+            stalled.next();
+            return stalled.getLong(1) > 0;
         }
     }
 
