@@ -15,6 +15,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.followuptracker.events.EnvelopeCodec;
 import java.util.List;
 import java.util.Map;
@@ -291,6 +297,97 @@ class FaultInjectionIT {
                     + "restarted: those events are on the topic " + copies.values() + " times", verdict);
             assertThat(copies).hasSize(letterEvents.size()).allSatisfy((id, count) -> assertThat(count).isEqualTo(2));
             assertThat(verdict.broken()).isEmpty();
+        }
+    }
+
+    @Test
+    void twoInstancesOfEachServiceAndOneOfEachIsKilledMidStream() throws Exception {
+        try (TrackerStack stack = new TrackerStack("scale-out")) {
+            List<ServiceProcess> commandServices = new CopyOnWriteArrayList<>(
+                    List.of(stack.startCommandService(), stack.startCommandService()));
+            ServiceProcess firstQueries = stack.startQueryService();
+            Workload workload = new Workload("scale-out", 7);
+            AtomicInteger turn = new AtomicInteger();
+            Supplier<ServiceProcess> anyCommandService =
+                    () -> commandServices.get(Math.floorMod(turn.getAndIncrement(), commandServices.size()));
+            workload.stream(2, 5, anyCommandService);
+            Oracle.awaitApplied(stack, firstQueries);
+            ServiceProcess secondQueries = stack.startQueryService();
+            Map<String, Integer> split = awaitGroupOf(stack, 2);
+            ServiceProcess relayOwner = relayOwner(stack, commandServices);
+
+            Thread stream = new Thread(() -> {
+                try {
+                    workload.stream(2, 40, anyCommandService);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stream.start();
+            while (workload.outcomes().size() < 40) {
+                Thread.sleep(10);
+            }
+            commandServices.remove(relayOwner);
+            relayOwner.kill();
+            firstQueries.kill();
+            stream.join();
+            ServiceProcess survivor = commandServices.get(0);
+            Oracle.Verdict verdict = Oracle.check(stack, workload.outcomes(), secondQueries);
+            ServiceProcess newOwner = relayOwner(stack, commandServices);
+            Map<String, Integer> after = awaitGroupOf(stack, 1);
+
+            report("7 Scale-out: two of each, one of each killed", "relay claimed by " + relayOwner.name()
+                    + " only, partitions split " + split.values() + "; after 40 of 90 commands killed (SIGKILL) "
+                    + relayOwner.name() + " and " + firstQueries.name() + ": relay taken over by " + newOwner.name()
+                    + ", partitions " + after.values(), verdict);
+            assertThat(split).hasSize(2).allSatisfy((member, partitions) -> assertThat(partitions).isPositive());
+            assertThat(newOwner).isSameAs(survivor);
+            assertThat(workload.outcomes()).allMatch(o -> o.accepted() || o.unanswered(),
+                    "accepted, or unanswered by the instance killed");
+            assertThat(verdict.broken()).isEmpty();
+        }
+    }
+
+    /** The query-service instances in the consumer group, once it has {@code members}, with their partition counts. */
+    private static Map<String, Integer> awaitGroupOf(TrackerStack stack, int members) throws Exception {
+        try (Admin admin = stack.kafkaAdmin()) {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (true) {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(TrackerStack.CONSUMER_GROUP))
+                        .all().get(30, TimeUnit.SECONDS).get(TrackerStack.CONSUMER_GROUP);
+                Map<String, Integer> split = new java.util.TreeMap<>();
+                group.members().forEach(member -> split.put(member.consumerId(),
+                        member.assignment().topicPartitions().size()));
+                if (split.size() == members && split.values().stream().mapToInt(Integer::intValue).sum() == 12) {
+                    return split;
+                }
+                assertThat(Instant.now()).as("the group has " + members + " members sharing the partitions: " + split)
+                        .isBefore(deadline);
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    /** The command service whose relay holds the token: Axon names the owner by the process, pid@host. */
+    private static ServiceProcess relayOwner(TrackerStack stack, List<ServiceProcess> candidates) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            try (Connection store = stack.eventStore(); Statement statement = store.createStatement();
+                    ResultSet owners = statement.executeQuery(
+                            "SELECT owner FROM tokenentry WHERE processorname = 'kafka-relay' AND owner IS NOT NULL")) {
+                List<String> found = new java.util.ArrayList<>();
+                while (owners.next()) {
+                    found.add(owners.getString(1));
+                }
+                assertThat(found).as("one owner of the relay's one segment").hasSizeLessThanOrEqualTo(1);
+                for (ServiceProcess candidate : candidates) {
+                    if (!found.isEmpty() && found.get(0).startsWith(candidate.pid() + "@")) {
+                        return candidate;
+                    }
+                }
+            }
+            assertThat(Instant.now()).as("one of " + candidates + " claims the relay").isBefore(deadline);
+            Thread.sleep(250);
         }
     }
 
