@@ -2,29 +2,28 @@ package org.followuptracker.embedded.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.followuptracker.events.EnvelopeCodec;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.followuptracker.embedded.ServiceProcess;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,8 +33,12 @@ import org.junit.jupiter.api.Test;
  */
 class FaultInjectionIT {
 
-    private static final EnvelopeCodec CODEC = new EnvelopeCodec();
     private static final Path REPORT = Path.of("target", "fault-injection-report.txt");
+
+    @BeforeAll
+    static void newReport() throws IOException {
+        Files.deleteIfExists(REPORT);
+    }
 
     @Test
     void kafkaStopsInTheMiddleOfAStreamOfCommandsAndComesBack() throws Exception {
@@ -105,7 +108,7 @@ class FaultInjectionIT {
             ServiceProcess queries = stack.startQueryService();
             Workload workload = new Workload("duplicates", 3);
             TopicFaults topic = new TopicFaults(stack);
-            workload.stream(2, 12, () -> commands);
+            workload.stream(2, 40, () -> commands);
             Oracle.awaitApplied(stack, queries);
             topic.awaitConsumed(Duration.ofMinutes(1));
             Map<String, String> before = ReadViews.snapshot(queries);
@@ -150,8 +153,8 @@ class FaultInjectionIT {
                 Thread.sleep(10);
             }
             stack.postgres.cut();
-            List<Long> refusalMillis = new java.util.ArrayList<>();
-            List<Http.Answer> refusals = new java.util.ArrayList<>();
+            List<Long> refusalMillis = new ArrayList<>();
+            List<Http.Answer> refusals = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 long started = System.nanoTime();
                 Workload.Outcome refused = workload.sendLetter(commands, "KGZ");
@@ -193,12 +196,12 @@ class FaultInjectionIT {
             Workload.Outcome sent = workload.sendLetter(commands.get(0), "TKM");
             Workload.SentLetter letter = workload.letters().get(0);
 
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<Thread> clients = new java.util.ArrayList<>();
-            Map<String, java.time.LocalDate> dueDates = new java.util.concurrent.ConcurrentHashMap<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> clients = new ArrayList<>();
+            Map<String, LocalDate> dueDates = new ConcurrentHashMap<>();
             for (int i = 0; i < 50; i++) {
                 ServiceProcess service = commands.get(i % 2);
-                java.time.LocalDate dueBy = java.time.LocalDate.of(2026, 1, 1).plusDays(i);
+                LocalDate dueBy = LocalDate.of(2026, 1, 1).plusDays(i);
                 Thread client = new Thread(() -> {
                     try {
                         start.await();
@@ -219,20 +222,10 @@ class FaultInjectionIT {
             long accepted = followUps.stream().filter(Workload.Outcome::accepted).count();
             long conflicts = followUps.stream().filter(o -> o.status() == 409).count();
             // The serial order the event store chose: the letter's events by sequence number.
-            List<String> sources = new java.util.ArrayList<>();
-            try (java.sql.Connection store = stack.eventStore(); java.sql.PreparedStatement query = store.prepareStatement(
-                    "SELECT sequencenumber, convert_from(metadata, 'UTF8') FROM domainevententry "
-                            + "WHERE aggregateidentifier = ? ORDER BY sequencenumber")) {
-                query.setString(1, letter.letterId());
-                try (java.sql.ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        sources.add(Http.JSON.readTree(rows.getString(2)).get("source").asText());
-                    }
-                }
-            }
-            java.time.LocalDate lastDueBy = dueDates.get(sources.get(sources.size() - 1));
+            List<String> sources = new EventStoreProbe(stack).sourcesInSequence(letter.letterId());
+            LocalDate lastDueBy = dueDates.get(sources.get(sources.size() - 1));
             Oracle.Verdict verdict = Oracle.check(stack, workload.outcomes(), queries);
-            com.fasterxml.jackson.databind.JsonNode awaiting = Http.read(queries, "/api/letters/awaiting?country=TKM")
+            JsonNode awaiting = Http.read(queries, "/api/letters/awaiting?country=TKM")
                     .get("letters").get(0);
 
             report("5 Fifty concurrent commands on one letter", "50 follow-ups at once through 2 command services: "
@@ -262,36 +255,26 @@ class FaultInjectionIT {
 
             // The relay's next token update waits at its commit (a deferred trigger sleeps there), after the batch's
             // sends were acknowledged; the process is killed while it waits, so the update never happens.
-            try (Connection store = stack.eventStore(); Statement statement = store.createStatement()) {
-                statement.execute("CREATE FUNCTION stall_relay_token() RETURNS trigger LANGUAGE plpgsql AS "
-                        + "$$ BEGIN PERFORM pg_sleep(300); RETURN NULL; END $$");
-                statement.execute("CREATE CONSTRAINT TRIGGER stall_relay_token AFTER UPDATE ON tokenentry "
-                        + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.processorname = 'kafka-relay' AND "
-                        + "OLD.token IS DISTINCT FROM NEW.token) EXECUTE FUNCTION stall_relay_token()");
-            }
+            EventStoreProbe store = new EventStoreProbe(stack);
+            store.holdRelayTokenCommits();
             Workload.Outcome letter = workload.sendLetter(commands, "AZE");
-            Set<String> letterEvents = eventIdsOf(stack, letter.source());
+            Set<String> letterEvents = store.eventIdsOf(letter.source());
             Instant deadline = Instant.now().plusSeconds(60);
-            while (!(onTopic(topic, letterEvents) && relayStalled(stack))) {
+            while (!(topic.copiesOfEvents().keySet().containsAll(letterEvents) && store.relayTokenCommitHeld())) {
                 assertThat(Instant.now()).as("the relay sent the letter and waits at its token's commit")
                         .isBefore(deadline);
                 Thread.sleep(100);
             }
             commands.kill();
-            try (Connection store = stack.eventStore(); Statement statement = store.createStatement()) {
-                // The database notices its client is gone; the sleeping transaction rolls back.
-                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = 'PgSleep'");
-                statement.execute("DROP TRIGGER stall_relay_token ON tokenentry");
-                statement.execute("DROP FUNCTION stall_relay_token()");
-            }
+            // The database notices its client is gone; the held transaction rolls back.
+            store.endHeldCommits();
             ServiceProcess restarted = stack.startCommandService();
             workload.stream(2, 5, () -> restarted);
 
             Oracle.Verdict verdict = Oracle.check(stack, workload.outcomes(), queries);
-            Map<String, Long> copies = topic.messages().stream()
-                    .map(message -> CODEC.receive(message.value()).envelope().id())
-                    .filter(letterEvents::contains)
-                    .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+            Map<String, Long> copies = topic.copiesOfEvents().entrySet().stream()
+                    .filter(event -> letterEvents.contains(event.getKey()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             report("6 Relay dies between Kafka's ack and its token update", "killed (SIGKILL) with the "
                     + letterEvents.size() + " events of a letter acknowledged by Kafka and the token's commit held; "
                     + "restarted: those events are on the topic " + copies.values() + " times", verdict);
@@ -350,73 +333,32 @@ class FaultInjectionIT {
 
     /** The query-service instances in the consumer group, once it has {@code members}, with their partition counts. */
     private static Map<String, Integer> awaitGroupOf(TrackerStack stack, int members) throws Exception {
-        try (Admin admin = stack.kafkaAdmin()) {
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (true) {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(TrackerStack.CONSUMER_GROUP))
-                        .all().get(30, TimeUnit.SECONDS).get(TrackerStack.CONSUMER_GROUP);
-                Map<String, Integer> split = new java.util.TreeMap<>();
-                group.members().forEach(member -> split.put(member.consumerId(),
-                        member.assignment().topicPartitions().size()));
-                if (split.size() == members && split.values().stream().mapToInt(Integer::intValue).sum() == 12) {
-                    return split;
-                }
-                assertThat(Instant.now()).as("the group has " + members + " members sharing the partitions: " + split)
-                        .isBefore(deadline);
-                Thread.sleep(250);
-            }
-        }
-    }
-
-    /** The command service whose relay holds the token: Axon names the owner by the process, pid@host. */
-    private static ServiceProcess relayOwner(TrackerStack stack, List<ServiceProcess> candidates) throws Exception {
+        TopicFaults topic = new TopicFaults(stack);
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
-            try (Connection store = stack.eventStore(); Statement statement = store.createStatement();
-                    ResultSet owners = statement.executeQuery(
-                            "SELECT owner FROM tokenentry WHERE processorname = 'kafka-relay' AND owner IS NOT NULL")) {
-                List<String> found = new java.util.ArrayList<>();
-                while (owners.next()) {
-                    found.add(owners.getString(1));
-                }
-                assertThat(found).as("one owner of the relay's one segment").hasSizeLessThanOrEqualTo(1);
-                for (ServiceProcess candidate : candidates) {
-                    if (!found.isEmpty() && found.get(0).startsWith(candidate.pid() + "@")) {
-                        return candidate;
-                    }
-                }
+            Map<String, Integer> split = topic.groupMembers();
+            if (split.size() == members && split.values().stream().mapToInt(Integer::intValue).sum() == 12) {
+                return split;
             }
-            assertThat(Instant.now()).as("one of " + candidates + " claims the relay").isBefore(deadline);
+            assertThat(Instant.now()).as("the group has " + members + " members sharing the partitions: " + split)
+                    .isBefore(deadline);
             Thread.sleep(250);
         }
     }
 
-    private static Set<String> eventIdsOf(TrackerStack stack, String source) throws Exception {
-        Set<String> ids = new java.util.HashSet<>();
-        try (Connection store = stack.eventStore(); PreparedStatement query = store.prepareStatement(
-                "SELECT eventidentifier FROM domainevententry WHERE convert_from(metadata, 'UTF8')::jsonb ->> 'source' = ?")) {
-            query.setString(1, source);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
+    /** The command service whose relay holds the token. */
+    private static ServiceProcess relayOwner(TrackerStack stack, List<ServiceProcess> candidates) throws Exception {
+        EventStoreProbe store = new EventStoreProbe(stack);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            Optional<String> owner = store.relayOwner();
+            for (ServiceProcess candidate : candidates) {
+                if (owner.isPresent() && owner.get().startsWith(candidate.pid() + "@")) {
+                    return candidate;
                 }
             }
-        }
-        return ids;
-    }
-
-    private static boolean onTopic(TopicFaults topic, Set<String> eventIds) {
-        Set<String> found = topic.messages().stream().map(message -> CODEC.receive(message.value()).envelope().id())
-                .collect(Collectors.toSet());
-        return found.containsAll(eventIds);
-    }
-
-    private static boolean relayStalled(TrackerStack stack) throws Exception {
-        try (Connection store = stack.eventStore(); Statement statement = store.createStatement();
-                ResultSet stalled = statement.executeQuery(
-                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'")) {
-            stalled.next();
-            return stalled.getLong(1) > 0;
+            assertThat(Instant.now()).as("one of " + candidates + " claims the relay").isBefore(deadline);
+            Thread.sleep(250);
         }
     }
 

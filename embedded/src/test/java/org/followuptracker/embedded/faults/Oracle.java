@@ -80,12 +80,7 @@ final class Oracle {
 
     /** Waits until the query side has applied every event the event store holds now. */
     static void awaitApplied(TrackerStack stack, ServiceProcess queryService) throws Exception {
-        long stored;
-        try (Connection connection = stack.eventStore(); Statement statement = connection.createStatement();
-                ResultSet count = statement.executeQuery("SELECT count(*) FROM domainevententry")) {
-            count.next();
-            stored = count.getLong(1);
-        }
+        long stored = new EventStoreProbe(stack).storedCount();
         Instant deadline = Instant.now().plus(PATIENCE);
         while (applied(queryService) < stored) {
             if (Instant.now().isAfter(deadline)) {

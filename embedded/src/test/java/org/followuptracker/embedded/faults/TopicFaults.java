@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,9 +25,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.followuptracker.events.EnvelopeCodec;
 
 /** The event topic as the faults see it: its messages, sent twice, and the query side's place in it, moved back. */
 final class TopicFaults {
+
+    private static final EnvelopeCodec CODEC = new EnvelopeCodec();
 
     private final TrackerStack stack;
 
@@ -98,6 +103,27 @@ final class TopicFaults {
                 throw new IllegalStateException("the query side is still " + lag() + " messages behind");
             }
             Thread.sleep(250);
+        }
+    }
+
+    /** How many times each event is on the topic, by its id. */
+    Map<String, Long> copiesOfEvents() {
+        Map<String, Long> copies = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> message : messages()) {
+            copies.merge(CODEC.receive(message.value()).envelope().id(), 1L, Long::sum);
+        }
+        return copies;
+    }
+
+    /** The members of the query side's consumer group, each with the number of partitions it was given. */
+    Map<String, Integer> groupMembers() throws Exception {
+        try (Admin admin = stack.kafkaAdmin()) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(TrackerStack.CONSUMER_GROUP)).all()
+                    .get(30, TimeUnit.SECONDS).get(TrackerStack.CONSUMER_GROUP);
+            Map<String, Integer> members = new TreeMap<>();
+            group.members().forEach(member -> members.put(member.consumerId(),
+                    member.assignment().topicPartitions().size()));
+            return members;
         }
     }
 

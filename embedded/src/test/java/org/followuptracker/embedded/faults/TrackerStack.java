@@ -5,7 +5,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,6 +59,7 @@ final class TrackerStack implements AutoCloseable {
 
     TrackerStack(String name) {
         this.name = name;
+        requirePostgres();
         try {
             data = Files.createTempDirectory("tracker-faults-" + name);
             log = new PrintStream(Files.newOutputStream(data.resolve("services.log")), true);
@@ -156,6 +159,15 @@ final class TrackerStack implements AutoCloseable {
             System.out.println("could not drop schema " + schema + ": " + e.getMessage());
         }
         log.close();
+    }
+
+    private static void requirePostgres() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(POSTGRES_HOST, POSTGRES_PORT), 2000);
+        } catch (IOException e) {
+            throw new IllegalStateException("the fault-injection suite needs PostgreSQL at " + POSTGRES_HOST + ":"
+                    + POSTGRES_PORT + " (database test, user postgres, no password): " + e.getMessage());
+        }
     }
 
     private static Path jar(String service) {

@@ -1,0 +1,125 @@
+package org.followuptracker.embedded.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Looks into the event store's schema past the services (and past the {@link PostgresProxy}): which events a
+ * command caused, who holds the relay's token, and a way to hold the relay's token update at its commit.
+ */
+final class EventStoreProbe {
+
+    private static final String RELAY = "kafka-relay";
+
+    private final TrackerStack stack;
+
+    EventStoreProbe(TrackerStack stack) {
+        this.stack = stack;
+    }
+
+    long storedCount() throws SQLException {
+        try (Connection store = stack.eventStore(); Statement statement = store.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM domainevententry")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /** The ids of the events a command caused, found by the source it gave. */
+    Set<String> eventIdsOf(String source) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Connection store = stack.eventStore(); PreparedStatement query = store.prepareStatement(
+                "SELECT eventidentifier FROM domainevententry "
+                        + "WHERE convert_from(metadata, 'UTF8')::jsonb ->> 'source' = ?")) {
+            query.setString(1, source);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The sources of an aggregate's events, in the order of their sequence numbers: the serial order it took. */
+    List<String> sourcesInSequence(String aggregateId) throws SQLException {
+        List<String> sources = new ArrayList<>();
+        try (Connection store = stack.eventStore(); PreparedStatement query = store.prepareStatement(
+                "SELECT convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ? "
+                        + "ORDER BY sequencenumber")) {
+            query.setString(1, aggregateId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    sources.add(Http.JSON.readTree(rows.getString(1)).get("source").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sources;
+    }
+
+    /** Who holds the relay's token (Axon names the owner by process: pid@host); more than one is an error. */
+    Optional<String> relayOwner() throws SQLException {
+        List<String> owners = new ArrayList<>();
+        try (Connection store = stack.eventStore(); PreparedStatement query = store.prepareStatement(
+                "SELECT owner FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL")) {
+            query.setString(1, RELAY);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    owners.add(rows.getString(1));
+                }
+            }
+        }
+        if (owners.size() > 1) {
+            throw new IllegalStateException("the relay has more than one owner: " + owners);
+        }
+        return owners.stream().findFirst();
+    }
+
+    /**
+     * From now on, a transaction that moves the relay's token sleeps at its commit: a deferred trigger runs then,
+     * after the relay awaited Kafka's acknowledgements and before the token is stored.
+     */
+    void holdRelayTokenCommits() throws SQLException {
+        try (Connection store = stack.eventStore(); Statement statement = store.createStatement()) {
+            statement.execute("CREATE FUNCTION hold_relay_token() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN PERFORM pg_sleep(300); RETURN NULL; END $$");
+            statement.execute("CREATE CONSTRAINT TRIGGER hold_relay_token AFTER UPDATE ON tokenentry "
+                    + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.processorname = '" + RELAY + "' AND "
+                    + "OLD.token IS DISTINCT FROM NEW.token) EXECUTE FUNCTION hold_relay_token()");
+        }
+    }
+
+    /** Whether a relay transaction is asleep at its commit. */
+    boolean relayTokenCommitHeld() throws SQLException {
+        try (Connection store = stack.eventStore(); Statement statement = store.createStatement();
+                ResultSet held = statement.executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'")) {
+            held.next();
+            return held.getLong(1) > 0;
+        }
+    }
+
+    /**
+     * Ends the held transactions, as the database does once it notices their client died (they roll back), and
+     * lets token updates through again.
+     */
+    void endHeldCommits() throws SQLException {
+        try (Connection store = stack.eventStore(); Statement statement = store.createStatement()) {
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = 'PgSleep'");
+            statement.execute("DROP TRIGGER hold_relay_token ON tokenentry");
+            statement.execute("DROP FUNCTION hold_relay_token()");
+        }
+    }
+}
