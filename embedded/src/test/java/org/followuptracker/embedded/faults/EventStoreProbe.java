@@ -87,17 +87,28 @@ final class EventStoreProbe {
         return owners.stream().findFirst();
     }
 
+    /** The highest global index in the event store now. */
+    long lastGlobalIndex() throws SQLException {
+        try (Connection store = stack.eventStore(); Statement statement = store.createStatement();
+                ResultSet last = statement.executeQuery("SELECT coalesce(max(globalindex), -1) FROM domainevententry")) {
+            last.next();
+            return last.getLong(1);
+        }
+    }
+
     /**
-     * From now on, a transaction that moves the relay's token sleeps at its commit: a deferred trigger runs then,
-     * after the relay awaited Kafka's acknowledgements and before the token is stored.
+     * From now on, a transaction that moves the relay's token past {@code globalIndex} sleeps at its commit: a
+     * deferred trigger runs then, after the relay awaited Kafka's acknowledgements and before the token is stored.
+     * (The token is Axon's gap-aware token, stored as JSON by the Jackson serializer: {@code {"index": ...}}.)
      */
-    void holdRelayTokenCommits() throws SQLException {
+    void holdRelayTokenCommitsPast(long globalIndex) throws SQLException {
         try (Connection store = stack.eventStore(); Statement statement = store.createStatement()) {
             statement.execute("CREATE FUNCTION hold_relay_token() RETURNS trigger LANGUAGE plpgsql AS "
                     + "$$ BEGIN PERFORM pg_sleep(300); RETURN NULL; END $$");
             statement.execute("CREATE CONSTRAINT TRIGGER hold_relay_token AFTER UPDATE ON tokenentry "
                     + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.processorname = '" + RELAY + "' AND "
-                    + "OLD.token IS DISTINCT FROM NEW.token) EXECUTE FUNCTION hold_relay_token()");
+                    + "(convert_from(NEW.token, 'UTF8')::jsonb ->> 'index')::bigint > " + globalIndex
+                    + ") EXECUTE FUNCTION hold_relay_token()");
         }
     }
 
