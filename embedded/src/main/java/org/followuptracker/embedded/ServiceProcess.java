@@ -33,12 +33,17 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** Starts a service tuned to start fast and stay small (serial collector, quick compiler only, 512 MiB). */
     public static ServiceProcess start(String name, Path jar, int port, List<String> arguments, PrintStream out) {
+        return start(name, jar, port, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), arguments,
+                out);
+    }
+
+    public static ServiceProcess start(String name, Path jar, int port, List<String> jvmOptions, List<String> arguments,
+            PrintStream out) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.add("--server.port=" + port);

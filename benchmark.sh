@@ -1,0 +1,12 @@
+#!/usr/bin/env sh
+# Runs the benchmark (issue 7): appends, freshness, rebuild, reads, memory and growth, each beside its baseline
+# measured in the same run, on this machine's PostgreSQL (127.0.0.1:5432, database test). Prints one table and
+# writes it to benchmark-results.md. Options: --events=1000000 --seed=42 --seconds=10 --requests=1000
+# --mongo-uri=mongodb://host:27017/benchmark (a real MongoDB instead of the embedded MongoDB-wire server).
+set -e
+cd "$(dirname "$0")"
+echo "Building (the first build downloads dependencies) ..."
+./mvnw -q -B -DskipTests package
+exec java -Xmx8g -cp embedded/target/follow-up-tracker-embedded.jar \
+  -Dloader.main=org.followuptracker.embedded.benchmark.Benchmark \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$@"

@@ -1,0 +1,55 @@
+package org.followuptracker.embedded.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.followuptracker.embedded.ServiceProcess;
+
+/** The services' HTTP API as a signed-in user sees it. */
+final class Api {
+
+    record Answer(int status, String body) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Answer post(ServiceProcess service, String path, String json, String user) {
+        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), user);
+    }
+
+    Answer post(ServiceProcess service, String path, String user) {
+        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .POST(HttpRequest.BodyPublishers.noBody()), user);
+    }
+
+    Answer get(ServiceProcess service, String path, String user) {
+        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET(), user);
+    }
+
+    private Answer send(HttpRequest.Builder request, String user) {
+        String credentials = user + ":" + BenchmarkStack.PASSWORD;
+        request.header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        request.timeout(Duration.ofSeconds(60));
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Answer(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,329 @@
+package org.followuptracker.embedded.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.followuptracker.embedded.ServiceProcess;
+
+/**
+ * Measures appends (B1), freshness (B2), rebuild (B3), reads (B4), memory (B5) and growth (B6), each beside its
+ * physical baseline measured in the same run, on generated, seeded data; prints one table and writes it to a file.
+ * A benchmark, not a test: it asserts nothing; it reports which targets were met.
+ * <p>
+ * Arguments: {@code --events=1000000} (the stored events for B3 and B6), {@code --seed=42},
+ * {@code --seconds=10} (per B1 run), {@code --requests=1000} (per B4 read), {@code --mongo-uri=} (a real MongoDB
+ * instead of the embedded MongoDB-wire server), {@code --out=benchmark-results.md}.
+ */
+public final class Benchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] CLIENTS = {1, 4, 16};
+    private static final int BASE_EVENTS = 40_000;
+    private static final int BIG_COUNTRY_LETTERS = 4_500;
+
+    private final Map<String, String> options;
+    private final Results results = new Results();
+    private final Api api = new Api();
+    private BenchmarkStack stack;
+
+    private Benchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+        }
+        new Benchmark(options).run();
+        System.exit(0);
+    }
+
+    private long option(String name, long fallback) {
+        return Long.parseLong(options.getOrDefault(name, Long.toString(fallback)));
+    }
+
+    private void run() throws Exception {
+        Instant began = Instant.now();
+        long events = option("events", 1_000_000);
+        long seed = option("seed", 42);
+        long millis = option("seconds", 10) * 1000;
+        int requests = (int) option("requests", 1000);
+        Path out = Path.of(options.getOrDefault("out", "benchmark-results.md"));
+        System.out.printf("Benchmark: %,d events, seed %d, %d s per append run, %d requests per read%n", events, seed,
+                millis / 1000, requests);
+        stack = new BenchmarkStack(options.get("mongo-uri"), "127.0.0.1", 5432);
+        try {
+            ServiceProcess commands = stack.commandService();
+            ServiceProcess queries = stack.queryService();
+            System.out.println("services log to " + stack.servicesLog() + "; read store " + stack.mongoUri
+                    + (options.containsKey("mongo-uri") ? "" : " (the embedded MongoDB-wire server, H2 file)"));
+
+            DataSet data = new DataSet(seed);
+            EventStoreLoader loader = new EventStoreLoader(stack.dataSource());
+            data.generate(BASE_EVENTS, BIG_COUNTRY_LETTERS, loader::append);
+            loader.flush();
+            awaitProjected("the base data set");
+            long bigTimeline = JSON.readTree(api.get(queries, "/api/countries/" + DataSet.BIG_COUNTRY
+                    + "/timeline?size=1", "coordinator").body()).get("total").asLong();
+            results.note(String.format("Data: %d countries (long tail), %s with %,d timeline entries; base set %,d "
+                    + "events, seed %d", DataSet.COUNTRIES, DataSet.BIG_COUNTRY, bigTimeline, loader.appended(), seed));
+
+            Appends appends = new Appends(data.countries());
+            appends.commands(commands, 4, 3000);
+            Map<Integer, Appends.Run> empty;
+            MemoryPeaks duringAppends = new MemoryPeaks(List.of(commands, queries));
+            try {
+                empty = appendRuns(appends, commands, millis, "");
+            } finally {
+                duringAppends.close();
+            }
+            memoryRow("during B1", duringAppends, commands, queries);
+            awaitProjected("the appended letters");
+
+            double best = empty.values().stream().mapToDouble(Appends.Run::perSecond).max().orElse(1);
+            Freshness freshness = new Freshness(appends);
+            Latencies fresh = freshness.measure(commands, queries, best / 2, 15_000);
+            Latencies kafka = freshness.kafkaBaseline(stack.bootstrapServers(), best / 2, 15_000);
+            results.add("B2", String.format("Freshness at %s commands/s (half of B1's best), %d probes",
+                            Results.f(best / 2), fresh.count()),
+                    String.format("p50 %s ms, p99 %s ms", Results.f(fresh.percentileMillis(50)),
+                            Results.f(fresh.percentileMillis(99))),
+                    String.format("Kafka p50 %s ms, p99 %s ms", Results.f(kafka.percentileMillis(50)),
+                            Results.f(kafka.percentileMillis(99))),
+                    Results.f(fresh.percentileMillis(50) / kafka.percentileMillis(50)) + "x",
+                    "p50 <= 50 ms, p99 <= 250 ms",
+                    fresh.percentileMillis(50) <= 50 && fresh.percentileMillis(99) <= 250);
+            awaitProjected("the freshness letters");
+
+            List<Reads.Read> reads = List.of(
+                    new Reads.Read("timeline page of " + DataSet.BIG_COUNTRY,
+                            "/api/countries/" + DataSet.BIG_COUNTRY + "/timeline?size=50", "timeline_index",
+                            DataSet.BIG_COUNTRY),
+                    new Reads.Read("board of " + DataSet.BIG_COUNTRY,
+                            "/api/recommendations?country=" + DataSet.BIG_COUNTRY + "&size=50", "board_index",
+                            DataSet.BIG_COUNTRY),
+                    new Reads.Read("overdue list, all countries", "/api/letters/awaiting?overdue=true&size=50",
+                            "letters", DataSet.BIG_COUNTRY));
+            Map<String, Latencies> readsEmpty = readRuns(reads, queries, requests, "");
+
+            // Growth: a million events more, stored through the event store API, relayed by the command service.
+            stack.stopQueryService();
+            long before = stored();
+            Instant loading = Instant.now();
+            data.generate(events - before, 0, loader::append);
+            loader.flush();
+            double loadSeconds = Duration.between(loading, Instant.now()).toMillis() / 1000.0;
+            long total = stored();
+            awaitRelayed(total);
+            double relaySeconds = Duration.between(loading, Instant.now()).toMillis() / 1000.0;
+            results.note(String.format("Loaded %,d more events through Axon's event store API in %s s (%s events/s); "
+                            + "the relay had them all on Kafka %s s after loading began (%s events/s end to end)",
+                    total - before, Results.f(loadSeconds), Results.f((total - before) / loadSeconds),
+                    Results.f(relaySeconds), Results.f((total - before) / relaySeconds)));
+
+            // B3: the read store emptied, the query service's first build reads the whole topic.
+            dropReadStore();
+            Rebuild rebuild = new Rebuild();
+            Rebuild.Outcome plain = rebuild.plainConsumer(stack.bootstrapServers());
+            queries = stack.queryService();
+            Rebuild.Outcome rebuilt;
+            MemoryPeaks duringRebuild = new MemoryPeaks(List.of(commands, queries));
+            try {
+                rebuilt = awaitFirstBuild(queries);
+            } finally {
+                duringRebuild.close();
+            }
+            results.add("B3", String.format("Rebuild of all projections from %,d events", rebuilt.events()),
+                    String.format("%s events/s (%s s)", Results.f(rebuilt.perSecond()), Results.f(rebuilt.seconds())),
+                    String.format("plain consumer %s msgs/s", Results.f(plain.perSecond())),
+                    Results.f(rebuilt.perSecond() / plain.perSecond()) + "x",
+                    ">= 20,000 events/s and >= 0.25x",
+                    rebuilt.perSecond() >= 20_000 && rebuilt.perSecond() / plain.perSecond() >= 0.25);
+            memoryRow("during B3", duringRebuild, commands, queries);
+
+            Map<Integer, Appends.Run> grown = appendRuns(appends, commands, millis, " with " + String.format("%,d",
+                    stored()) + " stored");
+            awaitProjected("the appended letters");
+            Map<String, Latencies> readsGrown = readRuns(reads, queries, requests, " with 1M stored");
+            for (int clients : CLIENTS) {
+                double slower = 1 - grown.get(clients).perSecond() / empty.get(clients).perSecond();
+                results.add("B6", "Appends, " + clients + " client(s), grown vs base set",
+                        Results.f(grown.get(clients).perSecond()) + " cmd/s",
+                        Results.f(empty.get(clients).perSecond()) + " cmd/s on the base set",
+                        String.format("%+.0f%%", -slower * 100), "<= 10% slower", slower <= 0.10);
+            }
+            for (Reads.Read read : reads) {
+                double p99 = readsGrown.get(read.name()).percentileMillis(99);
+                double base = readsEmpty.get(read.name()).percentileMillis(99);
+                results.add("B6", "Reads p99, " + read.name() + ", grown vs base set", Results.f(p99) + " ms",
+                        Results.f(base) + " ms on the base set", String.format("%+.0f%%", (p99 / base - 1) * 100),
+                        "<= 10% slower", p99 <= base * 1.10);
+            }
+        } finally {
+            results.note("Whole run: " + Duration.between(began, Instant.now()).toSeconds() + " s on this machine ("
+                    + Runtime.getRuntime().availableProcessors() + " cores)");
+            results.write(out);
+            System.out.println();
+            System.out.println(results.table());
+            System.out.println("Written to " + out.toAbsolutePath());
+            stack.close();
+        }
+    }
+
+    private Map<Integer, Appends.Run> appendRuns(Appends appends, ServiceProcess commands, long millis, String label)
+            throws Exception {
+        Map<Integer, Appends.Run> runs = new LinkedHashMap<>();
+        for (int clients : CLIENTS) {
+            Appends.Run run = appends.commands(commands, clients, millis);
+            Appends.Run baseline = appends.baseline(stack.dataSource(), clients, millis);
+            runs.put(clients, run);
+            boolean target = clients != 16 || (run.perSecond() >= 1000 && run.perSecond() / baseline.perSecond() >= 0.3
+                    && run.p99() <= 3 * run.p50());
+            results.add("B1", "Appends, " + clients + " client(s)" + label,
+                    String.format("%s cmd/s, p50 %s, p99 %s ms", Results.f(run.perSecond()), Results.f(run.p50()),
+                            Results.f(run.p99())),
+                    String.format("%s INSERT tx/s, p50 %s ms", Results.f(baseline.perSecond()),
+                            Results.f(baseline.p50())),
+                    Results.f(run.perSecond() / baseline.perSecond()) + "x",
+                    clients == 16 ? ">= 1,000/s, >= 0.3x, p99 <= 3 p50" : "",
+                    clients == 16 ? target : null);
+            if (run.failed() > 0) {
+                results.note(run.failed() + " commands failed in the B1 run with " + clients + " clients" + label);
+            }
+        }
+        return runs;
+    }
+
+    private Map<String, Latencies> readRuns(List<Reads.Read> reads, ServiceProcess queries, int requests,
+            String label) {
+        Reads measure = new Reads();
+        Map<String, Latencies> measured = new LinkedHashMap<>();
+        for (Reads.Read read : reads) {
+            Latencies http = measure.http(queries, read, requests);
+            Latencies lookup = measure.keyLookup(stack.mongoUri, read, requests);
+            measured.put(read.name(), http);
+            results.add("B4", "Reads, " + read.name() + label + ", " + requests + " requests",
+                    String.format("p50 %s, p99 %s ms", Results.f(http.percentileMillis(50)),
+                            Results.f(http.percentileMillis(99))),
+                    String.format("key lookup p50 %s, p99 %s ms", Results.f(lookup.percentileMillis(50)),
+                            Results.f(lookup.percentileMillis(99))),
+                    Results.f(http.percentileMillis(99) / lookup.percentileMillis(99)) + "x", "p99 <= 50 ms",
+                    http.percentileMillis(99) <= 50);
+        }
+        return measured;
+    }
+
+    private void memoryRow(String phase, MemoryPeaks peaks, ServiceProcess commands, ServiceProcess queries) {
+        for (ServiceProcess service : List.of(commands, queries)) {
+            if (service == null) {
+                continue;
+            }
+            MemoryPeaks.Peak peak = peaks.peak(service);
+            results.add("B5", "Memory of " + service.name() + " " + phase,
+                    String.format("heap %s MiB, RSS %s MiB", Results.f(peak.heapMiB()), Results.f(peak.rssMiB())),
+                    "-", "-", "heap <= 512 MiB", peak.heapMiB() <= 512);
+        }
+    }
+
+    private long stored() throws Exception {
+        try (Connection connection = stack.dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM domainevententry")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /** Waits until every stored event is on the topic and the query side has committed the whole topic. */
+    private void awaitProjected(String what) throws Exception {
+        Instant started = Instant.now();
+        awaitRelayed(stored());
+        try (Admin admin = admin()) {
+            while (lag(admin) > 0) {
+                Thread.sleep(200);
+            }
+        }
+        System.out.printf("    %s projected in %s s%n", what,
+                Results.f(Duration.between(started, Instant.now()).toMillis() / 1000.0));
+    }
+
+    private void awaitRelayed(long stored) throws Exception {
+        try (Admin admin = admin()) {
+            while (true) {
+                try {
+                    if (endOffsets(admin).values().stream().mapToLong(Long::longValue).sum() >= stored) {
+                        return;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // the relay has not created the topic yet
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private Rebuild.Outcome awaitFirstBuild(ServiceProcess queries) throws Exception {
+        while (true) {
+            Thread.sleep(500);
+            Api.Answer answer = api.get(queries, "/api/admin/rebuilds/latest", "admin");
+            if (!answer.ok()) {
+                continue;
+            }
+            var progress = JSON.readTree(answer.body());
+            if (progress.get("state").asText().equals("LIVE")) {
+                double seconds = Duration.between(Instant.parse(progress.get("startedAt").asText()),
+                        Instant.parse(progress.get("finishedAt").asText())).toMillis() / 1000.0;
+                long events = progress.get("eventsDone").asLong();
+                return new Rebuild.Outcome(events, seconds, events / seconds);
+            }
+        }
+    }
+
+    private void dropReadStore() {
+        try (MongoClient client = MongoClients.create(stack.mongoUri)) {
+            client.getDatabase(new com.mongodb.ConnectionString(stack.mongoUri).getDatabase()).drop();
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()));
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(BenchmarkStack.TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS)
+                .get(BenchmarkStack.TOPIC).partitions()
+                .forEach(p -> latest.put(new TopicPartition(BenchmarkStack.TOPIC, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((p, info) -> ends.put(p, info.offset()));
+        return ends;
+    }
+
+    private static long lag(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("query-service")
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        long lag = 0;
+        for (Map.Entry<TopicPartition, Long> end : endOffsets(admin).entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            lag += end.getValue() - (at == null ? 0 : at.offset());
+        }
+        return lag;
+    }
+}

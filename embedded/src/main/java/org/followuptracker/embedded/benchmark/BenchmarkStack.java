@@ -1,0 +1,158 @@
+package org.followuptracker.embedded.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.followuptracker.access.Role;
+import org.followuptracker.access.UsersFile;
+import org.followuptracker.embedded.InProcessKafka;
+import org.followuptracker.embedded.InProcessMongo;
+import org.followuptracker.embedded.ServiceProcess;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The system under measurement: the real Kafka broker in this process, the read store (the MongoDB-wire server in
+ * this process, or a real MongoDB given its URI), the event store in a fresh schema of this machine's PostgreSQL,
+ * and each service as a process of its own with at most 512 MiB of heap and the JIT's full compiler.
+ */
+final class BenchmarkStack implements AutoCloseable {
+
+    static final String PASSWORD = "benchmark password";
+    static final String TOPIC = "followup-tracker.events";
+    private static final List<String> JVM = List.of("-Xmx512m", "-XX:+UseG1GC");
+
+    final String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    final String mongoUri;
+    private final Path data;
+    private final PrintStream log;
+    private final InProcessKafka kafka;
+    private final int kafkaPort = freePort();
+    private final InProcessMongo mongo;
+    private final Path usersFile;
+    private final String postgresHost;
+    private final int postgresPort;
+    private ServiceProcess commandService;
+    private ServiceProcess queryService;
+
+    BenchmarkStack(String mongoUri, String postgresHost, int postgresPort) {
+        this.postgresHost = postgresHost;
+        this.postgresPort = postgresPort;
+        try {
+            data = Files.createTempDirectory("tracker-benchmark");
+            log = new PrintStream(Files.newOutputStream(data.resolve("services.log")), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, freePort());
+        if (mongoUri == null) {
+            mongo = InProcessMongo.start(data.resolve("mongo").resolve("read-models.mv"), freePort());
+            this.mongoUri = mongo.uri("benchmark");
+        } else {
+            mongo = null;
+            this.mongoUri = mongoUri;
+        }
+        UsersFile users = new UsersFile(data.resolve("users"));
+        users.put("coordinator", PASSWORD, Set.of(Role.COORDINATOR));
+        users.put("admin", PASSWORD, Set.of(Role.ADMIN));
+        usersFile = users.path();
+    }
+
+    Path servicesLog() {
+        return data.resolve("services.log");
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://" + postgresHost + ":" + postgresPort + "/test?currentSchema=" + schema;
+    }
+
+    PGSimpleDataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl() + "&reWriteBatchedInserts=true");
+        dataSource.setUser("postgres");
+        return dataSource;
+    }
+
+    ServiceProcess commandService() {
+        if (commandService == null) {
+            commandService = ServiceProcess.start("command-service", jar("command-service"), freePort(), JVM, List.of(
+                    "--tracker.data-dir=" + data.resolve("command-service"),
+                    "--tracker.demo.enabled=false",
+                    "--tracker.access.users-file=" + usersFile,
+                    "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                    "--spring.profiles.active=postgres",
+                    "--spring.datasource.url=" + jdbcUrl(),
+                    "--spring.datasource.username=postgres",
+                    "--spring.flyway.schemas=" + schema,
+                    "--logging.level.root=WARN"), log);
+            commandService.awaitHealthy(Duration.ofMinutes(3));
+        }
+        return commandService;
+    }
+
+    ServiceProcess queryService() {
+        if (queryService == null) {
+            queryService = ServiceProcess.start("query-service", jar("query-service"), freePort(), JVM, List.of(
+                    "--spring.data.mongodb.uri=" + mongoUri,
+                    "--tracker.access.users-file=" + usersFile,
+                    "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                    "--logging.level.root=WARN"), log);
+            queryService.awaitHealthy(Duration.ofMinutes(3));
+        }
+        return queryService;
+    }
+
+    void stopQueryService() {
+        if (queryService != null) {
+            queryService.close();
+            queryService = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (commandService != null) {
+            commandService.close();
+        }
+        stopQueryService();
+        kafka.close();
+        if (mongo != null) {
+            mongo.close();
+        }
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            System.out.println("could not drop schema " + schema + ": " + e.getMessage());
+        }
+        log.close();
+    }
+
+    private static Path jar(String service) {
+        Path jar = Path.of(service, "target", service + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no " + jar + ": build first (./benchmark.sh does)");
+        }
+        return jar;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

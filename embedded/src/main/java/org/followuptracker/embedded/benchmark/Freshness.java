@@ -1,0 +1,150 @@
+package org.followuptracker.embedded.benchmark;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.followuptracker.embedded.ServiceProcess;
+
+/**
+ * B2: how long after a command's 2xx the query API shows what it recorded, with commands arriving at a steady rate
+ * (open loop); every tenth command is a probe whose new recommendation is asked for every 10 ms until it is there
+ * (asking more often would load the query service enough to change what is measured).
+ * Baseline: Kafka's own produce-to-consume latency on the same broker, at the same rate, with the same settings as
+ * the relay (acks=all, linger 2 ms).
+ */
+final class Freshness {
+
+    private static final Pattern FIRST_RECOMMENDATION = Pattern.compile("\"recommendationIds\":\\[\"([^\"]+)\"");
+
+    private final Api api = new Api();
+    private final Appends appends;
+
+    Freshness(Appends appends) {
+        this.appends = appends;
+    }
+
+    Latencies measure(ServiceProcess commandService, ServiceProcess queryService, double perSecond, long millis)
+            throws InterruptedException {
+        Latencies probes = new Latencies();
+        AtomicLong failed = new AtomicLong();
+        ExecutorService senders = Executors.newFixedThreadPool(32);
+        long interval = (long) (1e9 / perSecond);
+        long start = System.nanoTime();
+        long count = (long) (perSecond * millis / 1000);
+        for (long i = 0; i < count; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            boolean probe = i % 10 == 0;
+            senders.submit(() -> {
+                Api.Answer answer = api.post(commandService, "/api/letters", appends.letter(), "coordinator");
+                long accepted = System.nanoTime();
+                if (!answer.ok()) {
+                    failed.incrementAndGet();
+                    return;
+                }
+                if (probe) {
+                    Matcher id = FIRST_RECOMMENDATION.matcher(answer.body());
+                    if (id.find()) {
+                        String path = "/api/recommendations/" + id.group(1);
+                        while (!api.get(queryService, path, "coordinator").ok()) {
+                            if (System.nanoTime() - accepted > 30_000_000_000L) {
+                                failed.incrementAndGet();
+                                return;
+                            }
+                            sleepMillis(10);
+                        }
+                        probes.add(System.nanoTime() - accepted);
+                    }
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(2, TimeUnit.MINUTES);
+        if (failed.get() > 0) {
+            System.out.println("    freshness: " + failed.get() + " commands failed or never showed");
+        }
+        return probes;
+    }
+
+    /** Kafka alone: a message produced every {@code 1/perSecond} s, timed until a polling consumer has it. */
+    Latencies kafkaBaseline(String bootstrapServers, double perSecond, long millis) throws Exception {
+        String topic = "benchmark-latency";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Latencies latencies = new Latencies();
+        long count = (long) (perSecond * millis / 1000);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.LINGER_MS_CONFIG, 2),
+                        new ByteArraySerializer(), new ByteArraySerializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToEnd(List.of(partition));
+            consumer.position(partition);
+            Thread sender = new Thread(() -> {
+                long interval = (long) (1e9 / perSecond);
+                long start = System.nanoTime();
+                for (long i = 0; i < count; i++) {
+                    long wait = start + i * interval - System.nanoTime();
+                    if (wait > 0) {
+                        sleepNanos(wait);
+                    }
+                    producer.send(new ProducerRecord<>(topic,
+                            ByteBuffer.allocate(8).putLong(System.nanoTime()).array()));
+                }
+                producer.flush();
+            });
+            sender.start();
+            long received = 0;
+            long deadline = System.nanoTime() + millis * 1_000_000 + 30_000_000_000L;
+            while (received < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    latencies.add(System.nanoTime() - ByteBuffer.wrap(record.value()).getLong());
+                    received++;
+                }
+            }
+            sender.join();
+        }
+        return latencies;
+    }
+
+    private static void sleepMillis(long millis) {
+        sleepNanos(millis * 1_000_000);
+    }
+
+    private static void sleepNanos(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.followuptracker.embedded.benchmark;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.followuptracker.embedded.ServiceProcess;
+
+/**
+ * B4: reads as readers make them, through HTTP with sign-in, each timed over many requests; baseline: the same read
+ * as a single key lookup straight against the same store (the document the view starts from), without HTTP.
+ */
+final class Reads {
+
+    /** A view, and the document of the live generation that its baseline looks up. */
+    record Read(String name, String path, String collection, String key) {
+    }
+
+    private final Api api = new Api();
+
+    Latencies http(ServiceProcess queryService, Read read, int requests) {
+        for (int i = 0; i < Math.min(100, requests); i++) {
+            api.get(queryService, read.path(), "coordinator");
+        }
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < requests; i++) {
+            long started = System.nanoTime();
+            Api.Answer answer = api.get(queryService, read.path(), "coordinator");
+            if (!answer.ok()) {
+                throw new IllegalStateException(read.path() + " answered " + answer.status() + ": " + answer.body());
+            }
+            latencies.add(System.nanoTime() - started);
+        }
+        return latencies;
+    }
+
+    Latencies keyLookup(String mongoUri, Read read, int requests) {
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            MongoDatabase database = client.getDatabase(new com.mongodb.ConnectionString(mongoUri).getDatabase());
+            Document live = database.getCollection("read_model_generations").find(Filters.eq("_id", "live")).first();
+            String collection = "g" + live.getInteger("number") + "_" + read.collection();
+            for (int i = 0; i < Math.min(100, requests); i++) {
+                database.getCollection(collection).find(Filters.eq("_id", read.key())).first();
+            }
+            Latencies latencies = new Latencies();
+            for (int i = 0; i < requests; i++) {
+                long started = System.nanoTime();
+                Document found = database.getCollection(collection).find(Filters.eq("_id", read.key())).first();
+                if (found == null) {
+                    throw new IllegalStateException("no " + read.key() + " in " + collection);
+                }
+                latencies.add(System.nanoTime() - started);
+            }
+            return latencies;
+        }
+    }
+}
