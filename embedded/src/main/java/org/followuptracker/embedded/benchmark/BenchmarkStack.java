@@ -17,6 +17,7 @@ import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
 import org.followuptracker.embedded.InProcessKafka;
 import org.followuptracker.embedded.InProcessMongo;
+import org.followuptracker.embedded.ServiceArguments;
 import org.followuptracker.embedded.ServiceProcess;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -88,16 +89,9 @@ final class BenchmarkStack implements AutoCloseable {
 
     ServiceProcess commandService() {
         if (commandService == null) {
-            commandService = ServiceProcess.start("command-service", jar("command-service"), freePort(), JVM, List.of(
-                    "--tracker.data-dir=" + data.resolve("command-service"),
-                    "--tracker.demo.enabled=false",
-                    "--tracker.access.users-file=" + usersFile,
-                    "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-                    "--spring.profiles.active=postgres",
-                    "--spring.datasource.url=" + jdbcUrl(),
-                    "--spring.datasource.username=postgres",
-                    "--spring.flyway.schemas=" + schema,
-                    "--logging.level.root=WARN"), log);
+            commandService = ServiceProcess.start("command-service", jar("command-service"), freePort(), JVM,
+                    ServiceArguments.commandServiceOnPostgres(data.resolve("command-service"), usersFile,
+                            bootstrapServers(), jdbcUrl(), schema, "--logging.level.root=WARN"), log);
             commandService.awaitHealthy(Duration.ofMinutes(3));
         }
         return commandService;
@@ -105,11 +99,9 @@ final class BenchmarkStack implements AutoCloseable {
 
     ServiceProcess queryService() {
         if (queryService == null) {
-            queryService = ServiceProcess.start("query-service", jar("query-service"), freePort(), JVM, List.of(
-                    "--spring.data.mongodb.uri=" + mongoUri,
-                    "--tracker.access.users-file=" + usersFile,
-                    "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-                    "--logging.level.root=WARN"), log);
+            queryService = ServiceProcess.start("query-service", jar("query-service"), freePort(), JVM,
+                    ServiceArguments.queryService(mongoUri, usersFile, bootstrapServers(), "--logging.level.root=WARN"),
+                    log);
             queryService.awaitHealthy(Duration.ofMinutes(3));
         }
         return queryService;

@@ -26,8 +26,8 @@ import org.followuptracker.embedded.ServiceProcess;
 
 /**
  * B2: how long after a command's 2xx the query API shows what it recorded, with commands arriving at a steady rate
- * (open loop); every tenth command is a probe whose new recommendation is asked for every 10 ms until it is there
- * (asking more often would load the query service enough to change what is measured).
+ * (open loop), and one probe at a time beside them: a letter whose new recommendation is asked for every 5 ms until it
+ * is there (more pollers at once would load the query service enough to change what is measured).
  * Baseline: Kafka's own produce-to-consume latency on the same broker, at the same rate, with the same settings as
  * the relay (acks=all, linger 2 ms).
  */
@@ -46,42 +46,47 @@ final class Freshness {
             throws InterruptedException {
         Latencies probes = new Latencies();
         AtomicLong failed = new AtomicLong();
-        ExecutorService senders = Executors.newFixedThreadPool(32);
+        long end = System.nanoTime() + millis * 1_000_000;
+        // One probe at a time, beside the load: a letter, then its recommendation asked for every 5 ms until shown.
+        Thread prober = new Thread(() -> {
+            while (System.nanoTime() < end) {
+                Api.Answer answer = api.post(commandService, "/api/letters", appends.letter(), "coordinator");
+                long accepted = System.nanoTime();
+                Matcher id = FIRST_RECOMMENDATION.matcher(answer.body());
+                if (!answer.ok() || !id.find()) {
+                    failed.incrementAndGet();
+                    continue;
+                }
+                String path = "/api/recommendations/" + id.group(1);
+                while (!api.get(queryService, path, "coordinator").ok()) {
+                    if (System.nanoTime() - accepted > 60_000_000_000L) {
+                        failed.incrementAndGet();
+                        break;
+                    }
+                    sleepMillis(5);
+                }
+                probes.add(System.nanoTime() - accepted);
+                sleepMillis(50);
+            }
+        }, "freshness-probe");
+        prober.start();
+        ExecutorService senders = Executors.newFixedThreadPool(16);
         long interval = (long) (1e9 / perSecond);
         long start = System.nanoTime();
-        long count = (long) (perSecond * millis / 1000);
-        for (long i = 0; i < count; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
+        for (long i = 0; start + i * interval < end; i++) {
+            long wait = start + i * interval - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            boolean probe = i % 10 == 0;
             senders.submit(() -> {
-                Api.Answer answer = api.post(commandService, "/api/letters", appends.letter(), "coordinator");
-                long accepted = System.nanoTime();
-                if (!answer.ok()) {
+                if (!api.post(commandService, "/api/letters", appends.letter(), "coordinator").ok()) {
                     failed.incrementAndGet();
-                    return;
-                }
-                if (probe) {
-                    Matcher id = FIRST_RECOMMENDATION.matcher(answer.body());
-                    if (id.find()) {
-                        String path = "/api/recommendations/" + id.group(1);
-                        while (!api.get(queryService, path, "coordinator").ok()) {
-                            if (System.nanoTime() - accepted > 30_000_000_000L) {
-                                failed.incrementAndGet();
-                                return;
-                            }
-                            sleepMillis(10);
-                        }
-                        probes.add(System.nanoTime() - accepted);
-                    }
                 }
             });
         }
         senders.shutdown();
         senders.awaitTermination(2, TimeUnit.MINUTES);
+        prober.join();
         if (failed.get() > 0) {
             System.out.println("    freshness: " + failed.get() + " commands failed or never showed");
         }

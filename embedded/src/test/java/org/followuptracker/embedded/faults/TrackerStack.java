@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
 import org.followuptracker.embedded.InProcessKafka;
+import org.followuptracker.embedded.ServiceArguments;
 import org.followuptracker.embedded.ServiceProcess;
 
 /**
@@ -83,16 +84,10 @@ final class TrackerStack implements AutoCloseable {
 
     ServiceProcess startCommandService() {
         String instance = "command-service-" + (++instances);
-        ServiceProcess service = ServiceProcess.start(instance, jar("command-service"), freePort(), List.of(
-                "--tracker.data-dir=" + data.resolve(instance),
-                "--tracker.demo.enabled=false",
-                "--tracker.access.users-file=" + usersFile,
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-                "--spring.profiles.active=postgres",
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/test?currentSchema="
-                        + schema,
-                "--spring.datasource.username=postgres",
-                "--spring.flyway.schemas=" + schema), log);
+        ServiceProcess service = ServiceProcess.start(instance, jar("command-service"), freePort(),
+                ServiceArguments.commandServiceOnPostgres(data.resolve(instance), usersFile, bootstrapServers(),
+                        "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/test?currentSchema=" + schema, schema),
+                log);
         commandServices.add(service);
         service.awaitHealthy(Duration.ofMinutes(3));
         return service;
@@ -100,13 +95,11 @@ final class TrackerStack implements AutoCloseable {
 
     ServiceProcess startQueryService() {
         String instance = "query-service-" + (++instances);
-        ServiceProcess service = ServiceProcess.start(instance, jar("query-service"), freePort(), List.of(
-                "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/" + name,
-                "--tracker.access.users-file=" + usersFile,
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-                // A dead instance's partitions go to the others after 10 s rather than Kafka's default 45 s.
-                "--spring.kafka.consumer.properties.session.timeout.ms=10000",
-                "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000"), log);
+        // A dead instance's partitions go to the others after 10 s rather than Kafka's default 45 s.
+        ServiceProcess service = ServiceProcess.start(instance, jar("query-service"), freePort(),
+                ServiceArguments.queryService("mongodb://127.0.0.1:" + mongoPort + "/" + name, usersFile,
+                        bootstrapServers(), "--spring.kafka.consumer.properties.session.timeout.ms=10000",
+                        "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000"), log);
         queryServices.add(service);
         service.awaitHealthy(Duration.ofMinutes(3));
         return service;
