@@ -74,7 +74,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail storeUnavailable(Exception e) {
         log.warn("event store unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
-                "the event store cannot be reached; nothing was recorded, try again shortly");
+                "the event store cannot be reached; try again shortly. If the line broke while the fact was being "
+                        + "stored, it may have been recorded after all: retry with the same Idempotency-Key, which "
+                        + "never records a fact twice, or check the country's timeline");
     }
 
     @ExceptionHandler(Exception.class)

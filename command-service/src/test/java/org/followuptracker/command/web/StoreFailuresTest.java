@@ -24,6 +24,8 @@ class StoreFailuresTest {
         assertThat(StoreFailures.unreachable(new IllegalStateException(new SocketException("Connection reset"))))
                 .isTrue();
         assertThat(StoreFailures.unreachable(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(StoreFailures.unreachable(new RuntimeException(new SQLException("lost",
+                new java.io.EOFException("end of stream"))))).isTrue();
     }
 
     @Test
@@ -31,5 +33,14 @@ class StoreFailuresTest {
         assertThat(StoreFailures.unreachable(new EventStoreException("duplicate",
                 new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
         assertThat(StoreFailures.unreachable(new IllegalStateException("a bug"))).isFalse();
+    }
+
+    @Test
+    void anIoErrorOutsideTheDatabaseIsNot() {
+        // A body that cannot be parsed, or a client that hung up while the answer was written.
+        assertThat(StoreFailures.unreachable(new IllegalStateException(
+                new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected character")))).isFalse();
+        assertThat(StoreFailures.unreachable(new IllegalStateException(new java.io.IOException("Broken pipe"))))
+                .isFalse();
     }
 }
