@@ -87,36 +87,75 @@ final class EventStoreProbe {
         return owners.stream().findFirst();
     }
 
-    /** The highest global index in the event store now. */
-    long lastGlobalIndex() throws SQLException {
-        try (Connection store = stack.eventStore(); Statement statement = store.createStatement();
-                ResultSet last = statement.executeQuery("SELECT coalesce(max(globalindex), -1) FROM domainevententry")) {
-            last.next();
-            return last.getLong(1);
+    /** The highest global index among the events a command caused, found by the source it gave. */
+    long lastGlobalIndexOf(String source) throws SQLException {
+        try (Connection store = stack.eventStore(); PreparedStatement query = store.prepareStatement(
+                "SELECT max(globalindex) FROM domainevententry "
+                        + "WHERE convert_from(metadata, 'UTF8')::jsonb ->> 'source' = ?")) {
+            query.setString(1, source);
+            try (ResultSet last = query.executeQuery()) {
+                last.next();
+                return last.getLong(1);
+            }
         }
     }
 
     /**
-     * From now on, a transaction that moves the relay's token past {@code globalIndex} sleeps at its commit: a
-     * deferred trigger runs then, after the relay awaited Kafka's acknowledgements and before the token is stored.
-     * (The token is Axon's gap-aware token, stored as JSON by the Jackson serializer: {@code {"index": ...}}.)
+     * Keeps the relay from storing its token until {@link RelayPause#holdCommitsReaching} is called: the relay may
+     * send what it reads, but its token update waits on a lock on the token table.
      */
-    void holdRelayTokenCommitsPast(long globalIndex) throws SQLException {
-        try (Connection store = stack.eventStore(); Statement statement = store.createStatement()) {
-            statement.execute("CREATE FUNCTION hold_relay_token() RETURNS trigger LANGUAGE plpgsql AS "
-                    + "$$ BEGIN PERFORM pg_sleep(300); RETURN NULL; END $$");
-            statement.execute("CREATE CONSTRAINT TRIGGER hold_relay_token AFTER UPDATE ON tokenentry "
-                    + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.processorname = '" + RELAY + "' AND "
-                    + "(convert_from(NEW.token, 'UTF8')::jsonb ->> 'index')::bigint > " + globalIndex
-                    + ") EXECUTE FUNCTION hold_relay_token()");
+    RelayPause pauseRelayTokenUpdates() throws SQLException {
+        Connection store = stack.eventStore();
+        try (Statement statement = store.createStatement()) {
+            store.setAutoCommit(false);
+            statement.execute("LOCK TABLE tokenentry IN EXCLUSIVE MODE");
+        } catch (SQLException e) {
+            store.close();
+            throw e;
+        }
+        return new RelayPause(store);
+    }
+
+    /** The relay's token updates, paused (see {@link #pauseRelayTokenUpdates}). */
+    static final class RelayPause {
+
+        private final Connection store;
+
+        private RelayPause(Connection store) {
+            this.store = store;
+        }
+
+        /**
+         * Lets token updates through again, except that a transaction that moves the relay's token to
+         * {@code globalIndex} or beyond sleeps at its commit: a deferred trigger runs then, after the relay awaited
+         * Kafka's acknowledgements of the batch's sends and before the token is stored. (The relay may split a
+         * command's events over batches; the one held is the batch with the last of them. The token is Axon's
+         * gap-aware token, stored as JSON by the Jackson serializer: {@code {"index": ...}}.)
+         */
+        void holdCommitsReaching(long globalIndex) throws SQLException {
+            try (Statement statement = store.createStatement()) {
+                statement.execute("CREATE FUNCTION hold_relay_token() RETURNS trigger LANGUAGE plpgsql AS "
+                        + "$$ BEGIN PERFORM pg_sleep(300); RETURN NULL; END $$");
+                statement.execute("CREATE CONSTRAINT TRIGGER hold_relay_token AFTER UPDATE ON tokenentry "
+                        + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.processorname = '" + RELAY + "' AND "
+                        + "(convert_from(NEW.token, 'UTF8')::jsonb ->> 'index')::bigint >= " + globalIndex
+                        + ") EXECUTE FUNCTION hold_relay_token()");
+                store.commit();
+            } finally {
+                store.close();
+            }
         }
     }
+
+    /** A session asleep in the trigger, holding a lock on this scenario's token table (not another schema's). */
+    private static final String HELD = "wait_event = 'PgSleep' AND pid IN (SELECT pid FROM pg_locks "
+            + "WHERE relation = 'tokenentry'::regclass)";
 
     /** Whether a relay transaction is asleep at its commit. */
     boolean relayTokenCommitHeld() throws SQLException {
         try (Connection store = stack.eventStore(); Statement statement = store.createStatement();
                 ResultSet held = statement.executeQuery(
-                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'")) {
+                        "SELECT count(*) FROM pg_stat_activity WHERE " + HELD)) {
             held.next();
             return held.getLong(1) > 0;
         }
@@ -128,7 +167,7 @@ final class EventStoreProbe {
      */
     void endHeldCommits() throws SQLException {
         try (Connection store = stack.eventStore(); Statement statement = store.createStatement()) {
-            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = 'PgSleep'");
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE " + HELD);
             statement.execute("DROP TRIGGER hold_relay_token ON tokenentry");
             statement.execute("DROP FUNCTION hold_relay_token()");
         }

@@ -25,7 +25,8 @@ import org.followuptracker.events.EventEnvelope;
  * Compares the three stores after a scenario:
  * <ul>
  *   <li>every command answered 2xx has exactly the events it causes in the event store, each once; a refused one has
- *       none; one that got no answer has all of them or none, never a part;</li>
+ *       none, and no refusal is a server error other than 503; one that got no answer or a 503 (the store went
+ *       away, perhaps after the commit reached it) has all of them or none, never a part;</li>
  *   <li>each aggregate's sequence numbers run from 0 without a gap;</li>
  *   <li>every stored event is on the Kafka topic (more than once is allowed), and nothing else is; each country's
  *       events are on one partition, each aggregate's in sequence order;</li>
@@ -119,8 +120,8 @@ final class Oracle {
                 .collect(Collectors.groupingBy(StoredEvent::source));
         int accepted = 0;
         int refused = 0;
-        int unanswered = 0;
-        int unansweredRecorded = 0;
+        int inDoubt = 0;
+        int inDoubtRecorded = 0;
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (Workload.Outcome outcome : outcomes) {
             statuses.merge(outcome.status(), 1, Integer::sum);
@@ -132,17 +133,21 @@ final class Oracle {
                     broken.add(outcome.request() + " (" + outcome.source() + ") answered " + outcome.status()
                             + " must have " + outcome.expectedEvents() + " in the event store, has " + found);
                 }
-            } else if (outcome.unanswered()) {
-                unanswered++;
+            } else if (outcome.inDoubt()) {
+                inDoubt++;
                 if (!found.isEmpty()) {
-                    unansweredRecorded++;
+                    inDoubtRecorded++;
                     if (!found.equals(new TreeMap<>(outcome.expectedEvents()))) {
-                        broken.add(outcome.request() + " (" + outcome.source() + ") got no answer and left a part: "
-                                + found + " of " + outcome.expectedEvents());
+                        broken.add(outcome.request() + " (" + outcome.source() + ") answered " + answer(outcome)
+                                + " and left a part: " + found + " of " + outcome.expectedEvents());
                     }
                 }
             } else {
                 refused++;
+                if (outcome.status() >= 500) {
+                    broken.add(outcome.request() + " (" + outcome.source() + ") failed with " + outcome.status()
+                            + ": " + outcome.body());
+                }
                 if (!found.isEmpty()) {
                     broken.add(outcome.request() + " (" + outcome.source() + ") was refused with " + outcome.status()
                             + " but has events " + found);
@@ -156,9 +161,14 @@ final class Oracle {
         if (refused > 0) {
             figures.put("refused", refused);
         }
-        if (unanswered > 0) {
-            figures.put("unanswered (recorded whole / not at all)", unansweredRecorded + "/" + (unanswered - unansweredRecorded));
+        if (inDoubt > 0) {
+            figures.put("in doubt, no answer or 503 (recorded whole / not at all)",
+                    inDoubtRecorded + "/" + (inDoubt - inDoubtRecorded));
         }
+    }
+
+    private static String answer(Workload.Outcome outcome) {
+        return outcome.unanswered() ? "nothing" : String.valueOf(outcome.status());
     }
 
     private void checkSequences(List<StoredEvent> stored) {

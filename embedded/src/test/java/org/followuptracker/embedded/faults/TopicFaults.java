@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -73,8 +75,20 @@ final class TopicFaults {
                 rewound.put(partition.getKey(), new OffsetAndMetadata(offset - back));
                 replayed += back;
             }
-            admin.alterConsumerGroupOffsets(TrackerStack.CONSUMER_GROUP, rewound).all().get(30, TimeUnit.SECONDS);
-            return replayed;
+            // The stopped member may still be listed for a moment: Kafka refuses to move a group's offsets then.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                try {
+                    admin.alterConsumerGroupOffsets(TrackerStack.CONSUMER_GROUP, rewound).all()
+                            .get(30, TimeUnit.SECONDS);
+                    return replayed;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof GroupNotEmptyException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(500);
+                }
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,16 +46,16 @@ final class TrackerStack implements AutoCloseable {
     final String name;
     final String schema;
     final MongoWriteTrap mongoTrap = new MongoWriteTrap();
-    final PostgresProxy postgres;
+    PostgresProxy postgres;
     final List<ServiceProcess> commandServices = new ArrayList<>();
     final List<ServiceProcess> queryServices = new ArrayList<>();
     private final Path data;
-    private final Path usersFile;
+    private Path usersFile;
     private final PrintStream log;
     private final int kafkaPort = freePort();
     private final int controllerPort = freePort();
-    private final MongoServer mongo;
-    private final int mongoPort;
+    private MongoServer mongo;
+    private int mongoPort;
     private InProcessKafka kafka;
     private int instances;
 
@@ -68,14 +69,19 @@ final class TrackerStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         schema = "faults_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
-        mongo = new MongoServer(mongoTrap.around(new MemoryBackend()));
-        mongoPort = mongo.bind().getPort();
-        postgres = PostgresProxy.start(POSTGRES_HOST, POSTGRES_PORT);
-        UsersFile users = new UsersFile(data.resolve("users"));
-        users.put("coordinator", PASSWORD, Set.of(Role.COORDINATOR));
-        users.put("admin", PASSWORD, Set.of(Role.ADMIN));
-        usersFile = users.path();
+        try {
+            kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
+            mongo = new MongoServer(mongoTrap.around(new MemoryBackend()));
+            mongoPort = mongo.bind().getPort();
+            postgres = PostgresProxy.start(POSTGRES_HOST, POSTGRES_PORT);
+            UsersFile users = new UsersFile(data.resolve("users"));
+            users.put("coordinator", PASSWORD, Set.of(Role.COORDINATOR));
+            users.put("admin", PASSWORD, Set.of(Role.ADMIN));
+            usersFile = users.path();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     Path servicesLog() {
@@ -144,10 +150,16 @@ final class TrackerStack implements AutoCloseable {
         if (kafka != null) {
             kafka.close();
         }
-        mongo.shutdownNow();
-        postgres.close();
-        try (Connection connection = eventStore()) {
-            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        if (mongo != null) {
+            mongo.shutdownNow();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        try (Connection connection = eventStore(); Statement statement = connection.createStatement()) {
+            // A transaction a scenario left asleep (scenario 6) would hold the drop up without end.
+            statement.execute("SET lock_timeout = '20s'");
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             System.out.println("could not drop schema " + schema + ": " + e.getMessage());
         }

@@ -32,6 +32,14 @@ final class Workload {
             return status == Http.NO_ANSWER;
         }
 
+        /**
+         * Whether the command may or may not have been recorded: no answer came, or the store became unreachable
+         * (a 503), which can happen after the commit reached the database and before its acknowledgement came back.
+         */
+        boolean inDoubt() {
+            return unanswered() || status == 503;
+        }
+
         int expectedEventCount() {
             return expectedEvents.values().stream().mapToInt(Integer::intValue).sum();
         }
