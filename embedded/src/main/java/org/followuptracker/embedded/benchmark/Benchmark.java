@@ -3,6 +3,8 @@ package org.followuptracker.embedded.benchmark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,7 +30,8 @@ import org.followuptracker.embedded.ServiceProcess;
  * <p>
  * Arguments: {@code --events=1000000} (the stored events for B3 and B6), {@code --seed=42},
  * {@code --seconds=10} (per B1 run), {@code --requests=1000} (per B4 read), {@code --mongo-uri=} (a real MongoDB
- * instead of the embedded MongoDB-wire server), {@code --out=benchmark-results.md}.
+ * instead of the embedded MongoDB-wire server), {@code --out=benchmark-results.md}, {@code --profile} (the services
+ * run under Java Flight Recorder; where their CPU went is printed and written beside the table).
  */
 public final class Benchmark {
 
@@ -69,7 +72,7 @@ public final class Benchmark {
         Path out = Path.of(options.getOrDefault("out", "benchmark-results.md"));
         System.out.printf("Benchmark: %,d events, seed %d, %d s per append run, %d requests per read%n", events, seed,
                 millis / 1000, requests);
-        stack = new BenchmarkStack(options.get("mongo-uri"), "127.0.0.1", 5432);
+        stack = new BenchmarkStack(options.get("mongo-uri"), "127.0.0.1", 5432, options.containsKey("profile"));
         try {
             ServiceProcess commands = stack.commandService();
             ServiceProcess queries = stack.queryService();
@@ -185,6 +188,17 @@ public final class Benchmark {
             System.out.println(results.table());
             System.out.println("Written to " + out.toAbsolutePath());
             stack.close();
+            if (stack.profiles().isPresent()) {
+                // The services wrote their recordings as they stopped.
+                Profiles profiles = stack.profiles().get();
+                Path summary = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "")
+                        + "-profile.txt");
+                String text = profiles.summary();
+                Files.writeString(summary, text, StandardCharsets.UTF_8);
+                System.out.println(text);
+                System.out.println("Where the services' CPU went: " + summary.toAbsolutePath() + " (recordings in "
+                        + profiles.directory() + ", for JDK Mission Control or `jfr print`)");
+            }
         }
     }
 

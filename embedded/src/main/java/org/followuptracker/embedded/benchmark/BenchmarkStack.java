@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.followuptracker.access.Role;
@@ -42,15 +44,19 @@ final class BenchmarkStack implements AutoCloseable {
     private final Path usersFile;
     private final String postgresHost;
     private final int postgresPort;
+    private final Profiles profiles;
     private ServiceProcess commandService;
     private ServiceProcess queryService;
+    private int started;
 
-    BenchmarkStack(String mongoUri, String postgresHost, int postgresPort) {
+    /** With {@code profile}, each service runs under Java Flight Recorder (see {@link Profiles}). */
+    BenchmarkStack(String mongoUri, String postgresHost, int postgresPort, boolean profile) {
         this.postgresHost = postgresHost;
         this.postgresPort = postgresPort;
         try {
             data = Files.createTempDirectory("tracker-benchmark");
             log = new PrintStream(Files.newOutputStream(data.resolve("services.log")), true);
+            profiles = profile ? new Profiles(Files.createDirectories(data.resolve("profiles"))) : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,6 +72,19 @@ final class BenchmarkStack implements AutoCloseable {
         users.put("coordinator", PASSWORD, Set.of(Role.COORDINATOR));
         users.put("admin", PASSWORD, Set.of(Role.ADMIN));
         usersFile = users.path();
+    }
+
+    /** The recordings, when the services run under Java Flight Recorder. */
+    Optional<Profiles> profiles() {
+        return Optional.ofNullable(profiles);
+    }
+
+    private List<String> jvm(String service) {
+        List<String> options = new ArrayList<>(JVM);
+        if (profiles != null) {
+            options.addAll(profiles.jvmOptions(++started + "-" + service));
+        }
+        return options;
     }
 
     Path servicesLog() {
@@ -89,7 +108,7 @@ final class BenchmarkStack implements AutoCloseable {
 
     ServiceProcess commandService() {
         if (commandService == null) {
-            commandService = ServiceProcess.start("command-service", jar("command-service"), freePort(), JVM,
+            commandService = ServiceProcess.start("command-service", jar("command-service"), freePort(), jvm("command-service"),
                     ServiceArguments.commandServiceOnPostgres(data.resolve("command-service"), usersFile,
                             bootstrapServers(), jdbcUrl(), schema, "--logging.level.root=WARN"), log);
             commandService.awaitHealthy(Duration.ofMinutes(3));
@@ -99,7 +118,7 @@ final class BenchmarkStack implements AutoCloseable {
 
     ServiceProcess queryService() {
         if (queryService == null) {
-            queryService = ServiceProcess.start("query-service", jar("query-service"), freePort(), JVM,
+            queryService = ServiceProcess.start("query-service", jar("query-service"), freePort(), jvm("query-service"),
                     ServiceArguments.queryService(mongoUri, usersFile, bootstrapServers(), "--logging.level.root=WARN"),
                     log);
             queryService.awaitHealthy(Duration.ofMinutes(3));
