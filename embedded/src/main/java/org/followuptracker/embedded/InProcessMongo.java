@@ -2,6 +2,7 @@ package org.followuptracker.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,16 @@ public final class InProcessMongo implements AutoCloseable {
         }
         MongoBackend backend = new H2Backend(dataFile.toAbsolutePath().toString());
         MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        return new InProcessMongo(server, server.getLocalAddress());
+    }
+
+    /**
+     * The same server keeping its data in memory only (lost when it stops): the benchmark uses it to tell what the
+     * H2 file costs from what the wire server costs.
+     */
+    public static InProcessMongo startInMemory(int port) {
+        MongoServer server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", port);
         return new InProcessMongo(server, server.getLocalAddress());
     }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,15 +44,17 @@ class EndToEndIT {
     private static final String PASSWORD = "end-to-end password";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<AutoCloseable> RUNNING = new ArrayList<>();
+    /** The event store's schema in PostgreSQL, dropped at the end; null when the events are in H2. */
+    private static String schema;
     private static ServiceProcess commandService;
     private static ServiceProcess queryService;
 
     @BeforeAll
     static void startEverything() throws IOException {
         Path data = Files.createTempDirectory("tracker-e2e");
-        InProcessKafka kafka = InProcessKafka.start(data.resolve("kafka"), freePort(), freePort());
+        InProcessKafka kafka = InProcessKafka.start(data.resolve("kafka"), FreePorts.next(), FreePorts.next());
         RUNNING.add(kafka);
-        InProcessMongo mongo = InProcessMongo.start(data.resolve("mongo").resolve("read-models.mv"), freePort());
+        InProcessMongo mongo = InProcessMongo.start(data.resolve("mongo").resolve("read-models.mv"), FreePorts.next());
         RUNNING.add(mongo);
         UsersFile users = new UsersFile(data.resolve("users"));
         users.put("coordinator", PASSWORD, Set.of(Role.COORDINATOR));
@@ -65,7 +69,7 @@ class EndToEndIT {
                 "--tracker.access.users-file=" + users.path(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
         if (usePostgres()) {
-            String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             commandArguments.addAll(List.of("--spring.profiles.active=postgres",
                     "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
                     "--spring.datasource.username=postgres",
@@ -74,9 +78,9 @@ class EndToEndIT {
         } else {
             System.out.println("End-to-end: no PostgreSQL at 127.0.0.1:5432, events in H2");
         }
-        commandService = ServiceProcess.start("command-service", jar("command-service"), freePort(), commandArguments, log);
+        commandService = ServiceProcess.start("command-service", jar("command-service"), FreePorts.next(), commandArguments, log);
         RUNNING.add(commandService);
-        queryService = ServiceProcess.start("query-service", jar("query-service"), freePort(), List.of(
+        queryService = ServiceProcess.start("query-service", jar("query-service"), FreePorts.next(), List.of(
                 "--spring.data.mongodb.uri=" + mongo.uri("e2e"),
                 "--tracker.access.users-file=" + users.path(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()), log);
@@ -89,6 +93,12 @@ class EndToEndIT {
     static void stopEverything() throws Exception {
         for (int i = RUNNING.size() - 1; i >= 0; i--) {
             RUNNING.get(i).close();
+        }
+        if (schema != null) {
+            try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test",
+                    "postgres", null); Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
         }
     }
 
@@ -201,11 +211,4 @@ class EndToEndIT {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

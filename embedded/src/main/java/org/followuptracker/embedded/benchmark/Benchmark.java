@@ -29,8 +29,10 @@ import org.followuptracker.embedded.ServiceProcess;
  * A benchmark, not a test: it asserts nothing; it reports which targets were met.
  * <p>
  * Arguments: {@code --events=1000000} (the stored events for B3 and B6), {@code --seed=42},
- * {@code --seconds=10} (per B1 run), {@code --requests=1000} (per B4 read), {@code --mongo-uri=} (a real MongoDB
- * instead of the embedded MongoDB-wire server), {@code --out=benchmark-results.md}, {@code --profile} (the services
+ * {@code --seconds=10} (per B1 run), {@code --requests=1000} (per B4 read), {@code --read-seconds=60} (the most
+ * time one B4 read is given; fewer requests are made if it runs out), {@code --mongo-uri=} (a real MongoDB
+ * instead of the embedded MongoDB-wire server), {@code --read-store=memory} (the embedded server keeps the read
+ * models in memory instead of an H2 file), {@code --out=benchmark-results.md}, {@code --profile} (the services
  * run under Java Flight Recorder; where their CPU went is printed and written beside the table).
  */
 public final class Benchmark {
@@ -72,12 +74,14 @@ public final class Benchmark {
         Path out = Path.of(options.getOrDefault("out", "benchmark-results.md"));
         System.out.printf("Benchmark: %,d events, seed %d, %d s per append run, %d requests per read%n", events, seed,
                 millis / 1000, requests);
-        stack = new BenchmarkStack(options.get("mongo-uri"), "127.0.0.1", 5432, options.containsKey("profile"));
+        boolean inMemory = "memory".equals(options.get("read-store"));
+        stack = new BenchmarkStack(options.get("mongo-uri"), inMemory, "127.0.0.1", 5432, options.containsKey("profile"));
         try {
             ServiceProcess commands = stack.commandService();
             ServiceProcess queries = stack.queryService();
             System.out.println("services log to " + stack.servicesLog() + "; read store " + stack.mongoUri
-                    + (options.containsKey("mongo-uri") ? "" : " (the embedded MongoDB-wire server, H2 file)"));
+                    + (options.containsKey("mongo-uri") ? "" : inMemory ? " (the embedded MongoDB-wire server, in memory)"
+                            : " (the embedded MongoDB-wire server, H2 file)"));
 
             DataSet data = new DataSet(seed);
             EventStoreLoader loader = new EventStoreLoader(stack.dataSource());
@@ -87,10 +91,15 @@ public final class Benchmark {
             long bigTimeline = JSON.readTree(api.get(queries, "/api/countries/" + DataSet.BIG_COUNTRY
                     + "/timeline?size=1", "coordinator").body()).get("total").asLong();
             results.note(String.format("Data: %d countries (long tail), %s with %,d timeline entries; base set %,d "
-                    + "events, seed %d", DataSet.COUNTRIES, DataSet.BIG_COUNTRY, bigTimeline, loader.appended(), seed));
+                    + "events, seed %d; read store: %s", DataSet.COUNTRIES, DataSet.BIG_COUNTRY, bigTimeline,
+                    loader.appended(), seed, options.containsKey("mongo-uri") ? "MongoDB at the URI given"
+                            : inMemory ? "the embedded MongoDB-wire server, in memory"
+                            : "the embedded MongoDB-wire server on an H2 file (the embedded default)"));
 
             Appends appends = new Appends(data.countries());
-            appends.commands(commands, 4, 3000);
+            // Warm-up: the JIT compiles the command path; with 3 s of it, the first runs measured the compiler too.
+            appends.commands(commands, 16, 15_000);
+            awaitProjected("the warm-up letters");
             Map<Integer, Appends.Run> empty;
             MemoryPeaks duringAppends = new MemoryPeaks(List.of(commands, queries));
             try {
@@ -129,6 +138,9 @@ public final class Benchmark {
 
             // Growth: a million events more, stored through the event store API, relayed by the command service.
             stack.stopQueryService();
+            // The same appends with nothing projecting beside them: what the query side's share of the two cores
+            // costs the command side.
+            appendRuns(appends, commands, millis, ", query service stopped");
             long before = stored();
             Instant loading = Instant.now();
             data.generate(events - before, 0, loader::append);
@@ -162,10 +174,10 @@ public final class Benchmark {
                     rebuilt.perSecond() >= 20_000 && rebuilt.perSecond() / plain.perSecond() >= 0.25);
             memoryRow("during B3", duringRebuild, commands, queries);
 
-            Map<Integer, Appends.Run> grown = appendRuns(appends, commands, millis, " with " + String.format("%,d",
-                    stored()) + " stored");
+            String grownLabel = String.format(" with %,d stored", stored());
+            Map<Integer, Appends.Run> grown = appendRuns(appends, commands, millis, grownLabel);
             awaitProjected("the appended letters");
-            Map<String, Latencies> readsGrown = readRuns(reads, queries, requests, " with 1M stored");
+            Map<String, Latencies> readsGrown = readRuns(reads, queries, requests, grownLabel);
             for (int clients : CLIENTS) {
                 double slower = 1 - grown.get(clients).perSecond() / empty.get(clients).perSecond();
                 results.add("B6", "Appends, " + clients + " client(s), grown vs base set",
@@ -231,10 +243,11 @@ public final class Benchmark {
         Reads measure = new Reads();
         Map<String, Latencies> measured = new LinkedHashMap<>();
         for (Reads.Read read : reads) {
-            Latencies http = measure.http(queries, read, requests);
+            Latencies http = measure.http(queries, read, requests, option("read-seconds", 60) * 1000);
             Latencies lookup = measure.keyLookup(stack.mongoUri, read, requests);
             measured.put(read.name(), http);
-            results.add("B4", "Reads, " + read.name() + label + ", " + requests + " requests",
+            results.add("B4", "Reads, " + read.name() + label + ", " + http.count() + " requests"
+                            + (http.count() < requests ? " (the time limit)" : ""),
                     String.format("p50 %s, p99 %s ms", Results.f(http.percentileMillis(50)),
                             Results.f(http.percentileMillis(99))),
                     String.format("key lookup p50 %s, p99 %s ms", Results.f(lookup.percentileMillis(50)),

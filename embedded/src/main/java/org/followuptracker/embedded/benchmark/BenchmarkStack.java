@@ -3,7 +3,6 @@ package org.followuptracker.embedded.benchmark;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
+import org.followuptracker.embedded.FreePorts;
 import org.followuptracker.embedded.InProcessKafka;
 import org.followuptracker.embedded.InProcessMongo;
 import org.followuptracker.embedded.ServiceArguments;
@@ -25,7 +27,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The system under measurement: the real Kafka broker in this process, the read store (the MongoDB-wire server in
- * this process, or a real MongoDB given its URI), the event store in a fresh schema of this machine's PostgreSQL,
+ * this process on an H2 file as in the embedded default, or in memory, or a real MongoDB given its URI), the event store in a fresh schema of this machine's PostgreSQL,
  * and each service as a process of its own with at most 512 MiB of heap and the JIT's full compiler.
  */
 final class BenchmarkStack implements AutoCloseable {
@@ -39,7 +41,7 @@ final class BenchmarkStack implements AutoCloseable {
     private final Path data;
     private final PrintStream log;
     private final InProcessKafka kafka;
-    private final int kafkaPort = freePort();
+    private final int kafkaPort = FreePorts.next();
     private final InProcessMongo mongo;
     private final Path usersFile;
     private final String postgresHost;
@@ -48,21 +50,32 @@ final class BenchmarkStack implements AutoCloseable {
     private ServiceProcess commandService;
     private ServiceProcess queryService;
     private int started;
+    private Recording harness;
 
     /** With {@code profile}, each service runs under Java Flight Recorder (see {@link Profiles}). */
-    BenchmarkStack(String mongoUri, String postgresHost, int postgresPort, boolean profile) {
+    BenchmarkStack(String mongoUri, boolean readStoreInMemory, String postgresHost, int postgresPort,
+            boolean profile) {
         this.postgresHost = postgresHost;
         this.postgresPort = postgresPort;
         try {
             data = Files.createTempDirectory("tracker-benchmark");
             log = new PrintStream(Files.newOutputStream(data.resolve("services.log")), true);
             profiles = profile ? new Profiles(Files.createDirectories(data.resolve("profiles"))) : null;
+            if (profile) {
+                // This process runs the Kafka broker and the embedded MongoDB-wire server: where they spend is
+                // where the embedded default bounds the figures.
+                harness = new Recording(Configuration.getConfiguration("profile"));
+                harness.start();
+            }
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("the JDK's own profile settings cannot be read", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, freePort());
+        kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, FreePorts.next());
         if (mongoUri == null) {
-            mongo = InProcessMongo.start(data.resolve("mongo").resolve("read-models.mv"), freePort());
+            mongo = readStoreInMemory ? InProcessMongo.startInMemory(FreePorts.next())
+                    : InProcessMongo.start(data.resolve("mongo").resolve("read-models.mv"), FreePorts.next());
             this.mongoUri = mongo.uri("benchmark");
         } else {
             mongo = null;
@@ -108,7 +121,7 @@ final class BenchmarkStack implements AutoCloseable {
 
     ServiceProcess commandService() {
         if (commandService == null) {
-            commandService = ServiceProcess.start("command-service", jar("command-service"), freePort(), jvm("command-service"),
+            commandService = ServiceProcess.start("command-service", jar("command-service"), FreePorts.next(), jvm("command-service"),
                     ServiceArguments.commandServiceOnPostgres(data.resolve("command-service"), usersFile,
                             bootstrapServers(), jdbcUrl(), schema, "--logging.level.root=WARN"), log);
             commandService.awaitHealthy(Duration.ofMinutes(3));
@@ -118,7 +131,7 @@ final class BenchmarkStack implements AutoCloseable {
 
     ServiceProcess queryService() {
         if (queryService == null) {
-            queryService = ServiceProcess.start("query-service", jar("query-service"), freePort(), jvm("query-service"),
+            queryService = ServiceProcess.start("query-service", jar("query-service"), FreePorts.next(), jvm("query-service"),
                     ServiceArguments.queryService(mongoUri, usersFile, bootstrapServers(), "--logging.level.root=WARN"),
                     log);
             queryService.awaitHealthy(Duration.ofMinutes(3));
@@ -149,6 +162,14 @@ final class BenchmarkStack implements AutoCloseable {
             System.out.println("could not drop schema " + schema + ": " + e.getMessage());
         }
         log.close();
+        if (harness != null) {
+            try {
+                harness.dump(profiles.directory().resolve("0-benchmark-with-kafka-and-mongodb-wire-server.jfr"));
+            } catch (IOException e) {
+                System.out.println("could not write the benchmark's own recording: " + e.getMessage());
+            }
+            harness.close();
+        }
     }
 
     private static Path jar(String service) {
@@ -159,11 +180,4 @@ final class BenchmarkStack implements AutoCloseable {
         return jar;
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

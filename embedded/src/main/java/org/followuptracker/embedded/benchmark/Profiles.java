@@ -54,6 +54,7 @@ final class Profiles {
 
     private static String summary(Path recording) throws IOException {
         Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> components = new HashMap<>();
         Map<String, Integer> within = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
@@ -67,11 +68,14 @@ final class Profiles {
             samples++;
             List<RecordedFrame> frames = stack.getFrames();
             self.merge(name(frames.get(0)), 1, Integer::sum);
+            components.merge(component(frames), 1, Integer::sum);
             frames.stream().map(Profiles::name).filter(name -> name.startsWith("org.followuptracker.")).distinct()
                     .forEach(name -> within.merge(name, 1, Integer::sum));
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format("%s: %,d CPU samples%n", recording.getFileName(), samples));
+        out.append("  by component (the first frame outside the JDK, from the top of the stack):\n");
+        append(out, components, samples);
         out.append("  on top of the stack (self):\n");
         append(out, self, samples);
         out.append("  the project's own methods anywhere on the stack (within):\n");
@@ -86,6 +90,31 @@ final class Profiles {
             out.append(String.format("    %5.1f%%  %s%n", 100.0 * entry.getValue() / Math.max(1, samples),
                     entry.getKey()));
         }
+    }
+
+    private static final String[][] COMPONENTS = {
+            {"de.bwaldvogel.mongo.", "MongoDB-wire server (embedded)"}, {"org.h2.", "H2 (the wire server's file)"},
+            {"org.apache.kafka.", "Kafka (client or broker)"}, {"kafka.", "Kafka broker"},
+            {"org.springframework.data.", "Spring Data MongoDB mapping"}, {"org.bson.", "MongoDB driver (BSON)"},
+            {"com.mongodb.", "MongoDB driver"}, {"org.axonframework.", "Axon"}, {"org.postgresql.", "PostgreSQL JDBC"},
+            {"com.zaxxer.hikari.", "Hikari pool"}, {"org.springframework.security.", "Spring Security"},
+            {"org.apache.catalina.", "Tomcat"}, {"org.apache.coyote.", "Tomcat"}, {"org.apache.tomcat.", "Tomcat"},
+            {"com.fasterxml.jackson.", "Jackson"}, {"io.micrometer.", "Micrometer"}, {"ch.qos.logback.", "Logback"},
+            {"org.followuptracker.", "Follow-up Tracker's own code"}, {"org.springframework.", "Spring (other)"}};
+
+    private static String component(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            for (String[] component : COMPONENTS) {
+                if (type.startsWith(component[0])) {
+                    return component[1];
+                }
+            }
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return type.substring(0, Math.max(0, type.lastIndexOf('.')));
+            }
+        }
+        return "JDK only";
     }
 
     private static String name(RecordedFrame frame) {

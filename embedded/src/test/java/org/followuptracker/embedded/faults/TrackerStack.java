@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
+import org.followuptracker.embedded.FreePorts;
 import org.followuptracker.embedded.InProcessKafka;
 import org.followuptracker.embedded.ServiceArguments;
 import org.followuptracker.embedded.ServiceProcess;
@@ -52,8 +52,8 @@ final class TrackerStack implements AutoCloseable {
     private final Path data;
     private Path usersFile;
     private final PrintStream log;
-    private final int kafkaPort = freePort();
-    private final int controllerPort = freePort();
+    private final int kafkaPort = FreePorts.next();
+    private final int controllerPort = FreePorts.next();
     private MongoServer mongo;
     private int mongoPort;
     private InProcessKafka kafka;
@@ -90,7 +90,7 @@ final class TrackerStack implements AutoCloseable {
 
     ServiceProcess startCommandService() {
         String instance = "command-service-" + (++instances);
-        ServiceProcess service = ServiceProcess.start(instance, jar("command-service"), freePort(),
+        ServiceProcess service = ServiceProcess.start(instance, jar("command-service"), FreePorts.next(),
                 ServiceArguments.commandServiceOnPostgres(data.resolve(instance), usersFile, bootstrapServers(),
                         "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/test?currentSchema=" + schema, schema),
                 log);
@@ -102,7 +102,7 @@ final class TrackerStack implements AutoCloseable {
     ServiceProcess startQueryService() {
         String instance = "query-service-" + (++instances);
         // A dead instance's partitions go to the others after 10 s rather than Kafka's default 45 s.
-        ServiceProcess service = ServiceProcess.start(instance, jar("query-service"), freePort(),
+        ServiceProcess service = ServiceProcess.start(instance, jar("query-service"), FreePorts.next(),
                 ServiceArguments.queryService("mongodb://127.0.0.1:" + mongoPort + "/" + name, usersFile,
                         bootstrapServers(), "--spring.kafka.consumer.properties.session.timeout.ms=10000",
                         "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000"), log);
@@ -183,11 +183,4 @@ final class TrackerStack implements AutoCloseable {
         return jar;
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
