@@ -112,17 +112,10 @@ public final class Benchmark {
 
             double best = empty.values().stream().mapToDouble(Appends.Run::perSecond).max().orElse(1);
             Freshness freshness = new Freshness(appends);
-            Latencies fresh = freshness.measure(commands, queries, best / 2, 15_000);
-            Latencies kafka = freshness.kafkaBaseline(stack.bootstrapServers(), best / 2, 15_000);
-            results.add("B2", String.format("Freshness at %s commands/s (half of B1's best), %d probes",
-                            Results.f(best / 2), fresh.count()),
-                    String.format("p50 %s ms, p99 %s ms", Results.f(fresh.percentileMillis(50)),
-                            Results.f(fresh.percentileMillis(99))),
-                    String.format("Kafka p50 %s ms, p99 %s ms", Results.f(kafka.percentileMillis(50)),
-                            Results.f(kafka.percentileMillis(99))),
-                    Results.f(fresh.percentileMillis(50) / kafka.percentileMillis(50)) + "x",
-                    "p50 <= 50 ms, p99 <= 250 ms",
-                    fresh.percentileMillis(50) <= 50 && fresh.percentileMillis(99) <= 250);
+            freshnessRow(freshness, commands, queries, best / 2, "half of B1's best", true);
+            awaitProjected("the freshness letters");
+            // The same with the machine far from saturated: what the road itself takes (relay, Kafka, projection).
+            freshnessRow(freshness, commands, queries, 5, "a quiet day", false);
             awaitProjected("the freshness letters");
 
             List<Reads.Read> reads = List.of(
@@ -256,6 +249,21 @@ public final class Benchmark {
                     http.percentileMillis(99) <= 50);
         }
         return measured;
+    }
+
+    private void freshnessRow(Freshness freshness, ServiceProcess commands, ServiceProcess queries, double perSecond,
+            String rate, boolean withTarget) throws Exception {
+        Latencies fresh = freshness.measure(commands, queries, perSecond, 15_000);
+        Latencies kafka = freshness.kafkaBaseline(stack.bootstrapServers(), perSecond, 15_000);
+        boolean met = fresh.percentileMillis(50) <= 50 && fresh.percentileMillis(99) <= 250;
+        results.add("B2", String.format("Freshness at %s commands/s (%s), %d probes", Results.f(perSecond), rate,
+                        fresh.count()),
+                String.format("p50 %s ms, p99 %s ms", Results.f(fresh.percentileMillis(50)),
+                        Results.f(fresh.percentileMillis(99))),
+                String.format("Kafka p50 %s ms, p99 %s ms", Results.f(kafka.percentileMillis(50)),
+                        Results.f(kafka.percentileMillis(99))),
+                Results.f(fresh.percentileMillis(50) / kafka.percentileMillis(50)) + "x",
+                withTarget ? "p50 <= 50 ms, p99 <= 250 ms" : "", withTarget ? met : null);
     }
 
     private void memoryRow(String phase, MemoryPeaks peaks, ServiceProcess commands, ServiceProcess queries) {

@@ -37,6 +37,7 @@ final class Freshness {
 
     private final Api api = new Api();
     private final Appends appends;
+    private final AtomicLong baselines = new AtomicLong();
 
     Freshness(Appends appends) {
         this.appends = appends;
@@ -95,7 +96,7 @@ final class Freshness {
 
     /** Kafka alone: a message produced every {@code 1/perSecond} s, timed until a polling consumer has it. */
     Latencies kafkaBaseline(String bootstrapServers, double perSecond, long millis) throws Exception {
-        String topic = "benchmark-latency";
+        String topic = "benchmark-latency-" + baselines.incrementAndGet();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
