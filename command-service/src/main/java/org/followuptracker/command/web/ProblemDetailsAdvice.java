@@ -86,7 +86,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         log.error("unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "the request failed unexpectedly; nothing was recorded");
+                "the request failed unexpectedly; it was most likely not recorded: check the country's timeline, or "
+                        + "retry with the same Idempotency-Key, which never records a fact twice");
     }
 
     @Override

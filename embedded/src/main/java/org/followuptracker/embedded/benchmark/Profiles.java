@@ -57,7 +57,10 @@ final class Profiles {
         Map<String, Integer> components = new HashMap<>();
         Map<String, Integer> within = new HashMap<>();
         int samples = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+        // One event at a time: a whole recording on the heap could be larger than the heap.
+        try (RecordingFile file = new RecordingFile(recording)) {
+        while (file.hasMoreEvents()) {
+            RecordedEvent event = file.readEvent();
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
@@ -71,6 +74,7 @@ final class Profiles {
             components.merge(component(frames), 1, Integer::sum);
             frames.stream().map(Profiles::name).filter(name -> name.startsWith("org.followuptracker.")).distinct()
                     .forEach(name -> within.merge(name, 1, Integer::sum));
+        }
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format("%s: %,d CPU samples%n", recording.getFileName(), samples));

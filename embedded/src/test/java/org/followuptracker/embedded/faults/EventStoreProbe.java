@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -87,6 +89,37 @@ final class EventStoreProbe {
         return owners.stream().findFirst();
     }
 
+    /** The global index of each event a command caused, by event id. */
+    Map<String, Long> globalIndexesOf(String source) throws SQLException {
+        Map<String, Long> indexes = new HashMap<>();
+        try (Connection store = stack.eventStore(); PreparedStatement query = store.prepareStatement(
+                "SELECT eventidentifier, globalindex FROM domainevententry "
+                        + "WHERE convert_from(metadata, 'UTF8')::jsonb ->> 'source' = ?")) {
+            query.setString(1, source);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    indexes.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return indexes;
+    }
+
+    /** The index of the relay's stored token (Axon's gap-aware token: the highest global index it has done). */
+    long relayTokenIndex() throws SQLException {
+        try (Connection store = stack.eventStore(); PreparedStatement query = store.prepareStatement(
+                "SELECT (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint FROM tokenentry "
+                        + "WHERE processorname = ?")) {
+            query.setString(1, RELAY);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("the relay has no token");
+                }
+                return row.getLong(1);
+            }
+        }
+    }
+
     /** The highest global index among the events a command caused, found by the source it gave. */
     long lastGlobalIndexOf(String source) throws SQLException {
         try (Connection store = stack.eventStore(); PreparedStatement query = store.prepareStatement(
@@ -117,12 +150,24 @@ final class EventStoreProbe {
     }
 
     /** The relay's token updates, paused (see {@link #pauseRelayTokenUpdates}). */
-    static final class RelayPause {
+    static final class RelayPause implements AutoCloseable {
 
         private final Connection store;
 
         private RelayPause(Connection store) {
             this.store = store;
+        }
+
+        /** Lets token updates through again without a trigger, if {@link #holdCommitsReaching} was not reached. */
+        @Override
+        public void close() throws SQLException {
+            if (!store.isClosed()) {
+                try {
+                    store.rollback();
+                } finally {
+                    store.close();
+                }
+            }
         }
 
         /**
@@ -149,7 +194,8 @@ final class EventStoreProbe {
 
     /** A session asleep in the trigger, holding a lock on this scenario's token table (not another schema's). */
     private static final String HELD = "wait_event = 'PgSleep' AND pid IN (SELECT pid FROM pg_locks "
-            + "WHERE relation = 'tokenentry'::regclass)";
+            + "WHERE relation = 'tokenentry'::regclass "
+            + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))";
 
     /** Whether a relay transaction is asleep at its commit. */
     boolean relayTokenCommitHeld() throws SQLException {

@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -83,7 +85,10 @@ final class TopicFaults {
                             .get(30, TimeUnit.SECONDS);
                     return replayed;
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof GroupNotEmptyException) || System.nanoTime() > deadline) {
+                    boolean memberStillListed = e.getCause() instanceof GroupNotEmptyException
+                            || e.getCause() instanceof UnknownMemberIdException
+                            || e.getCause() instanceof RebalanceInProgressException;
+                    if (!memberStillListed || System.nanoTime() > deadline) {
                         throw e;
                     }
                     Thread.sleep(500);
