@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,18 +38,7 @@ final class EventStoreProbe {
 
     /** The ids of the events a command caused, found by the source it gave. */
     Set<String> eventIdsOf(String source) throws SQLException {
-        Set<String> ids = new HashSet<>();
-        try (Connection store = stack.eventStore(); PreparedStatement query = store.prepareStatement(
-                "SELECT eventidentifier FROM domainevententry "
-                        + "WHERE convert_from(metadata, 'UTF8')::jsonb ->> 'source' = ?")) {
-            query.setString(1, source);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-        }
-        return ids;
+        return Set.copyOf(globalIndexesOf(source).keySet());
     }
 
     /** The sources of an aggregate's events, in the order of their sequence numbers: the serial order it took. */
@@ -122,15 +110,7 @@ final class EventStoreProbe {
 
     /** The highest global index among the events a command caused, found by the source it gave. */
     long lastGlobalIndexOf(String source) throws SQLException {
-        try (Connection store = stack.eventStore(); PreparedStatement query = store.prepareStatement(
-                "SELECT max(globalindex) FROM domainevententry "
-                        + "WHERE convert_from(metadata, 'UTF8')::jsonb ->> 'source' = ?")) {
-            query.setString(1, source);
-            try (ResultSet last = query.executeQuery()) {
-                last.next();
-                return last.getLong(1);
-            }
-        }
+        return globalIndexesOf(source).values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     /**

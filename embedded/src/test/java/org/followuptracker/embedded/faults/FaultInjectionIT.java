@@ -1,6 +1,7 @@
 package org.followuptracker.embedded.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -354,13 +355,11 @@ class FaultInjectionIT {
     }
 
     /** Waits until {@code count} commands have been answered by the stream running in the background. */
-    private static void awaitOutcomes(Workload workload, int count, Thread stream) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (workload.outcomes().size() < count) {
-            assertThat(stream.isAlive()).as("the stream of commands is still sending").isTrue();
-            assertThat(Instant.now()).as(count + " commands answered").isBefore(deadline);
-            Thread.sleep(10);
-        }
+    private static void awaitOutcomes(Workload workload, int count, Thread stream) {
+        await(count + " commands answered").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
+                .failFast("the stream of commands stopped sending",
+                        () -> !stream.isAlive() && workload.outcomes().size() < count)
+                .until(() -> workload.outcomes().size() >= count);
     }
 
     /** The query-service instances in the consumer group, once it has {@code members}, with their partition counts. */

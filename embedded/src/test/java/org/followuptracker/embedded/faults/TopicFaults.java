@@ -1,5 +1,7 @@
 package org.followuptracker.embedded.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,22 +80,18 @@ final class TopicFaults {
                 replayed += back;
             }
             // The stopped member may still be listed for a moment: Kafka refuses to move a group's offsets then.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                try {
-                    admin.alterConsumerGroupOffsets(TrackerStack.CONSUMER_GROUP, rewound).all()
-                            .get(30, TimeUnit.SECONDS);
-                    return replayed;
-                } catch (ExecutionException e) {
-                    boolean memberStillListed = e.getCause() instanceof GroupNotEmptyException
-                            || e.getCause() instanceof UnknownMemberIdException
-                            || e.getCause() instanceof RebalanceInProgressException;
-                    if (!memberStillListed || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    Thread.sleep(500);
-                }
-            }
+            await("the query side's offsets moved back").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsMatching(e -> e instanceof ExecutionException
+                            && (e.getCause() instanceof GroupNotEmptyException
+                                    || e.getCause() instanceof UnknownMemberIdException
+                                    || e.getCause() instanceof RebalanceInProgressException))
+                    .until(() -> {
+                        admin.alterConsumerGroupOffsets(TrackerStack.CONSUMER_GROUP, rewound).all()
+                                .get(30, TimeUnit.SECONDS);
+                        return true;
+                    });
+            return replayed;
         }
     }
 
