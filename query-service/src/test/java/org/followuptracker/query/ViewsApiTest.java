@@ -223,6 +223,10 @@ class ViewsApiTest {
         assertThat(ids("/api/recommendations?country=KGZ&theme=death penalty")).containsExactly("rec-1");
         assertThat(ids("/api/recommendations?state=Spain")).containsExactly("rec-1");
         assertThat(ids("/api/recommendations?symbol=CAT/C/KGZ/CO/2")).containsExactly("rec-2");
+        // Search, as the web app's picker does: every word, in the text, a symbol or a theme, regardless of case.
+        assertThat(ids("/api/recommendations?q=TORTURE allegation")).containsExactly("rec-2");
+        assertThat(ids("/api/recommendations?q=cat/c/kgz")).containsExactly("rec-2");
+        assertThat(ids("/api/recommendations?q=death torture")).isEmpty();
         assertThat(ids("/api/recommendations?country=KGZ&position=SUPPORTED")).isEmpty();
         assertThat(ids("/api/recommendations?country=KGZ&position=SUPPORTED&asOf=2026-01-02T12:00:00Z"))
                 .containsExactly("rec-1");

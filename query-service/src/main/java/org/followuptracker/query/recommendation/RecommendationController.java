@@ -41,12 +41,14 @@ class RecommendationController {
     @Operation(summary = "The board: recommendations with how often each was urged, the latest position taken on it "
             + "and its implementation status, as known at asOf; counts per status. Filters (each optional, matched "
             + "without regard to case): country, status, position, mechanism, theme, state (a recommending state), "
-            + "symbol (a UN document symbol). format=csv|json exports every recommendation selected.")
+            + "symbol (a UN document symbol), q (words that its text, a source's symbol or a theme contain, all of "
+            + "them). format=csv|json exports every recommendation selected.")
     @GetMapping("/api/recommendations")
     ResponseEntity<?> board(@RequestParam(required = false) String country, @RequestParam(required = false) String status,
             @RequestParam(required = false) String position, @RequestParam(required = false) String mechanism,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String state,
-            @RequestParam(required = false) String symbol, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String symbol, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String format) {
         String iso3 = country == null ? null : CountryCode.parse("country", country);
@@ -66,7 +68,8 @@ class RecommendationController {
                 .and(matches(mechanism, RecommendationState::mechanism))
                 .and(any(theme, s -> s.themes()))
                 .and(any(state, s -> s.sources().stream().flatMap(source -> source.recommendingStates().stream()).toList()))
-                .and(any(symbol, s -> s.sources().stream().map(UnSource::symbol).filter(Objects::nonNull).toList()));
+                .and(any(symbol, s -> s.sources().stream().map(UnSource::symbol).filter(Objects::nonNull).toList()))
+                .and(containsWords(q));
         List<RecommendationState> selectedButStatus = documents.stream()
                 .map(doc -> doc.asOf(moment.knownAt()))
                 .filter(Objects::nonNull)
@@ -120,6 +123,20 @@ class RecommendationController {
         }
         String lower = wanted.strip().toLowerCase(Locale.ROOT);
         return s -> field.apply(s).stream().anyMatch(value -> value.toLowerCase(Locale.ROOT).equals(lower));
+    }
+
+    /** Every word of {@code q} is in the text, a source's symbol or a theme (without regard to case). */
+    private static Predicate<RecommendationState> containsWords(String q) {
+        if (q == null || q.isBlank()) {
+            return s -> true;
+        }
+        List<String> words = List.of(q.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+        return s -> {
+            String searched = (s.text() + " " + String.join(" ", s.themes()) + " " + s.sources().stream()
+                    .map(UnSource::symbol).filter(Objects::nonNull).collect(Collectors.joining(" ")))
+                    .toLowerCase(Locale.ROOT);
+            return words.stream().allMatch(searched::contains);
+        };
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
