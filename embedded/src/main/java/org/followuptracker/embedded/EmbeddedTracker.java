@@ -17,11 +17,11 @@ import org.followuptracker.access.UsersFile;
 
 /**
  * Runs the whole tracker on one machine with nothing installed but a JDK: the Kafka broker and a MongoDB-wire
- * server in this process, and the two services as processes of their own. All data lives under one folder
+ * server in this process, and the two services and the web app as processes of their own. All data lives under one folder
  * ({@code ./data} unless told otherwise), so a restart keeps everything.
  *
  * <p>Options, each {@code --name=value}: {@code data-dir}, {@code command-service-jar}, {@code query-service-jar},
- * {@code command-port} (8081), {@code query-port} (8082), {@code kafka-port} (9092), {@code kafka-controller-port}
+ * {@code web-app-jar}, {@code web-port} (8080), {@code command-port} (8081), {@code query-port} (8082), {@code kafka-port} (9092), {@code kafka-controller-port}
  * (9093), {@code mongo-port} (27017), {@code demo} (true: record the 2012 letter to Kazakhstan on first start).
  */
 public final class EmbeddedTracker {
@@ -37,6 +37,8 @@ public final class EmbeddedTracker {
         Path dataDir = Path.of(options.getOrDefault("data-dir", "data")).toAbsolutePath().normalize();
         Path commandJar = Path.of(options.getOrDefault("command-service-jar", "command-service/target/command-service.jar"));
         Path queryJar = Path.of(options.getOrDefault("query-service-jar", "query-service/target/query-service.jar"));
+        Path webJar = Path.of(options.getOrDefault("web-app-jar", "web-app/target/web-app.jar"));
+        int webPort = Integer.parseInt(options.getOrDefault("web-port", "8080"));
         int commandPort = Integer.parseInt(options.getOrDefault("command-port", "8081"));
         int queryPort = Integer.parseInt(options.getOrDefault("query-port", "8082"));
         int kafkaPort = Integer.parseInt(options.getOrDefault("kafka-port", "9092"));
@@ -45,7 +47,7 @@ public final class EmbeddedTracker {
         boolean demo = Boolean.parseBoolean(options.getOrDefault("demo", "true"));
         // --rebuild: the query service rebuilds its read models from the topic, beside the live ones.
         boolean rebuild = Boolean.parseBoolean(options.getOrDefault("rebuild", "false"));
-        for (Path jar : List.of(commandJar, queryJar)) {
+        for (Path jar : List.of(commandJar, queryJar, webJar)) {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build first (./mvnw -DskipTests package)");
             }
@@ -62,6 +64,7 @@ public final class EmbeddedTracker {
 
         ServiceProcess commandService;
         ServiceProcess queryService;
+        ServiceProcess webApp;
         UsersFile users = new UsersFile(dataDir.resolve("users"));
         Optional<String> firstAdminPassword;
         try {
@@ -86,8 +89,13 @@ public final class EmbeddedTracker {
             }
             queryService = start(running, stopping, () -> ServiceProcess.start("query-service", queryJar, queryPort,
                     queryArguments, OUT));
+            webApp = start(running, stopping, () -> ServiceProcess.start("web-app", webJar, webPort, List.of(
+                    "--tracker.access.users-file=" + users.path(),
+                    "--tracker.web.command-service-url=" + commandService.baseUrl(),
+                    "--tracker.web.query-service-url=" + queryService.baseUrl()), OUT));
             commandService.awaitHealthy(Duration.ofMinutes(3));
             queryService.awaitHealthy(Duration.ofMinutes(3));
+            webApp.awaitHealthy(Duration.ofMinutes(3));
         } catch (Exception e) { // also what Netty throws undeclared, such as a BindException
             if (stopping.getCount() == 0) {
                 return;
@@ -103,13 +111,14 @@ public final class EmbeddedTracker {
         OUT.printf("""
 
                 Follow-up Tracker is running (started in %.1f s).
+                  Open the web app: http://localhost:%d/
                   Record (command service): %s/api/letters     API description: %s/swagger-ui.html
                   Read   (query service):   %s/api/countries/KAZ/timeline   %s/api/recommendations?country=KAZ
                                             /api/letters/awaiting   /api/countries   /api/audit (auditors)
                   Users: %s
                 Stop with Ctrl+C.
 
-                """, seconds / 1000.0, commandService.baseUrl(), commandService.baseUrl(), queryService.baseUrl(),
+                """, seconds / 1000.0, webPort, commandService.baseUrl(), commandService.baseUrl(), queryService.baseUrl(),
                 queryService.baseUrl(), users.path());
         firstAdminPassword.ifPresent(password -> OUT.printf("""
                 First start: created the user "%s" (role ADMIN). Its password, shown this once, is also in
@@ -117,11 +126,12 @@ public final class EmbeddedTracker {
 
                     %s
 
-                Sign in with it, add the users you need (POST /api/users), then delete that file.
+                Sign in with it (in the web app, or to the API), add the users you need (POST /api/users), then
+                delete that file.
 
                 """, UsersFile.FIRST_ADMIN, users.path().resolveSibling(UsersFile.INITIAL_PASSWORD_FILE), password));
 
-        while (commandService.isAlive() && queryService.isAlive()) {
+        while (commandService.isAlive() && queryService.isAlive() && webApp.isAlive()) {
             if (stopping.await(1, TimeUnit.SECONDS)) {
                 return;
             }
@@ -129,7 +139,8 @@ public final class EmbeddedTracker {
         if (stopping.getCount() == 0) {
             return;
         }
-        OUT.println((commandService.isAlive() ? "query-service" : "command-service") + " stopped unexpectedly");
+        OUT.println((!commandService.isAlive() ? "command-service" : !queryService.isAlive() ? "query-service" : "web-app")
+                + " stopped unexpectedly");
         System.exit(1);
     }
 

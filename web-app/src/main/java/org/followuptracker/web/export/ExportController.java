@@ -1,0 +1,68 @@
+package org.followuptracker.web.export;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.followuptracker.web.backend.Services;
+import org.followuptracker.web.signin.SignedInUser;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The export buttons: a view's every row as CSV or JSON, downloaded as query-service makes it, with the filters the
+ * page had. Only the views below can be exported; the audit trail only by those who may read it (the service checks).
+ */
+@Controller
+class ExportController {
+
+    private static final Map<String, String> VIEWS = Map.of(
+            "board", "/api/recommendations",
+            "awaiting", "/api/letters/awaiting",
+            "countries", "/api/countries",
+            "audit", "/api/audit");
+
+    private final Services services;
+
+    ExportController(Services services) {
+        this.services = services;
+    }
+
+    @GetMapping("/export/{view}")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInUser user, @PathVariable String view,
+            @RequestParam MultiValueMap<String, String> parameters) {
+        String path = VIEWS.get(view);
+        if (path == null) {
+            return ResponseEntity.notFound().build();
+        }
+        return download(user, path, parameters);
+    }
+
+    @GetMapping("/export/countries/{iso3}/timeline")
+    ResponseEntity<byte[]> timeline(@AuthenticationPrincipal SignedInUser user, @PathVariable String iso3,
+            @RequestParam MultiValueMap<String, String> parameters) {
+        return download(user, "/api/countries/" + org.followuptracker.web.page.Views.country(iso3) + "/timeline",
+                parameters);
+    }
+
+    private ResponseEntity<byte[]> download(SignedInUser user, String path, MultiValueMap<String, String> parameters) {
+        Map<String, Object> passed = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> {
+            if (!name.equals("page") && !name.equals("size")) {
+                passed.put(name, values);
+            }
+        });
+        passed.putIfAbsent("format", "csv");
+        HttpResponse<byte[]> response = services.download(user, path, passed);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> answer.header(HttpHeaders.CONTENT_TYPE, type));
+        response.headers().firstValue(HttpHeaders.CONTENT_DISPOSITION)
+                .ifPresent(disposition -> answer.header(HttpHeaders.CONTENT_DISPOSITION, disposition));
+        return answer.body(response.body());
+    }
+}

@@ -1,0 +1,87 @@
+package org.followuptracker.web.recording;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.followuptracker.web.backend.ServiceRefused;
+import org.followuptracker.web.backend.Services;
+import org.followuptracker.web.page.Views;
+import org.followuptracker.web.signin.SignedInUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Records a government's answer to one letter: a position may be given on each item the letter urged. */
+@Controller
+class ResponseFormController {
+
+    private final Services services;
+    private final TimelineLookup timeline;
+
+    ResponseFormController(Services services, TimelineLookup timeline) {
+        this.services = services;
+        this.timeline = timeline;
+    }
+
+    @GetMapping("/record/countries/{country}/letters/{letterId}/response")
+    String form(@AuthenticationPrincipal SignedInUser user, @PathVariable String country, @PathVariable String letterId,
+            Model model) {
+        return show(user, Views.country(country), Views.id(letterId), new ResponseForm(), Outcome.noErrors(), model);
+    }
+
+    @PostMapping("/record/countries/{country}/letters/{letterId}/response")
+    String submit(@AuthenticationPrincipal SignedInUser user, @PathVariable String country, @PathVariable String letterId,
+            @ModelAttribute("form") ResponseForm form, Model model, RedirectAttributes redirect) {
+        String iso3 = Views.country(country);
+        String id = Views.id(letterId);
+        Map<String, Object> letter = letter(user, iso3, id);
+        ResponseForm.Request request = form.request(urgedIds(letter));
+        try {
+            services.record(user, "/api/letters/" + id + "/responses", request.body(), form.getIdempotencyKey());
+            redirect.addFlashAttribute("recorded", "Response recorded, with " + request.recommendationOfPosition().size()
+                    + " position" + (request.recommendationOfPosition().size() == 1 ? "" : "s") + ".");
+            return "redirect:/countries/" + iso3;
+        } catch (ServiceRefused refused) {
+            if (refused.status() == 401 || refused.status() == 403 || refused.status() == 404) {
+                throw refused;
+            }
+            Outcome.refused(refused, form, field -> ResponseForm.fieldOfForm(field, request.recommendationOfPosition()),
+                    model);
+            return show(user, iso3, id, form, null, model);
+        }
+    }
+
+    private String show(SignedInUser user, String country, String letterId, ResponseForm form, Map<String, String> errors,
+            Model model) {
+        Map<String, Object> letter = letter(user, country, letterId);
+        List<Map<String, Object>> urged = new ArrayList<>();
+        for (String id : urgedIds(letter)) {
+            urged.add(services.read(user, "/api/recommendations/" + Views.id(id), Views.parameters()));
+        }
+        if (errors != null) {
+            model.addAttribute("errors", errors);
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("country", country);
+        model.addAttribute("letter", letter);
+        model.addAttribute("urged", urged);
+        model.addAttribute("positions", List.of("SUPPORTED", "PARTIALLY_SUPPORTED", "NOTED", "REJECTED", "NO_POSITION"));
+        return "record-response";
+    }
+
+    private Map<String, Object> letter(SignedInUser user, String country, String letterId) {
+        return timeline.find(user, country, "LetterSent", entry -> letterId.equals(entry.get("letterId")))
+                .orElseThrow(() -> new ServiceRefused(404, "No such letter",
+                        "No letter " + letterId + " to " + country + " is known.", Map.of()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> urgedIds(Map<String, Object> letter) {
+        return (List<String>) letter.getOrDefault("recommendationIds", List.of());
+    }
+}

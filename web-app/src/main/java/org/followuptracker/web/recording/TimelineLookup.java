@@ -1,0 +1,36 @@
+package org.followuptracker.web.recording;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.followuptracker.web.backend.Services;
+import org.followuptracker.web.page.Views;
+import org.followuptracker.web.signin.SignedInUser;
+import org.springframework.stereotype.Component;
+
+/** Finds one entry of a country's timeline (a letter, a response ...), for a form that acts on it. */
+@Component
+class TimelineLookup {
+
+    private static final int PAGE = 500;
+    private static final int MOST_PAGES = 40;
+
+    private final Services services;
+
+    TimelineLookup(Services services) {
+        this.services = services;
+    }
+
+    Optional<Map<String, Object>> find(SignedInUser user, String country, String type, Predicate<Map<String, Object>> which) {
+        for (int page = 0; page < MOST_PAGES; page++) {
+            Map<String, Object> timeline = services.read(user, "/api/countries/" + country + "/timeline",
+                    Views.parameters("type", type, "page", page, "size", PAGE));
+            var entries = Views.list(timeline, "entries");
+            Optional<Map<String, Object>> found = entries.stream().filter(which).findFirst();
+            if (found.isPresent() || entries.size() < PAGE) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+}

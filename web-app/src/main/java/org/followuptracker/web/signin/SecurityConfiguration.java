@@ -1,0 +1,67 @@
+package org.followuptracker.web.signin;
+
+import java.time.Clock;
+import org.followuptracker.access.AccessProperties;
+import org.followuptracker.access.RememberingPasswordEncoder;
+import org.followuptracker.access.SignInAttempts;
+import org.followuptracker.access.UsersFile;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Sign-in with a form and a session cookie (HttpOnly, SameSite=Lax), CSRF tokens on every form, and headers that
+ * keep the pages from being framed, sniffed or made to run scripts from anywhere else. Readers see the pages;
+ * only coordinators reach the forms that record; the audit trail is for auditors and admins. The services check
+ * the same again on every call.
+ */
+@Configuration
+@EnableConfigurationProperties(AccessProperties.class)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+            + "object-src 'none'";
+
+    @Bean
+    UsersFile usersFile(AccessProperties access) {
+        return new UsersFile(access.usersFile());
+    }
+
+    @Bean
+    SignInAttempts signInAttempts() {
+        return new SignInAttempts(Clock.systemUTC());
+    }
+
+    @Bean
+    UsersFileSignIn usersFileSignIn(UsersFile users, SignInAttempts attempts) {
+        return new UsersFileSignIn(users, new RememberingPasswordEncoder(new BCryptPasswordEncoder(), Clock.systemUTC()),
+                attempts);
+    }
+
+    @Bean
+    SecurityFilterChain pages(HttpSecurity http, UsersFileSignIn signIn) throws Exception {
+        return http
+                .authenticationProvider(signIn)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/signin", "/app.css", "/app.js", "/favicon.svg", "/actuator/health",
+                                "/actuator/health/**", "/error", "/signout").permitAll()
+                        .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/record/**").hasRole("COORDINATOR")
+                        .requestMatchers(HttpMethod.POST, "/**").hasRole("COORDINATOR")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
+                .build();
+    }
+}
