@@ -1,6 +1,7 @@
 # Builds one service from the repository root:
 #   docker build --build-arg SERVICE=command-service --build-arg PORT=8081 .
 #   docker build --build-arg SERVICE=query-service --build-arg PORT=8082 .
+#   docker build --build-arg SERVICE=web-app --build-arg PORT=8080 .
 FROM eclipse-temurin:17-jdk AS build
 ARG SERVICE
 WORKDIR /src

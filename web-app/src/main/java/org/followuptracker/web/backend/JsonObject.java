@@ -23,7 +23,7 @@ public final class JsonObject extends LinkedHashMap<String, Object> {
 
     /** Objects, at any depth, become {@link JsonObject}s. */
     @SuppressWarnings("unchecked")
-    static Object of(Object value) {
+    public static Object of(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> fields = new LinkedHashMap<>();
             map.forEach((name, field) -> fields.put((String) name, of(field)));

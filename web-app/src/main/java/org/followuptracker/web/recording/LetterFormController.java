@@ -78,7 +78,13 @@ class LetterFormController {
                 try {
                     picked.put(id, services.read(user, "/api/recommendations/" + id, Views.parameters()));
                 } catch (ServiceRefused gone) {
-                    picked.put(id, Map.of("recommendationId", id, "text", "(not found: " + gone.detail() + ")"));
+                    if (gone.status() != 404) {
+                        throw gone;
+                    }
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> missing = (Map<String, Object>) org.followuptracker.web.backend.JsonObject.of(
+                            Map.of("recommendationId", id, "text", "(not found: " + gone.detail() + ")"));
+                    picked.put(id, missing);
                 }
             }
         }

@@ -50,13 +50,14 @@ class SecurityConfiguration {
                 .authenticationProvider(signIn)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signin", "/app.css", "/app.js", "/favicon.svg", "/actuator/health",
-                                "/actuator/health/**", "/error", "/signout").permitAll()
+                                "/actuator/health/**", "/error", "/signout", "/denied").permitAll()
                         .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/record/**").hasRole("COORDINATOR")
                         .requestMatchers(HttpMethod.POST, "/**").hasRole("COORDINATOR")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/denied"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -1,0 +1,219 @@
+package org.followuptracker.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.followuptracker.access.Role;
+import org.followuptracker.access.UsersFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The web app through its real HTTP layer (sign-in, CSRF, roles, headers, pages and forms), with both services
+ * stood in for by {@link FakeService}s that answer as the real ones do and keep what they were sent.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class WebAppTest {
+
+    private static final String PASSWORD = "web app test password";
+    private static final FakeService COMMANDS = new FakeService();
+    private static final FakeService QUERIES = new FakeService();
+    private static final Path USERS;
+
+    static {
+        try {
+            USERS = Files.createTempDirectory("web-app-test").resolve("users");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        UsersFile users = new UsersFile(USERS);
+        users.put("coordinator", PASSWORD, Set.of(Role.COORDINATOR));
+        users.put("viewer", PASSWORD, Set.of(Role.VIEWER));
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("tracker.web.command-service-url", COMMANDS::url);
+        registry.add("tracker.web.query-service-url", QUERIES::url);
+        registry.add("tracker.access.users-file", USERS::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        COMMANDS.close();
+        QUERIES.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @BeforeEach
+    void answers() {
+        COMMANDS.requests.clear();
+        QUERIES.requests.clear();
+        QUERIES.answer("GET /api/countries", 200, """
+                {"today": "2026-11-29", "page": 0, "size": 50, "total": 1, "countries": [{"country": "KAZ",
+                 "letters": 1, "answered": 0, "awaiting": 1, "overdue": 1, "responseRate": 0.0, "lastLetterOn": "2012-10-18"}]}""");
+        QUERIES.answer("GET /api/recommendations", 200, """
+                {"page": 0, "size": 50, "total": 1, "counts": {"NOT_ASSESSED": 1}, "recommendations": [
+                 {"recommendationId": "rec-1", "country": "KAZ", "text": "Ban <script>alert(1)</script> torture",
+                  "mechanism": "NGO", "sources": [], "themes": [], "timesUrged": 1, "implementationStatus": "NOT_ASSESSED"}]}""");
+    }
+
+    @Test
+    void withoutSignInEveryPageLeadsToTheSignInForm() throws Exception {
+        mvc.perform(get("/countries")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("http://localhost/signin"));
+        mvc.perform(get("/signin")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTheRightOneSignsIn() throws Exception {
+        mvc.perform(formLogin("/signin").user("coordinator").password("wrong"))
+                .andExpect(redirectedUrl("/signin?error"));
+        mvc.perform(formLogin("/signin").user("coordinator").password(PASSWORD)).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void pagesSendHeadersThatKeepThemFromBeingFramedSniffedOrMadeToRunOtherScripts() throws Exception {
+        MockHttpSession session = signIn("viewer");
+        mvc.perform(get("/countries").session(session))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"));
+    }
+
+    @Test
+    void aTextFromTheServicesIsShownAsTextNeverRun() throws Exception {
+        String board = page(signIn("viewer"), "/recommendations?country=KAZ");
+        assertThat(board).contains("Ban &lt;script&gt;alert(1)&lt;/script&gt; torture").doesNotContain("<script>alert");
+    }
+
+    @Test
+    void theReadsGoToTheQueryServiceAsTheSignedInUserWithTheFiltersGiven() throws Exception {
+        page(signIn("viewer"), "/recommendations?country=kaz&status=IMPLEMENTED&q=torture");
+        FakeService.Request read = QUERIES.requestsTo("GET /api/recommendations").get(0);
+        assertThat(read.uri()).contains("country=kaz").contains("status=IMPLEMENTED").contains("q=torture");
+        assertThat(read.header("Authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("viewer:" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aViewerGetsNoFormAndCannotPostOne() throws Exception {
+        MockHttpSession viewer = signIn("viewer");
+        mvc.perform(get("/record/letter").session(viewer)).andExpect(status().isForbidden());
+        mvc.perform(post("/record/letter").session(viewer).with(csrf()).param("country", "KAZ"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/audit").session(viewer)).andExpect(status().isForbidden());
+        assertThat(page(viewer, "/countries")).doesNotContain("Record a letter");
+        assertThat(COMMANDS.requests).isEmpty();
+    }
+
+    @Test
+    void aFormSentWithoutItsCsrfTokenIsRefusedAndNothingIsRecorded() throws Exception {
+        MvcResult refused = mvc.perform(post("/record/letter").session(signIn("coordinator")).param("country", "KAZ")
+                .param("action", "record")).andExpect(status().isForbidden()).andReturn();
+        assertThat(refused.getResponse().getForwardedUrl()).isEqualTo("/denied");
+        assertThat(COMMANDS.requests).isEmpty();
+    }
+
+    @Test
+    void aRefusedLetterShowsEachMessageBesideItsFieldKeepsWhatWasTypedAndGetsANewIdempotencyKey() throws Exception {
+        COMMANDS.answer("POST /api/letters", 400, """
+                {"title": "Invalid request", "status": 400, "detail": "sentOn: must not be null; ...",
+                 "field": "sentOn", "errors": [{"field": "sentOn", "message": "must not be null"},
+                 {"field": "recommendations[1].sources[0].symbol", "message": "must be a UN document symbol"}]}""");
+        MockHttpSession coordinator = signIn("coordinator");
+        String html = mvc.perform(post("/record/letter").session(coordinator).with(csrf())
+                        .param("action", "record").param("idempotencyKey", "key-1").param("country", "KAZ")
+                        .param("subject", "Kept <b>as typed</b>").param("picked", "rec-1")
+                        .param("newRecommendations[0].text", "A new one").param("newRecommendations[0].symbol", "bad!"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"sentOn-error\">must not be null");
+        assertThat(html).containsPattern("id=\"new-symbol-error-0\"[^>]*>must be a UN document symbol");
+        assertThat(html).contains("value=\"Kept &lt;b&gt;as typed&lt;/b&gt;\"").contains("value=\"bad!\"");
+        assertThat(html).doesNotContain("value=\"key-1\"");
+        FakeService.Request sent = COMMANDS.requestsTo("POST /api/letters").get(0);
+        assertThat(sent.header("Idempotency-Key")).isEqualTo("key-1");
+        assertThat(sent.body()).contains("{\"recommendationId\":\"rec-1\"}").contains("\"symbol\":\"bad!\"")
+                .contains("\"sentOn\":null");
+    }
+
+    @Test
+    void whenTheEventStoreIsAwayTheFormKeepsItsKeySoThatTryingAgainCannotRecordTwice() throws Exception {
+        COMMANDS.answer("POST /api/letters/letter-1/follow-ups", 503, """
+                {"title": "Event store unavailable", "status": 503, "detail": "The event store cannot be reached"}""");
+        QUERIES.answer("GET /api/countries/KAZ/timeline", 200, """
+                {"country": "KAZ", "page": 0, "size": 500, "total": 1, "entries": [{"eventId": "e-1",
+                 "type": "LetterSent", "occurredOn": "2012-10-18", "recordedAt": "2026-11-28T10:00:00Z",
+                 "summary": "Letter sent", "letterId": "letter-1", "recommendationIds": ["rec-1"], "actor": "demo-data"}],
+                 "openLetters": []}""");
+        String html = mvc.perform(post("/record/countries/KAZ/letters/letter-1/follow-up").session(signIn("coordinator"))
+                        .with(csrf()).param("idempotencyKey", "key-2").param("fields[sentOn]", "2013-01-15")
+                        .param("fields[summary]", "Reminder"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("may or may not have been recorded").contains("value=\"key-2\"")
+                .contains(">Reminder</textarea>");
+    }
+
+    @Test
+    void aRecordedResponseSendsAPositionOnlyWhereOneWasChosenAndLeadsBackToTheCountry() throws Exception {
+        QUERIES.answer("GET /api/countries/KAZ/timeline", 200, """
+                {"country": "KAZ", "page": 0, "size": 500, "total": 1, "entries": [{"eventId": "e-1",
+                 "type": "LetterSent", "occurredOn": "2012-10-18", "recordedAt": "2026-11-28T10:00:00Z",
+                 "summary": "Letter sent", "letterId": "letter-1", "recommendationIds": ["rec-1", "rec-2"],
+                 "actor": "demo-data"}], "openLetters": []}""");
+        COMMANDS.answer("POST /api/letters/letter-1/responses", 201, "{\"responseId\": \"response-1\"}");
+        mvc.perform(post("/record/countries/KAZ/letters/letter-1/response").session(signIn("coordinator")).with(csrf())
+                        .param("receivedOn", "2013-02-20").param("from", "Ministry").param("positions[rec-1]", "")
+                        .param("positions[rec-2]", "SUPPORTED"))
+                .andExpect(redirectedUrl("/countries/KAZ"));
+        String body = COMMANDS.requestsTo("POST /api/letters/letter-1/responses").get(0).body();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("positions").toString())
+                .isIn("[{\"recommendationId\":\"rec-2\",\"position\":\"SUPPORTED\"}]",
+                        "[{\"position\":\"SUPPORTED\",\"recommendationId\":\"rec-2\"}]");
+    }
+
+    @Test
+    void aPathThatIsNotACountryOrAnIdNeverReachesTheServices() throws Exception {
+        MockHttpSession viewer = signIn("viewer");
+        mvc.perform(get("/countries/..%2Fadmin").session(viewer)).andExpect(status().is4xxClientError());
+        mvc.perform(get("/recommendations/a.b").session(viewer)).andExpect(status().isNotFound());
+        assertThat(QUERIES.requests).isEmpty();
+    }
+
+    private MockHttpSession signIn(String user) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/signin").user(user).password(PASSWORD))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+    }
+
+    private String page(MockHttpSession session, String path) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+}
