@@ -30,11 +30,26 @@ public class BatchingReadModel implements ReadModel {
     private final MongoTemplate mongo;
     private final Generation generation;
     private final Map<String, Map<String, Object>> pending = new LinkedHashMap<>();
+    /** For a generation that started empty and only this writes to: what it wrote. Null: anyone may have written. */
+    private final WrittenIds written;
     private int pendingCount;
 
     public BatchingReadModel(MongoTemplate mongo, Generation generation) {
+        this(mongo, generation, null);
+    }
+
+    private BatchingReadModel(MongoTemplate mongo, Generation generation, WrittenIds written) {
         this.mongo = mongo;
         this.generation = generation;
+        this.written = written;
+    }
+
+    /**
+     * For a build into a generation that is empty and that nothing else writes to until it is done: a document it
+     * has not written is known to be absent without asking the store.
+     */
+    public static BatchingReadModel ofEmptyGeneration(MongoTemplate mongo, Generation generation) {
+        return new BatchingReadModel(mongo, generation, new WrittenIds());
     }
 
     @Override
@@ -48,6 +63,9 @@ public class BatchingReadModel implements ReadModel {
         Map<String, Object> documents = pending.get(collection);
         if (documents != null && documents.containsKey(id)) {
             return (T) documents.get(id);
+        }
+        if (written != null && !written.mightContain(collection, id)) {
+            return null;
         }
         return mongo.findById(id, type, generation.collection(collection));
     }
@@ -79,6 +97,9 @@ public class BatchingReadModel implements ReadModel {
                 mongo.getConverter().write(entry.getValue(), document);
                 bulk.replaceOne(Query.query(Criteria.where("_id").is(entry.getKey())), document,
                         FindAndReplaceOptions.options().upsert());
+                if (written != null) {
+                    written.add(collection, entry.getKey());
+                }
             }
             bulk.execute();
         }

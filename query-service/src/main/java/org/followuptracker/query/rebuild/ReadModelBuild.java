@@ -55,7 +55,8 @@ class ReadModelBuild implements AutoCloseable {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
-        this.readModel = new BatchingReadModel(mongo, generation);
+        // The generation was allocated empty for this build, and nothing else writes to it until it goes live.
+        this.readModel = BatchingReadModel.ofEmptyGeneration(mongo, generation);
         this.projections = projections;
         this.generation = generation;
         this.purpose = purpose;

@@ -21,11 +21,18 @@ class BatchingReadModelTest {
     private final InetSocketAddress address = server.bind();
     private final MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
     private final List<String> written = new ArrayList<>();
+    private final List<String> read = new ArrayList<>();
     private final MongoTemplate mongo = new MongoTemplate(client, "test") {
         @Override
         public BulkOperations bulkOps(BulkOperations.BulkMode mode, String collectionName) {
             written.add(collectionName);
             return super.bulkOps(mode, collectionName);
+        }
+
+        @Override
+        public <T> T findById(Object id, Class<T> entityClass, String collectionName) {
+            read.add(collectionName + "/" + id);
+            return super.findById(id, entityClass, collectionName);
         }
     };
 
@@ -55,5 +62,30 @@ class BatchingReadModelTest {
         assertThat(readModel.pendingDocuments()).isZero();
         assertThat(mongo.findById("KAZ", Document.class, "g7_letters").getBoolean("answered")).isTrue();
         assertThat(readModel.find("audit_heads", "KAZ", Document.class).getInteger("length")).isEqualTo(5);
+    }
+
+    @Test
+    void aBuildIntoAnEmptyGenerationAsksTheStoreOnlyForWhatItHasWritten() {
+        BatchingReadModel build = BatchingReadModel.ofEmptyGeneration(mongo, new Generation(8));
+
+        assertThat(build.find("applied_events", "event-1", Document.class)).isNull();
+        assertThat(read).as("a document never written is known to be absent").isEmpty();
+
+        build.save("applied_events", "event-1", new Document("type", "LetterSent"));
+        build.save("letters", "KAZ", new Document("letters", 1));
+        build.flush();
+        assertThat(build.find("applied_events", "event-1", Document.class).getString("type")).isEqualTo("LetterSent");
+        assertThat(build.find("letters", "KAZ", Document.class).getInteger("letters")).isEqualTo(1);
+        assertThat(read).containsExactly("g8_applied_events/event-1", "g8_letters/KAZ");
+        assertThat(build.find("letters", "KGZ", Document.class)).isNull();
+        assertThat(build.find("applied_events", "KAZ", Document.class)).as("another collection's id").isNull();
+        assertThat(read).hasSize(2);
+    }
+
+    @Test
+    void theLiveConsumersReadModelAlwaysAsksTheStoreForWhatIsNotPending() {
+        mongo.save(new Document("_id", "event-9").append("type", "LetterSent"), "g7_applied_events");
+        BatchingReadModel live = new BatchingReadModel(mongo, new Generation(7));
+        assertThat(live.find("applied_events", "event-9", Document.class).getString("type")).isEqualTo("LetterSent");
     }
 }
