@@ -227,6 +227,9 @@ class ViewsApiTest {
         assertThat(ids("/api/recommendations?q=TORTURE allegation")).containsExactly("rec-2");
         assertThat(ids("/api/recommendations?q=cat/c/kgz")).containsExactly("rec-2");
         assertThat(ids("/api/recommendations?q=death torture")).isEmpty();
+        // By id, as the web app's letter cards ask for the items each letter urged.
+        assertThat(ids("/api/recommendations?id=rec-2&id=rec-1&id=no-such-one")).containsExactly("rec-1", "rec-2");
+        assertThat(ids("/api/recommendations?id=rec-2&country=KAZ")).isEmpty();
         assertThat(ids("/api/recommendations?country=KGZ&position=SUPPORTED")).isEmpty();
         assertThat(ids("/api/recommendations?country=KGZ&position=SUPPORTED&asOf=2026-01-02T12:00:00Z"))
                 .containsExactly("rec-1");

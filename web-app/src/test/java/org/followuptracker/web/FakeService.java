@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeService implements AutoCloseable {
 
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, long delayMillis) {
     }
 
     record Request(String method, String uri, Map<String, List<String>> headers, String body) {
@@ -36,12 +36,20 @@ final class FakeService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     Map.copyOf(exchange.getRequestHeaders()), body));
             Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
-                    new Answer(404, "application/problem+json", "{\"title\":\"Not found\",\"detail\":\"nothing here\"}"));
+                    new Answer(404, "application/problem+json", "{\"title\":\"Not found\",\"detail\":\"nothing here\"}", 0));
+            if (answer.delayMillis() > 0) {
+                try {
+                    Thread.sleep(answer.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -58,7 +66,12 @@ final class FakeService implements AutoCloseable {
     }
 
     void answer(String methodAndPath, int status, String json) {
-        answers.put(methodAndPath, new Answer(status, status >= 400 ? "application/problem+json" : "application/json", json));
+        answers.put(methodAndPath, new Answer(status, status >= 400 ? "application/problem+json" : "application/json", json, 0));
+    }
+
+    /** Answers only after {@code delayMillis}: longer than the web app waits, it is a service that did not answer. */
+    void answerLate(String methodAndPath, long delayMillis, int status, String json) {
+        answers.put(methodAndPath, new Answer(status, "application/json", json, delayMillis));
     }
 
     List<Request> requestsTo(String methodAndPathPrefix) {

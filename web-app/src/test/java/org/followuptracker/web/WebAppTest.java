@@ -56,6 +56,7 @@ class WebAppTest {
         registry.add("tracker.web.command-service-url", COMMANDS::url);
         registry.add("tracker.web.query-service-url", QUERIES::url);
         registry.add("tracker.access.users-file", USERS::toString);
+        registry.add("tracker.web.timeout", () -> "2s");
     }
 
     @AfterAll
@@ -115,9 +116,11 @@ class WebAppTest {
 
     @Test
     void theReadsGoToTheQueryServiceAsTheSignedInUserWithTheFiltersGiven() throws Exception {
-        page(signIn("viewer"), "/recommendations?country=kaz&status=IMPLEMENTED&q=torture");
+        mvc.perform(get(java.net.URI.create("/recommendations?country=kaz&status=IMPLEMENTED&q=LGBTI%2B%20%7Brights%7D"))
+                .session(signIn("viewer"))).andExpect(status().isOk());
         FakeService.Request read = QUERIES.requestsTo("GET /api/recommendations").get(0);
-        assertThat(read.uri()).contains("country=kaz").contains("status=IMPLEMENTED").contains("q=torture");
+        assertThat(read.uri()).contains("country=kaz").contains("status=IMPLEMENTED")
+                .contains("q=LGBTI%2B+%7Brights%7D");
         assertThat(read.header("Authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
                 .encodeToString(("viewer:" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
@@ -203,8 +206,62 @@ class WebAppTest {
     void aPathThatIsNotACountryOrAnIdNeverReachesTheServices() throws Exception {
         MockHttpSession viewer = signIn("viewer");
         mvc.perform(get("/countries/..%2Fadmin").session(viewer)).andExpect(status().is4xxClientError());
+        mvc.perform(get("/countries/KA1").session(viewer)).andExpect(status().isNotFound());
+        mvc.perform(get("/record/countries/KAZ/letters/a.b/response").session(signIn("coordinator")))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/recommendations/a.b").session(viewer)).andExpect(status().isNotFound());
         assertThat(QUERIES.requests).isEmpty();
+    }
+
+    @Test
+    void whileTheSameKeyIsStillBeingRecordedTheFormSaysItMayHaveBeenAndKeepsItsKey() throws Exception {
+        COMMANDS.answer("POST /api/letters/letter-1/follow-ups", 409, """
+                {"title": "Conflict", "status": 409, "detail": "a request with this Idempotency-Key is still being handled",
+                 "field": "Idempotency-Key"}""");
+        answerTheDemoLetter();
+        String html = mvc.perform(post("/record/countries/KAZ/letters/letter-1/follow-up").session(signIn("coordinator"))
+                        .with(csrf()).param("idempotencyKey", "key-3").param("fields[sentOn]", "2013-01-15")
+                        .param("fields[summary]", "Reminder"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Perhaps recorded.").contains("value=\"key-3\"").doesNotContain("Not recorded.");
+    }
+
+    @Test
+    void whenCommandServiceDoesNotAnswerInTimeTheFormKeepsWhatWasTypedAndItsKey() throws Exception {
+        COMMANDS.answerLate("POST /api/letters/letter-1/follow-ups", 4000, 201, "{}");
+        answerTheDemoLetter();
+        String html = mvc.perform(post("/record/countries/KAZ/letters/letter-1/follow-up").session(signIn("coordinator"))
+                        .with(csrf()).param("idempotencyKey", "key-4").param("fields[sentOn]", "2013-01-15")
+                        .param("fields[summary]", "Reminder sent late"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Perhaps recorded.").contains("did not answer in time").contains("value=\"key-4\"")
+                .contains(">Reminder sent late</textarea>");
+    }
+
+    @Test
+    void aCountryAsOfADayIsDrawnUpToThatDayAndItsLettersShowWhatEachUrged() throws Exception {
+        QUERIES.answer("GET /api/countries/KAZ", 200, """
+                {"country": "KAZ", "letters": 1, "answered": 0, "awaiting": 1, "overdue": 0}""");
+        answerTheDemoLetter();
+        QUERIES.answer("GET /api/recommendations", 200, """
+                {"page": 0, "size": 500, "total": 1, "counts": {}, "recommendations": [{"recommendationId": "rec-1",
+                 "country": "KAZ", "text": "Abolish the death penalty", "mechanism": "UPR", "latestPosition": "NOTED",
+                 "sources": [{"symbol": "A/HRC/14/10", "paragraph": "97.16", "recommendingStates": ["France"]}],
+                 "themes": [], "timesUrged": 1, "implementationStatus": "NOT_ASSESSED"}]}""");
+        String html = page(signIn("viewer"), "/countries/KAZ?asOf=2013-01-01");
+        assertThat(html).contains("today, 1 Jan 2013").contains("Abolish the death penalty").contains("NOTED")
+                .contains("A/HRC/14/10 para 97.16");
+        assertThat(QUERIES.requestsTo("GET /api/countries/KAZ/timeline").get(0).uri()).contains("asOf=2013-01-01");
+        assertThat(QUERIES.requestsTo("GET /api/recommendations").get(0).uri()).contains("id=rec-1")
+                .contains("asOf=2013-01-01");
+    }
+
+    private static void answerTheDemoLetter() {
+        QUERIES.answer("GET /api/countries/KAZ/timeline", 200, """
+                {"country": "KAZ", "page": 0, "size": 500, "total": 1, "entries": [{"eventId": "e-1",
+                 "type": "LetterSent", "occurredOn": "2012-10-18", "recordedAt": "2026-11-28T10:00:00Z",
+                 "summary": "Letter sent", "letterId": "letter-1", "recommendationIds": ["rec-1"], "actor": "demo-data"}],
+                 "openLetters": []}""");
     }
 
     private MockHttpSession signIn(String user) throws Exception {

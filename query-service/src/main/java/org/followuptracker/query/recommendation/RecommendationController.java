@@ -17,6 +17,7 @@ import org.followuptracker.query.export.Export;
 import org.followuptracker.query.readmodel.DirectReadModel;
 import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.web.CountryCode;
+import org.followuptracker.query.web.InvalidParameterException;
 import org.followuptracker.query.web.AsOf;
 import org.followuptracker.query.web.NotFoundException;
 import org.followuptracker.query.web.Paging;
@@ -42,13 +43,14 @@ class RecommendationController {
             + "and its implementation status, as known at asOf; counts per status. Filters (each optional, matched "
             + "without regard to case): country, status, position, mechanism, theme, state (a recommending state), "
             + "symbol (a UN document symbol), q (words that its text, a source's symbol or a theme contain, all of "
-            + "them). format=csv|json exports every recommendation selected.")
+            + "them), id (repeatable, up to 200: these recommendations). format=csv|json exports every recommendation "
+            + "selected.")
     @GetMapping("/api/recommendations")
     ResponseEntity<?> board(@RequestParam(required = false) String country, @RequestParam(required = false) String status,
             @RequestParam(required = false) String position, @RequestParam(required = false) String mechanism,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String state,
             @RequestParam(required = false) String symbol, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String asOf,
+            @RequestParam(name = "id", required = false) List<String> ids, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String format) {
         String iso3 = country == null ? null : CountryCode.parse("country", country);
@@ -57,7 +59,15 @@ class RecommendationController {
         Export.Format export = Export.format(format);
         DirectReadModel readModel = generations.reading();
         List<RecommendationDocument> documents;
-        if (iso3 != null) {
+        if (ids != null && !ids.isEmpty()) {
+            if (ids.size() > MOST_IDS) {
+                throw new InvalidParameterException("id", "at most " + MOST_IDS + " ids at a time");
+            }
+            documents = readModel.findAll(RecommendationDocument.COLLECTION, ids.stream().distinct().toList(),
+                    RecommendationDocument.class).stream()
+                    .filter(doc -> iso3 == null || iso3.equals(doc.country()))
+                    .toList();
+        } else if (iso3 != null) {
             BoardIndex index = readModel.find(BoardIndex.COLLECTION, iso3, BoardIndex.class);
             documents = index == null ? List.of()
                     : readModel.findAll(RecommendationDocument.COLLECTION, index.recommendationIds(), RecommendationDocument.class);
@@ -124,6 +134,8 @@ class RecommendationController {
         String lower = wanted.strip().toLowerCase(Locale.ROOT);
         return s -> field.apply(s).stream().anyMatch(value -> value.toLowerCase(Locale.ROOT).equals(lower));
     }
+
+    private static final int MOST_IDS = 200;
 
     /** Every word of {@code q} is in the text, a source's symbol or a theme (without regard to case). */
     private static Predicate<RecommendationState> containsWords(String q) {

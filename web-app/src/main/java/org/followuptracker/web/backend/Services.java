@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.followuptracker.web.signin.SignedInUser;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The two services, as the pages use them: {@link #read} asks query-service for a view, {@link #record} sends a
@@ -40,21 +39,25 @@ public class Services {
         return command.post(user, path, body, idempotencyKey);
     }
 
+    /** The path, and the parameters encoded one by one (so that a "+" or a "{" typed in a filter stays what it was). */
     static String uri(String path, Map<String, ?> parameters) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-        parameters.forEach((name, value) -> {
-            if (value instanceof Iterable<?> values) {
-                values.forEach(v -> add(uri, name, v));
-            } else {
-                add(uri, name, value);
+        StringBuilder uri = new StringBuilder(path);
+        char separator = '?';
+        for (Map.Entry<String, ?> parameter : parameters.entrySet()) {
+            Iterable<?> values = parameter.getValue() instanceof Iterable<?> many ? many
+                    : java.util.Collections.singletonList(parameter.getValue());
+            for (Object value : values) {
+                if (value != null && !value.toString().isBlank()) {
+                    uri.append(separator).append(encode(parameter.getKey())).append('=')
+                            .append(encode(value.toString().strip()));
+                    separator = '&';
+                }
             }
-        });
-        return uri.encode().build().toUriString();
+        }
+        return uri.toString();
     }
 
-    private static void add(UriComponentsBuilder uri, String name, Object value) {
-        if (value != null && !value.toString().isBlank()) {
-            uri.queryParam(name, value.toString().strip());
-        }
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

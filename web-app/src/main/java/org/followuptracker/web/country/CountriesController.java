@@ -26,6 +26,7 @@ class CountriesController {
     /** The picture shows at most this many of the latest entries. */
     static final int PICTURE_ENTRIES = 2000;
     private static final int PAGE = 500;
+    private static final int IDS_PER_CALL = 100;
 
     private final Services services;
 
@@ -58,13 +59,17 @@ class CountriesController {
         Map<String, Object> list = services.read(user, "/api/countries/" + country + "/timeline",
                 Views.parameters("asOf", moment, "type", type, "page", page, "size", 50));
         List<Map<String, Object>> entries = pictureEntries(user, country, moment);
-        Map<String, Object> board = services.read(user, "/api/recommendations",
-                Views.parameters("country", country, "asOf", moment, "size", 500));
         Map<String, Map<String, Object>> recommendations = new HashMap<>();
-        for (Map<String, Object> recommendation : Views.list(board, "recommendations")) {
-            recommendations.put((String) recommendation.get("recommendationId"), recommendation);
+        List<String> urged = LetterCards.urgedIds(entries);
+        for (int from = 0; from < urged.size(); from += IDS_PER_CALL) {
+            Map<String, Object> some = services.read(user, "/api/recommendations", Views.parameters("id",
+                    urged.subList(from, Math.min(urged.size(), from + IDS_PER_CALL)), "asOf", moment, "size", 500));
+            for (Map<String, Object> recommendation : Views.list(some, "recommendations")) {
+                recommendations.put((String) recommendation.get("recommendationId"), recommendation);
+            }
         }
-        LocalDate today = LocalDate.parse((String) summary.getOrDefault("today", LocalDate.now().toString()));
+        // "Today", as the services count days waited: the as-of day if one is picked, else today in UTC.
+        LocalDate today = Views.day(asOf).orElse(LocalDate.now(java.time.ZoneOffset.UTC));
         List<Map<String, Object>> open = Views.list(list, "openLetters");
         model.addAttribute("country", country);
         model.addAttribute("summary", summary);
@@ -73,7 +78,7 @@ class CountriesController {
         model.addAttribute("allTypes", TimelinePicture.TYPES);
         model.addAttribute("picture", TimelinePicture.of(entries, open, today));
         model.addAttribute("letters", LetterCards.of(entries, open, recommendations));
-        model.addAttribute("recommendations", recommendations);
+        model.addAttribute("lettersShown", LetterCards.SHOWN);
         model.addAttribute("asOf", asOf);
         model.addAttribute("page", page);
         return "country";

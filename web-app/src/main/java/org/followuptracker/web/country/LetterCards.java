@@ -7,12 +7,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Each letter of a country, newest first: what it urged (each item with the position the government took on it
+ * The latest letters of a country ({@link #SHOWN} of them), newest first: what each urged (each item with the position the government took on it
  * last, and its implementation), the answers and follow-ups it had, and whether an answer is still awaited.
  */
 public final class LetterCards {
 
+    /** How many letters get a card; the timeline's list pages through all of them. */
+    public static final int SHOWN = 20;
+
     private LetterCards() {
+    }
+
+    /** The letters that get a card, newest first. */
+    static List<Map<String, Object>> shown(List<Map<String, Object>> entries) {
+        return entries.stream().filter(e -> "LetterSent".equals(e.get("type")))
+                .sorted(Comparator.comparing((Map<String, Object> e) -> TimelinePicture.day(e)).reversed())
+                .limit(SHOWN).toList();
+    }
+
+    /** The recommendations the shown letters urged. */
+    @SuppressWarnings("unchecked")
+    static List<String> urgedIds(List<Map<String, Object>> entries) {
+        return shown(entries).stream()
+                .flatMap(e -> ((List<String>) e.getOrDefault("recommendationIds", List.of())).stream())
+                .distinct().toList();
     }
 
     public record Card(String letterId, Map<String, Object> letter, List<Map<String, Object>> urged,
@@ -25,10 +43,7 @@ public final class LetterCards {
         Map<String, Map<String, Object>> open = new LinkedHashMap<>();
         openLetters.forEach(letter -> open.put((String) letter.get("letterId"), letter));
         List<Card> cards = new ArrayList<>();
-        for (Map<String, Object> entry : entries) {
-            if (!"LetterSent".equals(entry.get("type"))) {
-                continue;
-            }
+        for (Map<String, Object> entry : shown(entries)) {
             String letterId = (String) entry.get("letterId");
             List<Map<String, Object>> urged = new ArrayList<>();
             for (String id : (List<String>) entry.getOrDefault("recommendationIds", List.of())) {
@@ -45,7 +60,6 @@ public final class LetterCards {
             List<Map<String, Object>> followUps = of(entries, "FollowUpSent", letterId);
             cards.add(new Card(letterId, entry, urged, responses, followUps, open.get(letterId)));
         }
-        cards.sort(Comparator.comparing((Card card) -> TimelinePicture.day(card.letter())).reversed());
         return cards;
     }
 

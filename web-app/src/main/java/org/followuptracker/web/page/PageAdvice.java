@@ -49,8 +49,7 @@ class PageAdvice {
     String unreachable(ServiceUnreachable unreachable, HttpServletResponse response, Model model) {
         response.setStatus(503);
         model.addAttribute("problemTitle", unreachable.service() + " did not answer");
-        model.addAttribute("problemDetail", "It may be starting or stopped. Try again in a moment; nothing you "
-                + "typed was sent.");
+        model.addAttribute("problemDetail", "It may be starting or stopped. Try again in a moment.");
         model.addAttribute("problemStatus", 503);
         return "problem";
     }

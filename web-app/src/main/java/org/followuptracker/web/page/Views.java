@@ -42,6 +42,23 @@ public final class Views {
         }
     }
 
+    /** The day of an as-of a reader picked (a day, or an instant's day in UTC), if it is one. */
+    public static java.util.Optional<LocalDate> day(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(LocalDate.parse(asOf.strip()));
+        } catch (DateTimeParseException notADay) {
+            try {
+                return java.util.Optional.of(java.time.Instant.parse(asOf.strip()).atOffset(java.time.ZoneOffset.UTC)
+                        .toLocalDate());
+            } catch (DateTimeParseException notAnInstant) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
     /** A country code from a page's address, checked before it goes into a service's path. */
     public static String country(String typed) {
         String code = typed == null ? "" : typed.strip().toUpperCase(java.util.Locale.ROOT);

@@ -3,6 +3,7 @@ package org.followuptracker.web.recording;
 import java.util.List;
 import java.util.Map;
 import org.followuptracker.web.backend.ServiceRefused;
+import org.followuptracker.web.backend.ServiceUnreachable;
 import org.followuptracker.web.backend.Services;
 import org.followuptracker.web.page.Views;
 import org.followuptracker.web.signin.SignedInUser;
@@ -133,11 +134,11 @@ class FactFormController {
             services.record(user, path, body, form.getIdempotencyKey());
             redirect.addFlashAttribute("recorded", recorded);
             return "redirect:" + back;
-        } catch (ServiceRefused refused) {
-            if (refused.status() == 401 || refused.status() == 403 || refused.status() == 404) {
-                throw refused;
+        } catch (ServiceRefused | ServiceUnreachable failure) {
+            if (!Outcome.concernsTheForm(failure)) {
+                throw failure;
             }
-            Outcome.refused(refused, form, field -> field, model);
+            Outcome.failed(failure, form, field -> field, model);
             return again.get();
         }
     }

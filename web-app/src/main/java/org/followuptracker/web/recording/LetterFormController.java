@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.followuptracker.web.backend.ServiceRefused;
+import org.followuptracker.web.backend.ServiceUnreachable;
 import org.followuptracker.web.backend.Services;
 import org.followuptracker.web.page.Views;
 import org.followuptracker.web.signin.SignedInUser;
@@ -57,11 +58,12 @@ class LetterFormController {
                     + (request.fieldOfRecommendation().size() == 1 ? "" : "s") + ".");
             redirect.addFlashAttribute("recordedLetterId", recorded.get("letterId"));
             return "redirect:/countries/" + Views.country(form.getCountry());
-        } catch (ServiceRefused refused) {
-            if (refused.status() == 401 || refused.status() == 403) {
-                throw refused;
+        } catch (ServiceRefused | ServiceUnreachable failure) {
+            // (A 404 here is about a recommendation the letter names, not the page: it stays with the form.)
+            if (failure instanceof ServiceRefused refused && (refused.status() == 401 || refused.status() == 403)) {
+                throw failure;
             }
-            Outcome.refused(refused, form, field -> LetterForm.fieldOfForm(field, request.fieldOfRecommendation()), model);
+            Outcome.failed(failure, form, field -> LetterForm.fieldOfForm(field, request.fieldOfRecommendation()), model);
             return show(user, form, null, model);
         }
     }

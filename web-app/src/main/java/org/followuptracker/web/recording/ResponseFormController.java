@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.followuptracker.web.backend.ServiceRefused;
+import org.followuptracker.web.backend.ServiceUnreachable;
 import org.followuptracker.web.backend.Services;
 import org.followuptracker.web.page.Views;
 import org.followuptracker.web.signin.SignedInUser;
@@ -46,11 +47,11 @@ class ResponseFormController {
             redirect.addFlashAttribute("recorded", "Response recorded, with " + request.recommendationOfPosition().size()
                     + " position" + (request.recommendationOfPosition().size() == 1 ? "" : "s") + ".");
             return "redirect:/countries/" + iso3;
-        } catch (ServiceRefused refused) {
-            if (refused.status() == 401 || refused.status() == 403 || refused.status() == 404) {
-                throw refused;
+        } catch (ServiceRefused | ServiceUnreachable failure) {
+            if (!Outcome.concernsTheForm(failure)) {
+                throw failure;
             }
-            Outcome.refused(refused, form, field -> ResponseForm.fieldOfForm(field, request.recommendationOfPosition()),
+            Outcome.failed(failure, form, field -> ResponseForm.fieldOfForm(field, request.recommendationOfPosition()),
                     model);
             return show(user, iso3, id, form, null, model);
         }

@@ -51,7 +51,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signin", "/app.css", "/app.js", "/favicon.svg", "/actuator/health",
                                 "/actuator/health/**", "/error", "/signout", "/denied").permitAll()
-                        .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/audit", "/audit/**", "/export/audit").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/record/**").hasRole("COORDINATOR")
                         .requestMatchers(HttpMethod.POST, "/**").hasRole("COORDINATOR")
                         .anyRequest().authenticated())
