@@ -21,25 +21,26 @@ final class WrittenIds {
 
     void add(String collection, String id) {
         long hash = hash(collection, id);
-        int first = (int) hash;
-        int second = (int) (hash >>> 32);
         for (int i = 0; i < HASHES; i++) {
-            long bit = (first + (long) i * second) & MASK;
+            long bit = bit(hash, i);
             bits[(int) (bit >>> 6)] |= 1L << (bit & 63);
         }
     }
 
     boolean mightContain(String collection, String id) {
         long hash = hash(collection, id);
-        int first = (int) hash;
-        int second = (int) (hash >>> 32);
         for (int i = 0; i < HASHES; i++) {
-            long bit = (first + (long) i * second) & MASK;
+            long bit = bit(hash, i);
             if ((bits[(int) (bit >>> 6)] & (1L << (bit & 63))) == 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The {@code i}th of the bits of a hash: two halves of it combined (Kirsch and Mitzenmacher). */
+    private static long bit(long hash, int i) {
+        return ((int) hash + (long) i * (int) (hash >>> 32)) & MASK;
     }
 
     /** 64-bit FNV-1a over the collection's name, a separator and the id, then mixed (SplitMix64's finaliser). */
