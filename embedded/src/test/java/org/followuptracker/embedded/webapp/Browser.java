@@ -65,15 +65,23 @@ final class Browser implements AutoCloseable {
         driver.executeScript("arguments[0].value = arguments[1]", find(css), isoDay);
     }
 
+    /** Presses a button that sends a form, and waits until the browser has left the page it was on. */
+    void submit(String css) {
+        WebElement button = find(css);
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+    }
+
     void signIn(String name, String password) {
         open("/signin");
         type("#username", name);
         type("#password", password);
-        find("button[type=submit]").click();
+        submit("button[type=submit]");
     }
 
     void signOut() {
-        find("form.signout button").click();
+        submit("form.signout button");
     }
 
     void resize(int width, int height) {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -127,19 +128,19 @@ class WebAppIT {
         browser.type("#new-symbol-0", "A/HRC/14/10");
         browser.type("#new-paragraph-0", "95.42");
         browser.type("#new-states-0", "Australia");
-        browser.find("#add-recommendation").click();
+        browser.submit("#add-recommendation");
         assertThat(browser.all("fieldset.new-recommendation")).hasSize(2);
         assertThat(browser.find("#new-text-0").getAttribute("value")).startsWith("Strengthen safeguards");
         browser.type("#new-text-1", SCRIPTED);
         browser.type("#new-symbol-1", "not a symbol!");
         // Urge one of the demo letter's items again, picked by search.
         browser.type("#search", "Optional Protocol");
-        browser.find("#search-button").click();
+        browser.submit("#search-button");
         List<WebElement> found = browser.all("#found input[type=checkbox]");
         assertThat(found).isNotEmpty();
         found.get(0).click();
 
-        browser.find("#record").click();
+        browser.submit("#record");
 
         assertThat(browser.find("[role=alert]").getText()).contains("Not recorded");
         WebElement symbolField = browser.find("#new-symbol-1").findElement(By.xpath(".."));
@@ -157,7 +158,7 @@ class WebAppIT {
     @Order(3)
     void theLetterIsRecordedAndTheTimelinePictureAndListShowIt() {
         browser.type("#new-symbol-1", "CAT/C/KAZ/CO/2");
-        browser.find("#record").click();
+        browser.submit("#record");
 
         assertThat(browser.driver.getCurrentUrl()).endsWith("/countries/KAZ");
         assertThat(browser.find(".flash").getText()).contains("Letter recorded").contains("3 recommendations");
@@ -186,7 +187,7 @@ class WebAppIT {
         WebElement first = browser.all(".position-row").get(0);
         String supported = first.findElement(By.tagName("label")).getText();
         new Select(first.findElement(By.tagName("select"))).selectByValue("SUPPORTED");
-        browser.find("#record").click();
+        browser.submit("#record");
 
         assertThat(browser.find(".flash").getText()).contains("Response recorded, with 1 position");
         eventually().untilAsserted(() -> {
@@ -251,10 +252,14 @@ class WebAppIT {
         assertThat(browser.find("main").getAttribute("data-refreshed")).isNotBlank();
     }
 
-    /** Waits for what the page shows; the page swaps its content as it refreshes, so an element may go stale meanwhile. */
+    /**
+     * Waits for what the page shows: an element may not be there yet, or go stale as the page swaps its content in
+     * a refresh.
+     */
     private static org.awaitility.core.ConditionFactory eventually() {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .ignoreException(StaleElementReferenceException.class);
+                .ignoreExceptionsMatching(e -> e instanceof StaleElementReferenceException
+                        || e instanceof NoSuchElementException);
     }
 
     /** Where a link on a page that refreshes itself leads. */

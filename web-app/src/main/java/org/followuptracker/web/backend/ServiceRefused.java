@@ -36,8 +36,4 @@ public class ServiceRefused extends RuntimeException {
         return fieldErrors;
     }
 
-    /** The service could not keep its promise (503): the fact may or may not have been recorded. */
-    public boolean inDoubt() {
-        return status == 503 || status == 504;
-    }
 }

@@ -49,9 +49,7 @@ class FactFormController {
     }
 
     private String showFollowUp(SignedInUser user, String country, String letterId, FactForm form, Model model) {
-        model.addAttribute("letter", timeline.find(user, country, "LetterSent", e -> letterId.equals(e.get("letterId")))
-                .orElseThrow(() -> new ServiceRefused(404, "No such letter", "No letter " + letterId + " to " + country
-                        + " is known.", Map.of())));
+        model.addAttribute("letter", timeline.letter(user, country, letterId));
         model.addAttribute("country", country);
         model.addAttribute("form", form);
         model.addAttribute("kind", "follow-up");

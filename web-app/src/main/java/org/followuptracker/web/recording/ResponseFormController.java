@@ -32,7 +32,9 @@ class ResponseFormController {
     @GetMapping("/record/countries/{country}/letters/{letterId}/response")
     String form(@AuthenticationPrincipal SignedInUser user, @PathVariable String country, @PathVariable String letterId,
             Model model) {
-        return show(user, Views.country(country), Views.id(letterId), new ResponseForm(), Outcome.noErrors(), model);
+        String iso3 = Views.country(country);
+        return show(user, iso3, timeline.letter(user, iso3, Views.id(letterId)), new ResponseForm(), Outcome.noErrors(),
+                model);
     }
 
     @PostMapping("/record/countries/{country}/letters/{letterId}/response")
@@ -40,7 +42,7 @@ class ResponseFormController {
             @ModelAttribute("form") ResponseForm form, Model model, RedirectAttributes redirect) {
         String iso3 = Views.country(country);
         String id = Views.id(letterId);
-        Map<String, Object> letter = letter(user, iso3, id);
+        Map<String, Object> letter = timeline.letter(user, iso3, id);
         ResponseForm.Request request = form.request(urgedIds(letter));
         try {
             services.record(user, "/api/letters/" + id + "/responses", request.body(), form.getIdempotencyKey());
@@ -53,13 +55,12 @@ class ResponseFormController {
             }
             Outcome.failed(failure, form, field -> ResponseForm.fieldOfForm(field, request.recommendationOfPosition()),
                     model);
-            return show(user, iso3, id, form, null, model);
+            return show(user, iso3, letter, form, null, model);
         }
     }
 
-    private String show(SignedInUser user, String country, String letterId, ResponseForm form, Map<String, String> errors,
-            Model model) {
-        Map<String, Object> letter = letter(user, country, letterId);
+    private String show(SignedInUser user, String country, Map<String, Object> letter, ResponseForm form,
+            Map<String, String> errors, Model model) {
         List<Map<String, Object>> urged = new ArrayList<>();
         for (String id : urgedIds(letter)) {
             urged.add(services.read(user, "/api/recommendations/" + Views.id(id), Views.parameters()));
@@ -73,12 +74,6 @@ class ResponseFormController {
         model.addAttribute("urged", urged);
         model.addAttribute("positions", List.of("SUPPORTED", "PARTIALLY_SUPPORTED", "NOTED", "REJECTED", "NO_POSITION"));
         return "record-response";
-    }
-
-    private Map<String, Object> letter(SignedInUser user, String country, String letterId) {
-        return timeline.find(user, country, "LetterSent", entry -> letterId.equals(entry.get("letterId")))
-                .orElseThrow(() -> new ServiceRefused(404, "No such letter",
-                        "No letter " + letterId + " to " + country + " is known.", Map.of()));
     }
 
     @SuppressWarnings("unchecked")

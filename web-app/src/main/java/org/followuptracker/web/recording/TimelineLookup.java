@@ -21,6 +21,13 @@ class TimelineLookup {
         this.services = services;
     }
 
+    /** The letter {@code letterId} to {@code country}, as its timeline shows it; a 404 if there is none. */
+    Map<String, Object> letter(SignedInUser user, String country, String letterId) {
+        return find(user, country, "LetterSent", entry -> letterId.equals(entry.get("letterId")))
+                .orElseThrow(() -> new org.followuptracker.web.backend.ServiceRefused(404, "No such letter",
+                        "No letter " + letterId + " to " + country + " is known.", Map.of()));
+    }
+
     Optional<Map<String, Object>> find(SignedInUser user, String country, String type, Predicate<Map<String, Object>> which) {
         for (int page = 0; page < MOST_PAGES; page++) {
             Map<String, Object> timeline = services.read(user, "/api/countries/" + country + "/timeline",
