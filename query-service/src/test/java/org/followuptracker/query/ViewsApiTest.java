@@ -421,6 +421,28 @@ class ViewsApiTest {
         assertThat(get(auditor, "/api/audit/verification").get("valid").asBoolean()).isTrue();
     }
 
+    @Test
+    @Order(12)
+    void aReaderWhoReadACountryBeforeItChangedSeesTheChange() throws Exception {
+        // Read, and so kept in memory: the board, the timeline's open letters, the letters awaiting an answer.
+        assertThat(find(get(viewer, "/api/recommendations?country=KGZ"), "rec-3").path("latestPosition").textValue()).isNull();
+        assertThat(get(viewer, "/api/countries/KGZ/timeline").get("openLetters")).hasSize(2);
+        assertThat(get(viewer, "/api/letters/awaiting").get("letters")).hasSize(2);
+
+        topic.publish(envelope("letter-2", "Letter", 2, "2026-01-07T09:00:00Z", new ResponseReceived("letter-2",
+                "resp-2", COUNTRY, LocalDate.of(2013, 4, 20), "Ministry", "Will consider it",
+                List.of(new PositionTaken("rec-3", Position.NOTED)))));
+
+        await().atMost(30, TimeUnit.SECONDS).until(() -> get(viewer, "/api/countries/KGZ/timeline").get("total").asInt() == 7);
+        assertThat(find(get(viewer, "/api/recommendations?country=KGZ"), "rec-3").get("latestPosition").asText())
+                .isEqualTo("NOTED");
+        assertThat(get(viewer, "/api/countries/KGZ/timeline").get("openLetters"))
+                .extracting(l -> l.get("letterId").asText()).containsExactly("letter-1");
+        assertThat(get(viewer, "/api/letters/awaiting").get("letters"))
+                .extracting(l -> l.get("letterId").asText()).containsExactly("letter-1");
+        assertThat(get(viewer, "/api/countries/KGZ").get("answered").asInt()).isEqualTo(1);
+    }
+
     private JsonNode check() throws Exception {
         ResponseEntity<String> response = admin.postForEntity("/api/admin/read-model-checks", null, String.class);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);

@@ -27,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 class LetterController {
 
     private final Generations generations;
+    private final CountryLettersReads lettersReads;
     private final Clock clock;
 
-    LetterController(Generations generations, Clock clock) {
+    LetterController(Generations generations, CountryLettersReads lettersReads, Clock clock) {
         this.generations = generations;
+        this.lettersReads = lettersReads;
         this.clock = clock;
     }
 
@@ -101,18 +103,12 @@ class LetterController {
     CountrySummary country(@PathVariable String iso3, @RequestParam(required = false) String asOf) {
         String country = CountryCode.parse("iso3", iso3);
         AsOf moment = AsOf.of(asOf, clock);
-        List<CountryLetters> found = lettersOf(country);
-        return CountrySummary.of(found.isEmpty() ? new CountryLetters(country, List.of()) : found.get(0), moment.knownAt(),
-                moment.today());
+        return CountrySummary.of(lettersReads.of(generations.reading(), country), moment.knownAt(), moment.today());
     }
 
     private List<CountryLetters> lettersOf(String iso3) {
         DirectReadModel readModel = generations.reading();
-        if (iso3 == null) {
-            return readModel.all(CountryLetters.COLLECTION, CountryLetters.class);
-        }
-        CountryLetters one = readModel.find(CountryLetters.COLLECTION, iso3, CountryLetters.class);
-        return one == null ? List.of() : List.of(one);
+        return iso3 == null ? lettersReads.ofEveryCountry(readModel) : List.of(lettersReads.of(readModel, iso3));
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)

@@ -32,10 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RecommendationController {
 
     private final Generations generations;
+    private final BoardReads boardReads;
     private final Clock clock;
 
-    RecommendationController(Generations generations, Clock clock) {
+    RecommendationController(Generations generations, BoardReads boardReads, Clock clock) {
         this.generations = generations;
+        this.boardReads = boardReads;
         this.clock = clock;
     }
 
@@ -68,9 +70,7 @@ class RecommendationController {
                     .filter(doc -> iso3 == null || iso3.equals(doc.country()))
                     .toList();
         } else if (iso3 != null) {
-            BoardIndex index = readModel.find(BoardIndex.COLLECTION, iso3, BoardIndex.class);
-            documents = index == null ? List.of()
-                    : readModel.findAll(RecommendationDocument.COLLECTION, index.recommendationIds(), RecommendationDocument.class);
+            documents = boardReads.of(readModel, iso3);
         } else {
             documents = readModel.all(RecommendationDocument.COLLECTION, RecommendationDocument.class);
         }

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.followuptracker.query.export.Export;
 import org.followuptracker.query.letter.AwaitingLetter;
-import org.followuptracker.query.letter.CountryLetters;
+import org.followuptracker.query.letter.CountryLettersReads;
 import org.followuptracker.query.readmodel.DirectReadModel;
 import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.web.AsOf;
@@ -36,10 +36,12 @@ class TimelineController {
             "RecommendationPartiallyImplemented", "RecommendationNotImplemented", "FactRetracted");
 
     private final Generations generations;
+    private final CountryLettersReads lettersReads;
     private final Clock clock;
 
-    TimelineController(Generations generations, Clock clock) {
+    TimelineController(Generations generations, CountryLettersReads lettersReads, Clock clock) {
         this.generations = generations;
+        this.lettersReads = lettersReads;
         this.clock = clock;
     }
 
@@ -109,9 +111,7 @@ class TimelineController {
             total = selected.size();
             entries = paging.slice(selected).stream().map(Entry::of).toList();
         }
-        CountryLetters letters = readModel.find(CountryLetters.COLLECTION, country, CountryLetters.class);
-        List<AwaitingLetter> openLetters = letters == null ? List.of()
-                : letters.awaiting(moment.knownAt(), moment.today());
+        List<AwaitingLetter> openLetters = lettersReads.of(readModel, country).awaiting(moment.knownAt(), moment.today());
         return ResponseEntity.ok(new Timeline(country, moment.given(), paging.page(), paging.size(), total, entries,
                 openLetters));
     }

@@ -1,0 +1,161 @@
+package org.followuptracker.query.readmodel;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
+import org.followuptracker.query.audit.AuditHead;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a reader reads whole for a country (its letters, the documents of its board), kept in memory for as long as
+ * the country has not changed. Whether it changed is one key lookup: the length of the country's audit chain, which
+ * every event of the country moves, and which the projections write after everything else an event changed
+ * ({@link BatchingReadModel#WRITTEN_LAST}). So what is read after seeing a length holds at least the events up to
+ * it, and every instance of the query service, sharing one store, sees a change as soon as its head is written.
+ * <p>
+ * Keyed by generation, so a rebuild made live is read afresh. Bounded by how many records (letters,
+ * recommendations) it holds, {@code tracker.read-cache.max-records}; the least recently read country goes first.
+ */
+@Component
+public class CountryReadCache {
+
+    private record Key(int generation, String what, String country) {
+    }
+
+    private record Cached(long length, Object value, int records) {
+    }
+
+    private final int maxRecords;
+    private final Map<Key, Cached> cached = new LinkedHashMap<>(64, 0.75f, true);
+    private final Counter hits;
+    private final Counter misses;
+    private long records;
+
+    public CountryReadCache(@Value("${tracker.read-cache.max-records:50000}") int maxRecords, MeterRegistry meters) {
+        this.maxRecords = maxRecords;
+        this.hits = Counter.builder("tracker.read.cache").tag("result", "hit")
+                .description("Reads of a country's documents answered from memory: the country had not changed")
+                .register(meters);
+        this.misses = Counter.builder("tracker.read.cache").tag("result", "miss")
+                .description("Reads of a country's documents that went to the store").register(meters);
+    }
+
+    /**
+     * {@code what} of {@code country} ("letters", "board"), as {@code load} reads it from the store, unless it was
+     * read since the country last changed; {@code records} says how much of the bound it takes. Null if
+     * {@code load} gives null.
+     */
+    public <T> T get(DirectReadModel readModel, String what, String country,
+            BiFunction<DirectReadModel, List<String>, Map<String, T>> load, ToIntFunction<T> records) {
+        return getAll(readModel, what, List.of(country), load, records).get(country);
+    }
+
+    /**
+     * {@code what} of each of {@code countries}: those that changed since they were last read, or were never read,
+     * are read with one call of {@code load}, which answers by country (leaving out those it found nothing for).
+     */
+    public <T> Map<String, T> getAll(DirectReadModel readModel, String what, Collection<String> countries,
+            BiFunction<DirectReadModel, List<String>, Map<String, T>> load, ToIntFunction<T> records) {
+        return read(readModel, what, countries, lengths(readModel, countries), load, records);
+    }
+
+    /** {@code what} of every country any event was written for, as {@link #getAll}. */
+    public <T> Map<String, T> getEvery(DirectReadModel readModel, String what,
+            BiFunction<DirectReadModel, List<String>, Map<String, T>> load, ToIntFunction<T> records) {
+        Map<String, Long> lengths = new HashMap<>();
+        readModel.all(AuditHead.COLLECTION, AuditHead.class).forEach(head -> lengths.put(head.country(), head.length()));
+        return read(readModel, what, lengths.keySet(), lengths, load, records);
+    }
+
+    private <T> Map<String, T> read(DirectReadModel readModel, String what, Collection<String> countries,
+            Map<String, Long> lengths, BiFunction<DirectReadModel, List<String>, Map<String, T>> load,
+            ToIntFunction<T> records) {
+        int generation = readModel.generation().number();
+        Map<String, T> found = new HashMap<>();
+        List<String> toRead = new ArrayList<>();
+        for (String country : countries) {
+            Long length = lengths.get(country);
+            Cached entry = length == null ? null : cachedAt(new Key(generation, what, country), length);
+            if (entry == null) {
+                toRead.add(country);
+            } else if (entry.value() != null) {
+                found.put(country, cast(entry.value()));
+            }
+        }
+        hits.increment(countries.size() - toRead.size());
+        if (toRead.isEmpty()) {
+            return found;
+        }
+        misses.increment(toRead.size());
+        Map<String, T> read = load.apply(readModel, toRead);
+        found.putAll(read);
+        for (String country : toRead) {
+            Long length = lengths.get(country);
+            if (length != null) {
+                T value = read.get(country);
+                keep(new Key(generation, what, country), new Cached(length, value,
+                        value == null ? 1 : Math.max(1, records.applyAsInt(value))));
+            }
+        }
+        return found;
+    }
+
+    /** The length of each country's audit chain; a country none of whose events is written yet has none. */
+    private static Map<String, Long> lengths(DirectReadModel readModel, Collection<String> countries) {
+        Map<String, Long> lengths = new HashMap<>();
+        if (countries.size() == 1) {
+            String country = countries.iterator().next();
+            AuditHead head = readModel.find(AuditHead.COLLECTION, country, AuditHead.class);
+            if (head != null) {
+                lengths.put(country, head.length());
+            }
+            return lengths;
+        }
+        readModel.findAll(AuditHead.COLLECTION, countries, AuditHead.class)
+                .forEach(head -> lengths.put(head.country(), head.length()));
+        return lengths;
+    }
+
+    private synchronized Cached cachedAt(Key key, long length) {
+        Cached entry = cached.get(key);
+        return entry != null && entry.length() == length ? entry : null;
+    }
+
+    private synchronized void keep(Key key, Cached entry) {
+        if (entry.records() > maxRecords) {
+            return;
+        }
+        Cached before = cached.get(key);
+        if (before != null && before.length() > entry.length()) {
+            return;
+        }
+        if (before != null) {
+            records -= before.records();
+        }
+        cached.put(key, entry);
+        records += entry.records();
+        for (Iterator<Cached> oldest = cached.values().iterator(); records > maxRecords && oldest.hasNext(); ) {
+            records -= oldest.next().records();
+            oldest.remove();
+        }
+    }
+
+    /** How many records are held now. */
+    synchronized long records() {
+        return records;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
+    }
+}

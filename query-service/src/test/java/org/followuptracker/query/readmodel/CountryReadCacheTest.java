@@ -1,0 +1,136 @@
+package org.followuptracker.query.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.followuptracker.query.audit.AuditHead;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+class CountryReadCacheTest {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final InetSocketAddress address = server.bind();
+    private final MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    private final MongoTemplate mongo = new MongoTemplate(client, "test");
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final DirectReadModel readModel = new DirectReadModel(mongo, new Generation(3));
+    /** What the store holds for a country ("its records"), and every country each load was asked for. */
+    private final Map<String, List<String>> stored = new HashMap<>();
+    private final List<List<String>> loads = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aCountryIsReadFromTheStoreOnceUntilItsAuditChainGrows() {
+        CountryReadCache cache = new CountryReadCache(1000, meters);
+        written("KAZ", 4, "letter-1");
+
+        assertThat(get(cache, "KAZ")).containsExactly("letter-1");
+        assertThat(get(cache, "KAZ")).containsExactly("letter-1");
+        assertThat(loads).containsExactly(List.of("KAZ"));
+
+        written("KAZ", 5, "letter-1", "letter-2");
+        assertThat(get(cache, "KAZ")).containsExactly("letter-1", "letter-2");
+        assertThat(loads).containsExactly(List.of("KAZ"), List.of("KAZ"));
+        assertThat(meters.counter("tracker.read.cache", "result", "hit").count()).isEqualTo(1);
+        assertThat(meters.counter("tracker.read.cache", "result", "miss").count()).isEqualTo(2);
+    }
+
+    @Test
+    void aCountryNoneOfWhoseEventsIsWrittenYetIsReadEveryTime() {
+        CountryReadCache cache = new CountryReadCache(1000, meters);
+        stored.put("KAZ", List.of("letter-1"));
+
+        get(cache, "KAZ");
+        get(cache, "KAZ");
+
+        assertThat(loads).hasSize(2);
+        assertThat(cache.records()).isZero();
+    }
+
+    @Test
+    void anotherGenerationIsReadAfresh() {
+        CountryReadCache cache = new CountryReadCache(1000, meters);
+        written("KAZ", 4, "letter-1");
+        get(cache, "KAZ");
+
+        DirectReadModel rebuilt = new DirectReadModel(mongo, new Generation(4));
+        mongo.save(new AuditHead("KAZ", 4, "event-4", "hash"), rebuilt.generation().collection(AuditHead.COLLECTION));
+        cache.get(rebuilt, "letters", "KAZ", this::load, List::size);
+
+        assertThat(loads).hasSize(2);
+    }
+
+    @Test
+    void everyCountryReadsOnlyTheCountriesThatChanged() {
+        CountryReadCache cache = new CountryReadCache(1000, meters);
+        written("KAZ", 4, "letter-1");
+        written("UZB", 2, "letter-9");
+        written("TJK", 1);
+        stored.remove("TJK");
+
+        Map<String, List<String>> first = cache.getEvery(readModel, "letters", this::load, List::size);
+        written("UZB", 3, "letter-9", "letter-10");
+        Map<String, List<String>> second = cache.getEvery(readModel, "letters", this::load, List::size);
+
+        assertThat(first).containsOnlyKeys("KAZ", "UZB");
+        assertThat(second).containsEntry("UZB", List.of("letter-9", "letter-10")).containsOnlyKeys("KAZ", "UZB");
+        assertThat(loads.get(0)).containsExactlyInAnyOrder("KAZ", "UZB", "TJK");
+        assertThat(loads.get(1)).containsExactly("UZB");
+    }
+
+    @Test
+    void itHoldsAtMostSoManyRecordsAndDropsTheLeastRecentlyReadCountryFirst() {
+        CountryReadCache cache = new CountryReadCache(10, meters);
+        written("KAZ", 1, "1", "2", "3", "4");
+        written("UZB", 1, "1", "2", "3", "4");
+        written("TJK", 1, "1", "2", "3", "4");
+        written("RUS", 1, "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+
+        get(cache, "KAZ");
+        get(cache, "UZB");
+        get(cache, "KAZ");
+        get(cache, "TJK");
+        loads.clear();
+        get(cache, "KAZ");
+        get(cache, "TJK");
+        get(cache, "UZB");
+        get(cache, "RUS");
+
+        assertThat(loads).containsExactly(List.of("UZB"), List.of("RUS"));
+        assertThat(cache.records()).isLessThanOrEqualTo(10);
+    }
+
+    private List<String> get(CountryReadCache cache, String country) {
+        return cache.get(readModel, "letters", country, this::load, List::size);
+    }
+
+    /** The country's records are written, then its audit chain's head: the order the projections write in. */
+    private void written(String country, long length, String... records) {
+        stored.put(country, List.of(records));
+        mongo.save(new AuditHead(country, length, "event-" + length, "hash"),
+                readModel.generation().collection(AuditHead.COLLECTION));
+    }
+
+    private Map<String, List<String>> load(DirectReadModel from, List<String> countries) {
+        loads.add(List.copyOf(countries));
+        Map<String, List<String>> found = new HashMap<>();
+        countries.stream().filter(stored::containsKey).forEach(country -> found.put(country, stored.get(country)));
+        return found;
+    }
+}
