@@ -117,8 +117,12 @@ final class Appends {
     }
 
     String letter() {
+        return letter(countries.get(ThreadLocalRandom.current().nextInt(countries.size())));
+    }
+
+    /** A letter to {@code country} urging one new recommendation. */
+    String letter(String country) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String country = countries.get(random.nextInt(countries.size()));
         return """
                 {"country": "%s", "sentOn": "2026-10-%02d", "sender": "Amnesty International",
                  "recipient": "Minister of Foreign Affairs", "subject": "Benchmark letter %d",

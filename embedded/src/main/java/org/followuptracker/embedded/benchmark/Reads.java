@@ -42,6 +42,48 @@ final class Reads {
         return latencies;
     }
 
+    /**
+     * The read right after its country changed, {@code times} times: a letter to the country is recorded, and once
+     * the country's audit chain in the store shows it (the query service then no longer answers from what it kept
+     * in memory), the read is made once and timed.
+     */
+    Latencies afterChange(ServiceProcess commandService, ServiceProcess queryService, String mongoUri, Appends appends,
+            Read read, String country, int times) throws InterruptedException {
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            MongoDatabase database = client.getDatabase(new com.mongodb.ConnectionString(mongoUri).getDatabase());
+            Latencies latencies = new Latencies();
+            for (int i = 0; i < times; i++) {
+                long before = auditLength(database, country);
+                Api.Answer sent = api.post(commandService, "/api/letters", appends.letter(country), "coordinator");
+                if (!sent.ok()) {
+                    throw new IllegalStateException("a letter to " + country + " answered " + sent.status() + ": "
+                            + sent.body());
+                }
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (auditLength(database, country) <= before) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the letter to " + country + " was not projected in 60 s");
+                    }
+                    Thread.sleep(5);
+                }
+                long started = System.nanoTime();
+                Api.Answer answer = api.get(queryService, read.path(), "coordinator");
+                if (!answer.ok()) {
+                    throw new IllegalStateException(read.path() + " answered " + answer.status() + ": " + answer.body());
+                }
+                latencies.add(System.nanoTime() - started);
+            }
+            return latencies;
+        }
+    }
+
+    private static long auditLength(MongoDatabase database, String country) {
+        Document live = database.getCollection("read_model_generations").find(Filters.eq("_id", "live")).first();
+        Document head = database.getCollection("g" + live.getInteger("number") + "_audit_heads")
+                .find(Filters.eq("_id", country)).first();
+        return head == null ? 0 : ((Number) head.get("length")).longValue();
+    }
+
     Latencies keyLookup(String mongoUri, Read read, int requests) {
         try (MongoClient client = MongoClients.create(mongoUri)) {
             MongoDatabase database = client.getDatabase(new com.mongodb.ConnectionString(mongoUri).getDatabase());
