@@ -2,7 +2,6 @@ package org.followuptracker.query.letter;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.followuptracker.query.readmodel.CountryReadCache;
 import org.followuptracker.query.readmodel.DirectReadModel;
@@ -24,20 +23,18 @@ public class CountryLettersReads {
     }
 
     /** The letters sent to {@code country}; none if none were. */
-    public CountryLetters of(DirectReadModel readModel, String country) {
-        CountryLetters letters = cache.get(readModel, WHAT, country, CountryLettersReads::load,
-                found -> found.letters().size());
-        return letters != null ? letters : new CountryLetters(country, List.of());
+    public KeptLetters of(DirectReadModel readModel, String country) {
+        KeptLetters letters = cache.get(readModel, WHAT, country, CountryLettersReads::load, KeptLetters::size);
+        return letters != null ? letters : new KeptLetters(new CountryLetters(country, List.of()));
     }
 
     /** The letters of every country we wrote to. */
-    public List<CountryLetters> ofEveryCountry(DirectReadModel readModel) {
-        return List.copyOf(cache.getEvery(readModel, WHAT, CountryLettersReads::load, found -> found.letters().size())
-                .values());
+    public List<KeptLetters> ofEveryCountry(DirectReadModel readModel) {
+        return List.copyOf(cache.getEvery(readModel, WHAT, CountryLettersReads::load, KeptLetters::size).values());
     }
 
-    private static Map<String, CountryLetters> load(DirectReadModel readModel, List<String> countries) {
+    private static Map<String, KeptLetters> load(DirectReadModel readModel, List<String> countries) {
         return readModel.findAll(CountryLetters.COLLECTION, countries, CountryLetters.class).stream()
-                .collect(Collectors.toMap(CountryLetters::country, Function.identity()));
+                .collect(Collectors.toMap(CountryLetters::country, KeptLetters::new));
     }
 }

@@ -48,7 +48,7 @@ class LetterController {
         Paging paging = Paging.of(page, size);
         Export.Format export = Export.format(format);
         List<AwaitingLetter> letters = lettersOf(iso3).stream()
-                .flatMap(c -> c.awaiting(moment.knownAt(), moment.today()).stream())
+                .flatMap(c -> c.awaiting(moment).stream())
                 .filter(letter -> !Boolean.TRUE.equals(overdue) || letter.overdue())
                 .sorted(Comparator.comparingLong(AwaitingLetter::daysOverdue).reversed()
                         .thenComparing(Comparator.comparingLong(AwaitingLetter::daysWaited).reversed())
@@ -81,7 +81,7 @@ class LetterController {
         String prefix = q == null ? "" : q.strip().toUpperCase(java.util.Locale.ROOT);
         List<CountrySummary> countries = lettersOf(null).stream()
                 .filter(c -> c.country().startsWith(prefix))
-                .map(c -> CountrySummary.of(c, moment.knownAt(), moment.today()))
+                .map(c -> c.summary(moment))
                 .filter(summary -> summary.letters() > 0)
                 .filter(summary -> !Boolean.TRUE.equals(awaiting) || summary.awaiting() > 0)
                 .filter(summary -> !Boolean.TRUE.equals(overdue) || summary.overdue() > 0)
@@ -103,10 +103,10 @@ class LetterController {
     CountrySummary country(@PathVariable String iso3, @RequestParam(required = false) String asOf) {
         String country = CountryCode.parse("iso3", iso3);
         AsOf moment = AsOf.of(asOf, clock);
-        return CountrySummary.of(lettersReads.of(generations.reading(), country), moment.knownAt(), moment.today());
+        return lettersReads.of(generations.reading(), country).summary(moment);
     }
 
-    private List<CountryLetters> lettersOf(String iso3) {
+    private List<KeptLetters> lettersOf(String iso3) {
         DirectReadModel readModel = generations.reading();
         return iso3 == null ? lettersReads.ofEveryCountry(readModel) : List.of(lettersReads.of(readModel, iso3));
     }

@@ -22,19 +22,19 @@ class BoardReads {
         this.cache = cache;
     }
 
-    /** Every recommendation made to {@code country}, withdrawn ones too, in no particular order. */
-    List<RecommendationDocument> of(DirectReadModel readModel, String country) {
-        List<RecommendationDocument> documents = cache.get(readModel, WHAT, country, BoardReads::load, List::size);
-        return documents != null ? documents : List.of();
+    /** Every recommendation made to {@code country}. */
+    CountryBoard of(DirectReadModel readModel, String country) {
+        CountryBoard board = cache.get(readModel, WHAT, country, BoardReads::load, CountryBoard::size);
+        return board != null ? board : CountryBoard.EMPTY;
     }
 
-    private static Map<String, List<RecommendationDocument>> load(DirectReadModel readModel, List<String> countries) {
-        Map<String, List<RecommendationDocument>> boards = new HashMap<>();
+    private static Map<String, CountryBoard> load(DirectReadModel readModel, List<String> countries) {
+        Map<String, CountryBoard> boards = new HashMap<>();
         for (String country : countries) {
             BoardIndex index = readModel.find(BoardIndex.COLLECTION, country, BoardIndex.class);
             if (index != null) {
-                boards.put(country, List.copyOf(readModel.findAll(RecommendationDocument.COLLECTION,
-                        index.recommendationIds(), RecommendationDocument.class)));
+                boards.put(country, new CountryBoard(List.copyOf(readModel.findAll(RecommendationDocument.COLLECTION,
+                        index.recommendationIds(), RecommendationDocument.class))));
             }
         }
         return boards;

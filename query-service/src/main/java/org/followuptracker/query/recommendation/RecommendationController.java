@@ -60,19 +60,19 @@ class RecommendationController {
         Paging paging = Paging.of(page, size);
         Export.Format export = Export.format(format);
         DirectReadModel readModel = generations.reading();
-        List<RecommendationDocument> documents;
+        List<RecommendationState> onTheBoard;
         if (ids != null && !ids.isEmpty()) {
             if (ids.size() > MOST_IDS) {
                 throw new InvalidParameterException("id", "at most " + MOST_IDS + " ids at a time");
             }
-            documents = readModel.findAll(RecommendationDocument.COLLECTION, ids.stream().distinct().toList(),
-                    RecommendationDocument.class).stream()
-                    .filter(doc -> iso3 == null || iso3.equals(doc.country()))
-                    .toList();
+            onTheBoard = CountryBoard.onTheBoard(readModel.findAll(RecommendationDocument.COLLECTION,
+                    ids.stream().distinct().toList(), RecommendationDocument.class).stream()
+                    .filter(doc -> iso3 == null || iso3.equals(doc.country())), moment.knownAt());
         } else if (iso3 != null) {
-            documents = boardReads.of(readModel, iso3);
+            onTheBoard = boardReads.of(readModel, iso3).asOf(moment.knownAt());
         } else {
-            documents = readModel.all(RecommendationDocument.COLLECTION, RecommendationDocument.class);
+            onTheBoard = CountryBoard.onTheBoard(readModel.all(RecommendationDocument.COLLECTION,
+                    RecommendationDocument.class).stream(), moment.knownAt());
         }
         Predicate<RecommendationState> others = matches(position, RecommendationState::latestPosition)
                 .and(matches(mechanism, RecommendationState::mechanism))
@@ -80,28 +80,19 @@ class RecommendationController {
                 .and(any(state, s -> s.sources().stream().flatMap(source -> source.recommendingStates().stream()).toList()))
                 .and(any(symbol, s -> s.sources().stream().map(UnSource::symbol).filter(Objects::nonNull).toList()))
                 .and(containsWords(q));
-        List<RecommendationState> selectedButStatus = documents.stream()
-                .map(doc -> doc.asOf(moment.knownAt()))
-                .filter(Objects::nonNull)
-                .filter(s -> !s.withdrawn())
-                .filter(others)
-                .sorted(Comparator.comparing(RecommendationState::country)
-                        .thenComparing(RecommendationState::firstUrgedOn, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(RecommendationState::firstUrgedPosition)
-                        .thenComparing(RecommendationState::recommendationId))
-                .toList();
+        List<RecommendationState> selectedButStatus = onTheBoard.stream().filter(others).toList();
         Map<String, Long> counts = new TreeMap<>(selectedButStatus.stream()
                 .collect(Collectors.groupingBy(RecommendationState::implementationStatus, Collectors.counting())));
-        List<RecommendationView> selected = selectedButStatus.stream()
+        List<RecommendationState> selected = selectedButStatus.stream()
                 .filter(matches(status, RecommendationState::implementationStatus))
-                .map(RecommendationView::of)
                 .toList();
         if (export != null) {
-            return Export.of(export, "board" + (iso3 == null ? "" : "-" + iso3), selected, RecommendationView.COLUMNS,
+            return Export.of(export, "board" + (iso3 == null ? "" : "-" + iso3),
+                    selected.stream().map(RecommendationView::of).toList(), RecommendationView.COLUMNS,
                     RecommendationView::cells);
         }
         return ResponseEntity.ok(new Board(moment.given(), paging.page(), paging.size(),
-                selected.size(), counts, paging.slice(selected)));
+                selected.size(), counts, paging.slice(selected).stream().map(RecommendationView::of).toList()));
     }
 
     @Operation(summary = "One recommendation as known at asOf, with its history: each urging, position and finding, "

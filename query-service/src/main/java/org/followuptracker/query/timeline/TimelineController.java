@@ -111,7 +111,7 @@ class TimelineController {
             total = selected.size();
             entries = paging.slice(selected).stream().map(Entry::of).toList();
         }
-        List<AwaitingLetter> openLetters = lettersReads.of(readModel, country).awaiting(moment.knownAt(), moment.today());
+        List<AwaitingLetter> openLetters = lettersReads.of(readModel, country).awaiting(moment);
         return ResponseEntity.ok(new Timeline(country, moment.given(), paging.page(), paging.size(), total, entries,
                 openLetters));
     }
