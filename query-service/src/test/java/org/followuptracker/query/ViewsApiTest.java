@@ -428,11 +428,13 @@ class ViewsApiTest {
         assertThat(find(get(viewer, "/api/recommendations?country=KGZ"), "rec-3").path("latestPosition").textValue()).isNull();
         assertThat(get(viewer, "/api/countries/KGZ/timeline").get("openLetters")).hasSize(2);
         assertThat(get(viewer, "/api/letters/awaiting").get("letters")).hasSize(2);
+        assertThat(get(viewer, "/api/countries/KGZ").get("answered").asInt()).isZero();
 
         topic.publish(envelope("letter-2", "Letter", 2, "2026-01-07T09:00:00Z", new ResponseReceived("letter-2",
                 "resp-2", COUNTRY, LocalDate.of(2013, 4, 20), "Ministry", "Will consider it",
                 List.of(new PositionTaken("rec-3", Position.NOTED)))));
 
+        // The timeline is written after everything else the response changed, and after the country's audit head.
         await().atMost(30, TimeUnit.SECONDS).until(() -> get(viewer, "/api/countries/KGZ/timeline").get("total").asInt() == 7);
         assertThat(find(get(viewer, "/api/recommendations?country=KGZ"), "rec-3").get("latestPosition").asText())
                 .isEqualTo("NOTED");

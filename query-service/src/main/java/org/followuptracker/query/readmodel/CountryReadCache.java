@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 import org.followuptracker.query.audit.AuditHead;
@@ -36,6 +37,9 @@ public class CountryReadCache {
 
     private final int maxRecords;
     private final Map<Key, Cached> cached = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<Key, Object> readingNow = new ConcurrentHashMap<>();
+    /** The newest generation read: what older ones held is dropped once a newer one is read. */
+    private int newestGeneration;
     private final Counter hits;
     private final Counter misses;
     private long records;
@@ -56,7 +60,16 @@ public class CountryReadCache {
      */
     public <T> T get(DirectReadModel readModel, String what, String country,
             BiFunction<DirectReadModel, List<String>, Map<String, T>> load, ToIntFunction<T> records) {
-        return getAll(readModel, what, List.of(country), load, records).get(country);
+        // One reader at a time reads a changed country from the store; the others then find it here.
+        Key key = new Key(readModel.generation().number(), what, country);
+        Object reading = readingNow.computeIfAbsent(key, k -> new Object());
+        synchronized (reading) {
+            try {
+                return getAll(readModel, what, List.of(country), load, records).get(country);
+            } finally {
+                readingNow.remove(key, reading);
+            }
+        }
     }
 
     /**
@@ -131,7 +144,17 @@ public class CountryReadCache {
     }
 
     private synchronized void keep(Key key, Cached entry) {
-        if (entry.records() > maxRecords) {
+        if (key.generation() > newestGeneration) {
+            newestGeneration = key.generation();
+            for (Iterator<Map.Entry<Key, Cached>> kept = cached.entrySet().iterator(); kept.hasNext(); ) {
+                Map.Entry<Key, Cached> older = kept.next();
+                if (older.getKey().generation() < newestGeneration) {
+                    records -= older.getValue().records();
+                    kept.remove();
+                }
+            }
+        }
+        if (entry.records() > maxRecords || key.generation() < newestGeneration) {
             return;
         }
         Cached before = cached.get(key);

@@ -26,8 +26,8 @@ class CountryReadCacheTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final DirectReadModel readModel = new DirectReadModel(mongo, new Generation(3));
     /** What the store holds for a country ("its records"), and every country each load was asked for. */
-    private final Map<String, List<String>> stored = new HashMap<>();
-    private final List<List<String>> loads = new ArrayList<>();
+    private final Map<String, List<String>> stored = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<List<String>> loads = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
     void stop() {
@@ -72,8 +72,38 @@ class CountryReadCacheTest {
         DirectReadModel rebuilt = new DirectReadModel(mongo, new Generation(4));
         mongo.save(new AuditHead("KAZ", 4, "event-4", "hash"), rebuilt.generation().collection(AuditHead.COLLECTION));
         cache.get(rebuilt, "letters", "KAZ", this::load, List::size);
-
         assertThat(loads).hasSize(2);
+
+        // What the replaced generation held is let go; a reader still on it is answered but not kept.
+        written("UZB", 1, "letter-9", "letter-10");
+        get(cache, "UZB");
+        assertThat(cache.records()).isEqualTo(1);
+    }
+
+    @Test
+    void readersOfACountryThatChangedWaitForTheOneReadingItRatherThanEachReadItFromTheStore() throws Exception {
+        CountryReadCache cache = new CountryReadCache(1000, meters);
+        written("KAZ", 4, "letter-1");
+        List<Thread> readers = new ArrayList<>();
+        List<List<String>> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 8; i++) {
+            Thread reader = new Thread(() -> answers.add(cache.get(readModel, "letters", "KAZ", (from, countries) -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return load(from, countries);
+            }, List::size)));
+            reader.start();
+            readers.add(reader);
+        }
+        for (Thread reader : readers) {
+            reader.join();
+        }
+
+        assertThat(answers).hasSize(8).allSatisfy(answer -> assertThat(answer).containsExactly("letter-1"));
+        assertThat(loads).hasSize(1);
     }
 
     @Test
