@@ -2,6 +2,7 @@ package org.followuptracker.query.letter;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import org.followuptracker.query.web.AsOf;
 
 /**
@@ -17,6 +18,7 @@ public final class KeptLetters {
 
     private final CountryLetters letters;
     private volatile Today<List<AwaitingLetter>> awaitingNow;
+    private volatile Today<Object> awaitingNowRendered;
     private volatile Today<CountrySummary> summaryNow;
 
     KeptLetters(CountryLetters letters) {
@@ -40,6 +42,22 @@ public final class KeptLetters {
         if (kept == null || !kept.day().equals(moment.today())) {
             kept = new Today<>(moment.today(), letters.awaiting(moment.knownAt(), moment.today()));
             awaitingNow = kept;
+        }
+        return kept.value();
+    }
+
+    /**
+     * The letters awaiting an answer now, as {@code render} renders them (for a response: the most written-to country
+     * has thousands), once a day.
+     */
+    public Object awaitingNowRendered(AsOf moment, Function<List<AwaitingLetter>, Object> render) {
+        if (!moment.live()) {
+            throw new IllegalArgumentException("only the letters awaiting an answer now are kept rendered");
+        }
+        Today<Object> kept = awaitingNowRendered;
+        if (kept == null || !kept.day().equals(moment.today())) {
+            kept = new Today<>(moment.today(), render.apply(awaiting(moment)));
+            awaitingNowRendered = kept;
         }
         return kept.value();
     }

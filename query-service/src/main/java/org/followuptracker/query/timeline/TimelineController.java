@@ -1,6 +1,9 @@
 package org.followuptracker.query.timeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.Set;
 import org.followuptracker.query.export.Export;
 import org.followuptracker.query.letter.AwaitingLetter;
 import org.followuptracker.query.letter.CountryLettersReads;
+import org.followuptracker.query.letter.KeptLetters;
 import org.followuptracker.query.readmodel.DirectReadModel;
 import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.web.AsOf;
@@ -37,11 +41,13 @@ class TimelineController {
 
     private final Generations generations;
     private final CountryLettersReads lettersReads;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    TimelineController(Generations generations, CountryLettersReads lettersReads, Clock clock) {
+    TimelineController(Generations generations, CountryLettersReads lettersReads, ObjectMapper json, Clock clock) {
         this.generations = generations;
         this.lettersReads = lettersReads;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -111,9 +117,19 @@ class TimelineController {
             total = selected.size();
             entries = paging.slice(selected).stream().map(Entry::of).toList();
         }
-        List<AwaitingLetter> openLetters = lettersReads.of(readModel, country).awaiting(moment);
+        KeptLetters letters = lettersReads.of(readModel, country);
+        // Now, the open letters are the same for every page and every reader until the country changes: rendered once.
+        Object openLetters = moment.live() ? letters.awaitingNowRendered(moment, this::rendered) : letters.awaiting(moment);
         return ResponseEntity.ok(new Timeline(country, moment.given(), paging.page(), paging.size(), total, entries,
                 openLetters));
+    }
+
+    private RawValue rendered(List<AwaitingLetter> letters) {
+        try {
+            return new RawValue(json.writeValueAsString(letters));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the open letters could not be written as JSON", e);
+        }
     }
 
     private static Set<String> types(List<String> requested) {
@@ -147,8 +163,9 @@ class TimelineController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** {@code openLetters}: a list of {@link AwaitingLetter}, or that list already rendered as JSON. */
     record Timeline(String country, Instant asOf, int page, int size, long total, List<Entry> entries,
-            List<AwaitingLetter> openLetters) {
+            Object openLetters) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
