@@ -241,28 +241,26 @@ public final class Benchmark {
             Latencies http = measure.http(queries, read, requests, option("read-seconds", 60) * 1000);
             Latencies lookup = measure.keyLookup(stack.mongoUri, read, requests);
             measured.put(read.name(), http);
-            results.add("B4", "Reads, " + read.name() + label + ", " + http.count() + " requests"
-                            + (http.count() < requests ? " (the time limit)" : ""),
-                    String.format("p50 %s, p99 %s ms", Results.f(http.percentileMillis(50)),
-                            Results.f(http.percentileMillis(99))),
-                    String.format("key lookup p50 %s, p99 %s ms", Results.f(lookup.percentileMillis(50)),
-                            Results.f(lookup.percentileMillis(99))),
-                    Results.f(http.percentileMillis(99) / lookup.percentileMillis(99)) + "x", "p99 <= 50 ms",
-                    http.percentileMillis(99) <= 50);
+            readRow(read.name() + label + ", " + http.count() + " requests"
+                    + (http.count() < requests ? " (the time limit)" : ""), http, lookup);
             // The query service keeps a country's letters and board in memory until the country changes: the reads
             // above, of an unchanged country, are answered from there after the first; this is the read that is not.
             Latencies changed = measure.afterChange(commands, queries, stack.mongoUri, appends, read,
                     DataSet.BIG_COUNTRY, AFTER_CHANGE_READS);
-            results.add("B4", "Reads, " + read.name() + label + ", the first after " + DataSet.BIG_COUNTRY
-                            + " changed, " + changed.count() + " requests",
-                    String.format("p50 %s, p99 %s ms", Results.f(changed.percentileMillis(50)),
-                            Results.f(changed.percentileMillis(99))),
-                    String.format("key lookup p50 %s, p99 %s ms", Results.f(lookup.percentileMillis(50)),
-                            Results.f(lookup.percentileMillis(99))),
-                    Results.f(changed.percentileMillis(99) / lookup.percentileMillis(99)) + "x", "p99 <= 50 ms",
-                    changed.percentileMillis(99) <= 50);
+            readRow(read.name() + label + ", the first after " + DataSet.BIG_COUNTRY + " changed, " + changed.count()
+                    + " requests", changed, lookup);
         }
         return measured;
+    }
+
+    private void readRow(String what, Latencies http, Latencies lookup) {
+        results.add("B4", "Reads, " + what,
+                String.format("p50 %s, p99 %s ms", Results.f(http.percentileMillis(50)),
+                        Results.f(http.percentileMillis(99))),
+                String.format("key lookup p50 %s, p99 %s ms", Results.f(lookup.percentileMillis(50)),
+                        Results.f(lookup.percentileMillis(99))),
+                Results.f(http.percentileMillis(99) / lookup.percentileMillis(99)) + "x", "p99 <= 50 ms",
+                http.percentileMillis(99) <= 50);
     }
 
     private void freshnessRow(Freshness freshness, ServiceProcess commands, ServiceProcess queries, double perSecond,

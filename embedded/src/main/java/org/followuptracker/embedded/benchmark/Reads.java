@@ -32,14 +32,18 @@ final class Reads {
         Latencies latencies = new Latencies();
         long end = System.nanoTime() + millis * 1_000_000;
         for (int i = 0; i < requests && System.nanoTime() < end; i++) {
-            long started = System.nanoTime();
-            Api.Answer answer = api.get(queryService, read.path(), "coordinator");
-            if (!answer.ok()) {
-                throw new IllegalStateException(read.path() + " answered " + answer.status() + ": " + answer.body());
-            }
-            latencies.add(System.nanoTime() - started);
+            timed(queryService, read, latencies);
         }
         return latencies;
+    }
+
+    private void timed(ServiceProcess queryService, Read read, Latencies latencies) {
+        long started = System.nanoTime();
+        Api.Answer answer = api.get(queryService, read.path(), "coordinator");
+        if (!answer.ok()) {
+            throw new IllegalStateException(read.path() + " answered " + answer.status() + ": " + answer.body());
+        }
+        latencies.add(System.nanoTime() - started);
     }
 
     /**
@@ -66,12 +70,7 @@ final class Reads {
                     }
                     Thread.sleep(5);
                 }
-                long started = System.nanoTime();
-                Api.Answer answer = api.get(queryService, read.path(), "coordinator");
-                if (!answer.ok()) {
-                    throw new IllegalStateException(read.path() + " answered " + answer.status() + ": " + answer.body());
-                }
-                latencies.add(System.nanoTime() - started);
+                timed(queryService, read, latencies);
             }
             return latencies;
         }
