@@ -76,7 +76,7 @@ public class CountryReadCache {
      * {@code what} of each of {@code countries}: those that changed since they were last read, or were never read,
      * are read with one call of {@code load}, which answers by country (leaving out those it found nothing for).
      */
-    public <T> Map<String, T> getAll(DirectReadModel readModel, String what, Collection<String> countries,
+    private <T> Map<String, T> getAll(DirectReadModel readModel, String what, Collection<String> countries,
             BiFunction<DirectReadModel, List<String>, Map<String, T>> load, ToIntFunction<T> records) {
         return read(readModel, what, countries, lengths(readModel, countries), load, records);
     }

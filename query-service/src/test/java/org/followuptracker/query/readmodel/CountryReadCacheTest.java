@@ -1,6 +1,7 @@
 package org.followuptracker.query.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.followuptracker.query.audit.AuditHead;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,10 +89,11 @@ class CountryReadCacheTest {
         written("KAZ", 4, "letter-1");
         List<Thread> readers = new ArrayList<>();
         List<List<String>> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch storeAnswers = new CountDownLatch(1);
         for (int i = 0; i < 8; i++) {
             Thread reader = new Thread(() -> answers.add(cache.get(readModel, "letters", "KAZ", (from, countries) -> {
                 try {
-                    Thread.sleep(300);
+                    storeAnswers.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -97,6 +101,13 @@ class CountryReadCacheTest {
             }, List::size)));
             reader.start();
             readers.add(reader);
+        }
+        // The store answers once the seven others wait for the one reading.
+        try {
+            await().atMost(10, TimeUnit.SECONDS).until(() -> readers.stream()
+                    .filter(reader -> reader.getState() == Thread.State.BLOCKED).count() == 7);
+        } finally {
+            storeAnswers.countDown();
         }
         for (Thread reader : readers) {
             reader.join();
