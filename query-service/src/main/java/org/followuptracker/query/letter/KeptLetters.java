@@ -3,6 +3,7 @@ package org.followuptracker.query.letter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.followuptracker.query.web.AsOf;
 
 /**
@@ -13,13 +14,28 @@ import org.followuptracker.query.web.AsOf;
  */
 public final class KeptLetters {
 
-    private record Today<T>(LocalDate day, T value) {
+    /** A value as known now, worked out again when the day changes. */
+    private static final class Daily<T> {
+
+        private record Today<T>(LocalDate day, T value) {
+        }
+
+        private volatile Today<T> kept;
+
+        T on(LocalDate day, Supplier<T> workOut) {
+            Today<T> today = kept;
+            if (today == null || !today.day().equals(day)) {
+                today = new Today<>(day, workOut.get());
+                kept = today;
+            }
+            return today.value();
+        }
     }
 
     private final CountryLetters letters;
-    private volatile Today<List<AwaitingLetter>> awaitingNow;
-    private volatile Today<Object> awaitingNowRendered;
-    private volatile Today<CountrySummary> summaryNow;
+    private final Daily<List<AwaitingLetter>> awaitingNow = new Daily<>();
+    private final Daily<Object> awaitingNowRendered = new Daily<>();
+    private final Daily<CountrySummary> summaryNow = new Daily<>();
 
     KeptLetters(CountryLetters letters) {
         this.letters = letters;
@@ -35,15 +51,8 @@ public final class KeptLetters {
 
     /** The letters awaiting an answer at the moment, their waiting counted up to its day. */
     public List<AwaitingLetter> awaiting(AsOf moment) {
-        if (!moment.live()) {
-            return letters.awaiting(moment.knownAt(), moment.today());
-        }
-        Today<List<AwaitingLetter>> kept = awaitingNow;
-        if (kept == null || !kept.day().equals(moment.today())) {
-            kept = new Today<>(moment.today(), letters.awaiting(moment.knownAt(), moment.today()));
-            awaitingNow = kept;
-        }
-        return kept.value();
+        return moment.live() ? awaitingNow.on(moment.today(), () -> letters.awaiting(moment.knownAt(), moment.today()))
+                : letters.awaiting(moment.knownAt(), moment.today());
     }
 
     /**
@@ -54,12 +63,7 @@ public final class KeptLetters {
         if (!moment.live()) {
             throw new IllegalArgumentException("only the letters awaiting an answer now are kept rendered");
         }
-        Today<Object> kept = awaitingNowRendered;
-        if (kept == null || !kept.day().equals(moment.today())) {
-            kept = new Today<>(moment.today(), render.apply(awaiting(moment)));
-            awaitingNowRendered = kept;
-        }
-        return kept.value();
+        return awaitingNowRendered.on(moment.today(), () -> render.apply(awaiting(moment)));
     }
 
     /** How the country answers, as known at the moment. */
@@ -67,11 +71,6 @@ public final class KeptLetters {
         if (!moment.live()) {
             return CountrySummary.of(letters, moment.knownAt(), moment.today());
         }
-        Today<CountrySummary> kept = summaryNow;
-        if (kept == null || !kept.day().equals(moment.today())) {
-            kept = new Today<>(moment.today(), CountrySummary.of(letters, moment.knownAt(), moment.today()));
-            summaryNow = kept;
-        }
-        return kept.value();
+        return summaryNow.on(moment.today(), () -> CountrySummary.of(letters, moment.knownAt(), moment.today()));
     }
 }

@@ -125,14 +125,6 @@ public class CountryReadCache {
     /** The length of each country's audit chain; a country none of whose events is written yet has none. */
     private static Map<String, Long> lengths(DirectReadModel readModel, Collection<String> countries) {
         Map<String, Long> lengths = new HashMap<>();
-        if (countries.size() == 1) {
-            String country = countries.iterator().next();
-            AuditHead head = readModel.find(AuditHead.COLLECTION, country, AuditHead.class);
-            if (head != null) {
-                lengths.put(country, head.length());
-            }
-            return lengths;
-        }
         readModel.findAll(AuditHead.COLLECTION, countries, AuditHead.class)
                 .forEach(head -> lengths.put(head.country(), head.length()));
         return lengths;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.followuptracker.query.web.AsOf;
 
 /**
  * A country's board as the query service keeps it in memory until the country changes ({@link BoardReads}): the
@@ -32,14 +33,14 @@ final class CountryBoard {
         return documents.size();
     }
 
-    /** The recommendations on the board at {@code knownAt} (withdrawn ones left out), in the board's order. */
-    List<RecommendationState> asOf(Instant knownAt) {
-        if (!Instant.MAX.equals(knownAt)) {
-            return onTheBoard(documents.stream(), knownAt);
+    /** The recommendations on the board at the moment (withdrawn ones left out), in the board's order. */
+    List<RecommendationState> asOf(AsOf moment) {
+        if (!moment.live()) {
+            return onTheBoard(documents.stream(), moment.knownAt());
         }
         List<RecommendationState> kept = now;
         if (kept == null) {
-            kept = onTheBoard(documents.stream(), knownAt);
+            kept = onTheBoard(documents.stream(), moment.knownAt());
             now = kept;
         }
         return kept;

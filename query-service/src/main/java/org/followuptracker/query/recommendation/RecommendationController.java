@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +68,7 @@ class RecommendationController {
                     ids.stream().distinct().toList(), RecommendationDocument.class).stream()
                     .filter(doc -> iso3 == null || iso3.equals(doc.country())), moment.knownAt());
         } else if (iso3 != null) {
-            onTheBoard = boardReads.of(readModel, iso3).asOf(moment.knownAt());
+            onTheBoard = boardReads.of(readModel, iso3).asOf(moment);
         } else {
             onTheBoard = CountryBoard.onTheBoard(readModel.all(RecommendationDocument.COLLECTION,
                     RecommendationDocument.class).stream(), moment.knownAt());
