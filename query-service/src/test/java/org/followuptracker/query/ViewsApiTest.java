@@ -6,6 +6,7 @@ import static org.followuptracker.query.TestTopic.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,6 +90,8 @@ class ViewsApiTest {
     MongoTemplate mongo;
     @Autowired
     Generations generations;
+    @Autowired
+    MeterRegistry meters;
     TestRestTemplate viewer;
     TestRestTemplate auditor;
     TestRestTemplate admin;
@@ -443,6 +446,45 @@ class ViewsApiTest {
         assertThat(get(viewer, "/api/letters/awaiting").get("letters"))
                 .extracting(l -> l.get("letterId").asText()).containsExactly("letter-1");
         assertThat(get(viewer, "/api/countries/KGZ").get("answered").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(13)
+    void aReaderWhoKeptACountryBringsItUpToDateFromWhatChangedRatherThanReadingItWhole() throws Exception {
+        assertThat(find(get(viewer, "/api/recommendations?country=KGZ"), "rec-1").get("timesUrged").asInt()).isEqualTo(1);
+        assertThat(get(viewer, "/api/countries/KGZ/timeline").get("openLetters")).hasSize(1);
+        assertThat(get(viewer, "/api/letters/awaiting").get("letters")).hasSize(1);
+        assertThat(get(viewer, "/api/countries/KGZ").get("letters").asInt()).isEqualTo(2);
+        double refreshes = meters.counter("tracker.read.cache", "result", "refresh").count();
+        double misses = meters.counter("tracker.read.cache", "result", "miss").count();
+
+        // A recommendation new to the board, a letter urging it, and the first letter retracted: each reader's kept
+        // country gains one, loses one, and sees the retracted letter's urgings retracted.
+        topic.publish(envelope("rec-4", "Recommendation", 0, "2026-01-08T09:00:00Z", new RecommendationRecorded("rec-4",
+                COUNTRY, "Ratify the Optional Protocol to the Convention against Torture", Mechanism.NGO, List.of(),
+                List.of("Torture"))));
+        topic.publish(envelope("letter-3", "Letter", 0, "2026-01-08T10:00:00Z", new LetterSent("letter-3", COUNTRY,
+                "EUR 58/002/2013", LocalDate.of(2013, 6, 1), "Amnesty International", "Minister", "Torture", List.of(),
+                LocalDate.of(2013, 7, 1), List.of("rec-4", "rec-3"))));
+        topic.publish(envelope("letter-1", "Letter", 3, "2026-01-08T11:00:00Z", new FactRetracted("letter-1", COUNTRY,
+                letter1.id(), "LetterSent", "Sent to the wrong ministry", LocalDate.of(2026, 1, 8))));
+
+        await().atMost(30, TimeUnit.SECONDS).until(() -> List.of("letter-3").equals(letterIds(
+                get(viewer, "/api/countries/KGZ/timeline").get("openLetters"))));
+        JsonNode board = get(viewer, "/api/recommendations?country=KGZ");
+        assertThat(find(board, "rec-4").get("timesUrged").asInt()).isEqualTo(1);
+        assertThat(find(board, "rec-3").get("timesUrged").asInt()).isEqualTo(2);
+        assertThat(find(board, "rec-1").get("timesUrged").asInt()).isZero();
+        assertThat(letterIds(get(viewer, "/api/letters/awaiting").get("letters"))).containsExactly("letter-3");
+        assertThat(get(viewer, "/api/countries/KGZ").get("letters").asInt()).isEqualTo(2);
+        assertThat(meters.counter("tracker.read.cache", "result", "refresh").count()).isGreaterThan(refreshes);
+        assertThat(meters.counter("tracker.read.cache", "result", "miss").count()).isEqualTo(misses);
+    }
+
+    private static List<String> letterIds(JsonNode letters) {
+        List<String> ids = new java.util.ArrayList<>();
+        letters.forEach(letter -> ids.add(letter.get("letterId").asText()));
+        return ids;
     }
 
     private JsonNode check() throws Exception {

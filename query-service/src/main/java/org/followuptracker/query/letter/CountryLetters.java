@@ -3,7 +3,9 @@ package org.followuptracker.query.letter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
@@ -34,6 +36,14 @@ public record CountryLetters(@Id String country, List<LetterRecord> letters) {
     CountryLetters replaced(LetterRecord changed) {
         return new CountryLetters(country, letters.stream()
                 .map(l -> l.letterId().equals(changed.letterId()) ? changed : l).toList());
+    }
+
+    /** These letters with {@code latest} in place of what they held of them, or added, in that order. */
+    CountryLetters withLatest(List<LetterRecord> latest) {
+        Map<String, LetterRecord> byId = new LinkedHashMap<>();
+        letters.forEach(letter -> byId.put(letter.letterId(), letter));
+        latest.forEach(letter -> byId.put(letter.letterId(), letter));
+        return new CountryLetters(country, List.copyOf(byId.values()));
     }
 
     /** The letters as known at {@code asOf} (neither recorded later nor retracted by then), in the order sent. */

@@ -42,6 +42,7 @@ class LetterProjection implements Projection {
             if (changed != letters) {
                 readModel.save(CountryLetters.COLLECTION, e.country(), changed);
             }
+            touched(readModel, e.country(), changed.letter(e.letterId()));
         } else if (event instanceof ResponseReceived e) {
             update(readModel, envelope, e.letterId(), letter -> letter.withResponse(new LetterRecord.Reply(envelope.id(),
                     e.responseId(), e.receivedOn().toString(), recordedAt, null)));
@@ -81,6 +82,16 @@ class LetterProjection implements Projection {
         if (!changed.equals(letter)) {
             readModel.save(CountryLetters.COLLECTION, envelope.country(), letters.replaced(changed));
         }
+        touched(readModel, envelope.country(), changed);
+    }
+
+    /**
+     * Tells readers how the event left the letter. Also when it changed nothing: that is an event applied again
+     * after a flush was cut short, which may have written the letter but not this.
+     */
+    private static void touched(ReadModel readModel, String country, LetterRecord letter) {
+        LetterChanges changes = readModel.find(LetterChanges.COLLECTION, country, LetterChanges.class);
+        readModel.save(LetterChanges.COLLECTION, country, (changes != null ? changes : LetterChanges.none(country)).with(letter));
     }
 
     private static CountryLetters lettersOf(ReadModel readModel, String country) {

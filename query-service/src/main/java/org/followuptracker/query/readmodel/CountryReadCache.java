@@ -23,13 +23,20 @@ import org.springframework.stereotype.Component;
  * ({@link BatchingReadModel#WRITTEN_LAST}). So what is read after seeing a length holds at least the events up to
  * it, and every instance of the query service, sharing one store, sees a change as soon as its head is written.
  * <p>
- * Keyed by generation, so a rebuild made live is read afresh. Bounded by how many records (letters,
+ * When a country changed, what is kept of it is first brought up to date ({@link Refresh}): a few documents read
+ * rather than the country's thousands. Keyed by generation, so a rebuild made live is read afresh. Bounded by how many records (letters,
  * recommendations) it holds, {@code tracker.read-cache.max-records}; the least recently read country goes first.
  */
 @Component
 public class CountryReadCache {
 
     private record Key(int generation, String what, String country) {
+    }
+
+    /** Brings what is kept of a country up to date with the store, if it can; else null, and the country is read whole. */
+    @FunctionalInterface
+    public interface Refresh<T> {
+        T refreshed(DirectReadModel readModel, String country, T kept);
     }
 
     private record Cached(long length, Object value, int records) {
@@ -42,6 +49,7 @@ public class CountryReadCache {
     private int newestGeneration;
     private final Counter hits;
     private final Counter misses;
+    private final Counter refreshes;
     private long records;
 
     public CountryReadCache(@Value("${tracker.read-cache.max-records:50000}") int maxRecords, MeterRegistry meters) {
@@ -51,21 +59,24 @@ public class CountryReadCache {
                 .register(meters);
         this.misses = Counter.builder("tracker.read.cache").tag("result", "miss")
                 .description("Reads of a country's documents that went to the store").register(meters);
+        this.refreshes = Counter.builder("tracker.read.cache").tag("result", "refresh")
+                .description("Reads of a changed country answered from memory brought up to date with what changed")
+                .register(meters);
     }
 
     /**
      * {@code what} of {@code country} ("letters", "board"), as {@code load} reads it from the store, unless it was
-     * read since the country last changed; {@code records} says how much of the bound it takes. Null if
-     * {@code load} gives null.
+     * read since the country last changed, or {@code refresh} brings what was read up to date; {@code records} says
+     * how much of the bound it takes. Null if {@code load} gives null.
      */
     public <T> T get(DirectReadModel readModel, String what, String country,
-            BiFunction<DirectReadModel, List<String>, Map<String, T>> load, ToIntFunction<T> records) {
+            BiFunction<DirectReadModel, List<String>, Map<String, T>> load, Refresh<T> refresh, ToIntFunction<T> records) {
         // One reader at a time reads a changed country from the store; the others then find it here.
         Key key = new Key(readModel.generation().number(), what, country);
         Object reading = readingNow.computeIfAbsent(key, k -> new Object());
         synchronized (reading) {
             try {
-                return getAll(readModel, what, List.of(country), load, records).get(country);
+                return getAll(readModel, what, List.of(country), load, refresh, records).get(country);
             } finally {
                 readingNow.remove(key, reading);
             }
@@ -77,34 +88,49 @@ public class CountryReadCache {
      * are read with one call of {@code load}, which answers by country (leaving out those it found nothing for).
      */
     private <T> Map<String, T> getAll(DirectReadModel readModel, String what, Collection<String> countries,
-            BiFunction<DirectReadModel, List<String>, Map<String, T>> load, ToIntFunction<T> records) {
-        return read(readModel, what, countries, lengths(readModel, countries), load, records);
+            BiFunction<DirectReadModel, List<String>, Map<String, T>> load, Refresh<T> refresh, ToIntFunction<T> records) {
+        return read(readModel, what, countries, lengths(readModel, countries), load, refresh, records);
     }
 
     /** {@code what} of every country any event was written for, as {@link #getAll}. */
     public <T> Map<String, T> getEvery(DirectReadModel readModel, String what,
-            BiFunction<DirectReadModel, List<String>, Map<String, T>> load, ToIntFunction<T> records) {
+            BiFunction<DirectReadModel, List<String>, Map<String, T>> load, Refresh<T> refresh, ToIntFunction<T> records) {
         Map<String, Long> lengths = new HashMap<>();
         readModel.all(AuditHead.COLLECTION, AuditHead.class).forEach(head -> lengths.put(head.country(), head.length()));
-        return read(readModel, what, lengths.keySet(), lengths, load, records);
+        return read(readModel, what, lengths.keySet(), lengths, load, refresh, records);
     }
 
     private <T> Map<String, T> read(DirectReadModel readModel, String what, Collection<String> countries,
             Map<String, Long> lengths, BiFunction<DirectReadModel, List<String>, Map<String, T>> load,
-            ToIntFunction<T> records) {
+            Refresh<T> refresh, ToIntFunction<T> records) {
         int generation = readModel.generation().number();
         Map<String, T> found = new HashMap<>();
-        List<String> toRead = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
         for (String country : countries) {
             Long length = lengths.get(country);
             Cached entry = length == null ? null : cachedAt(new Key(generation, what, country), length);
             if (entry == null) {
-                toRead.add(country);
+                changed.add(country);
             } else if (entry.value() != null) {
                 found.put(country, cast(entry.value()));
             }
         }
-        hits.increment(countries.size() - toRead.size());
+        hits.increment(countries.size() - changed.size());
+        List<String> toRead = new ArrayList<>();
+        for (String country : changed) {
+            Long length = lengths.get(country);
+            Cached before = length == null ? null : cachedBefore(new Key(generation, what, country));
+            T refreshed = before == null || before.value() == null ? null
+                    : refresh.refreshed(readModel, country, cast(before.value()));
+            if (refreshed == null) {
+                toRead.add(country);
+            } else {
+                refreshes.increment();
+                found.put(country, refreshed);
+                keep(new Key(generation, what, country), new Cached(length, refreshed,
+                        Math.max(1, records.applyAsInt(refreshed))));
+            }
+        }
         if (toRead.isEmpty()) {
             return found;
         }
@@ -133,6 +159,11 @@ public class CountryReadCache {
     private synchronized Cached cachedAt(Key key, long length) {
         Cached entry = cached.get(key);
         return entry != null && entry.length() == length ? entry : null;
+    }
+
+    /** What is kept of a country, however long its chain was when it was read. */
+    private synchronized Cached cachedBefore(Key key) {
+        return cached.get(key);
     }
 
     private synchronized void keep(Key key, Cached entry) {

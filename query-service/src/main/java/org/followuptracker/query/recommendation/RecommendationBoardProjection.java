@@ -1,7 +1,9 @@
 package org.followuptracker.query.recommendation;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
@@ -33,8 +35,21 @@ class RecommendationBoardProjection implements Projection {
     @Override
     public void apply(ReceivedEvent received, ReadModel readModel) {
         EventEnvelope envelope = received.envelope();
+        Set<String> touched = new LinkedHashSet<>();
+        apply(envelope, readModel, touched);
+        if (!touched.isEmpty()) {
+            // Also when nothing changed: that is an event applied again after a flush was cut short, which may have
+            // written the recommendations but not which changed.
+            BoardChanges changes = readModel.find(BoardChanges.COLLECTION, envelope.country(), BoardChanges.class);
+            readModel.save(BoardChanges.COLLECTION, envelope.country(),
+                    (changes != null ? changes : BoardChanges.none(envelope.country())).with(touched));
+        }
+    }
+
+    private void apply(EventEnvelope envelope, ReadModel readModel, Set<String> touched) {
         Instant recordedAt = envelope.recordedAt().toInstant();
         if (envelope.event() instanceof RecommendationRecorded e) {
+            touched.add(e.recommendationId());
             if (readModel.find(RecommendationDocument.COLLECTION, e.recommendationId(), RecommendationDocument.class) == null) {
                 readModel.save(RecommendationDocument.COLLECTION, e.recommendationId(), new RecommendationDocument(
                         e.recommendationId(), e.country(), e.text(), e.mechanism() == null ? null : e.mechanism().name(),
@@ -51,41 +66,41 @@ class RecommendationBoardProjection implements Projection {
             for (int i = 0; i < e.recommendationIds().size(); i++) {
                 RecommendationDocument.Urging urging = new RecommendationDocument.Urging(envelope.id(), e.letterId(),
                         e.sentOn().toString(), i, recordedAt, null);
-                update(readModel, e.recommendationIds().get(i), envelope, doc -> doc.withUrging(urging));
+                update(readModel, touched, e.recommendationIds().get(i), envelope, doc -> doc.withUrging(urging));
             }
         } else if (envelope.event() instanceof ResponseReceived e) {
             for (PositionTaken taken : e.positions()) {
-                update(readModel, taken.recommendationId(), envelope, doc -> doc.withPosition(
+                update(readModel, touched, taken.recommendationId(), envelope, doc -> doc.withPosition(
                         new RecommendationDocument.PositionRecord(envelope.id(), e.letterId(), e.responseId(), null,
                                 taken.position().name(), e.receivedOn().toString(), recordedAt, null)));
             }
         } else if (envelope.event() instanceof FactRetracted e) {
             AppliedEvent retracted = readModel.find(AppliedEvent.COLLECTION, e.retractedEventId(), AppliedEvent.class);
-            List<String> touched = retracted != null ? retracted.recommendationIds()
+            List<String> concerned = retracted != null ? retracted.recommendationIds()
                     : "Recommendation".equals(envelope.aggregateType()) ? List.of(e.aggregateId()) : List.of();
             Retraction retraction = new Retraction(envelope.id(), recordedAt);
-            for (String recommendationId : touched) {
-                update(readModel, recommendationId, envelope, doc -> doc.retracting(e.retractedEventId(), retraction));
+            for (String recommendationId : concerned) {
+                update(readModel, touched, recommendationId, envelope, doc -> doc.retracting(e.retractedEventId(), retraction));
             }
         } else if (envelope.event() instanceof PositionRecorded e) {
-            update(readModel, e.recommendationId(), envelope, doc -> doc.withPosition(new RecommendationDocument.PositionRecord(
+            update(readModel, touched, e.recommendationId(), envelope, doc -> doc.withPosition(new RecommendationDocument.PositionRecord(
                     envelope.id(), null, null, e.source(), e.position().name(), e.takenOn().toString(), recordedAt, null)));
         } else if (envelope.event() instanceof RecommendationImplemented e) {
-            finding(readModel, envelope, e.recommendationId(), "IMPLEMENTED", e.assessedOn().toString(), e.evidence());
+            finding(readModel, touched, envelope, e.recommendationId(), "IMPLEMENTED", e.assessedOn().toString(), e.evidence());
         } else if (envelope.event() instanceof RecommendationPartiallyImplemented e) {
-            finding(readModel, envelope, e.recommendationId(), "PARTIALLY_IMPLEMENTED", e.assessedOn().toString(), e.evidence());
+            finding(readModel, touched, envelope, e.recommendationId(), "PARTIALLY_IMPLEMENTED", e.assessedOn().toString(), e.evidence());
         } else if (envelope.event() instanceof RecommendationNotImplemented e) {
-            finding(readModel, envelope, e.recommendationId(), "NOT_IMPLEMENTED", e.assessedOn().toString(), e.evidence());
+            finding(readModel, touched, envelope, e.recommendationId(), "NOT_IMPLEMENTED", e.assessedOn().toString(), e.evidence());
         }
     }
 
-    private void finding(ReadModel readModel, EventEnvelope envelope, String recommendationId, String status,
-            String assessedOn, String evidence) {
-        update(readModel, recommendationId, envelope, doc -> doc.withFinding(new RecommendationDocument.Finding(
+    private void finding(ReadModel readModel, Set<String> touched, EventEnvelope envelope, String recommendationId,
+            String status, String assessedOn, String evidence) {
+        update(readModel, touched, recommendationId, envelope, doc -> doc.withFinding(new RecommendationDocument.Finding(
                 envelope.id(), status, assessedOn, evidence, envelope.recordedAt().toInstant(), null)));
     }
 
-    private void update(ReadModel readModel, String recommendationId, EventEnvelope envelope,
+    private void update(ReadModel readModel, Set<String> touched, String recommendationId, EventEnvelope envelope,
             UnaryOperator<RecommendationDocument> change) {
         RecommendationDocument current = readModel.find(RecommendationDocument.COLLECTION, recommendationId,
                 RecommendationDocument.class);
@@ -95,6 +110,7 @@ class RecommendationBoardProjection implements Projection {
                     recommendationId);
             return;
         }
+        touched.add(recommendationId);
         RecommendationDocument changed = change.apply(current);
         if (!changed.equals(current)) {
             readModel.save(RecommendationDocument.COLLECTION, recommendationId, changed);

@@ -31,6 +31,7 @@ class CountryReadCacheTest {
     /** What the store holds for a country ("its records"), and every country each load was asked for. */
     private final Map<String, List<String>> stored = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<List<String>> loads = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final CountryReadCache.Refresh<List<String>> NOT_REFRESHED = (from, country, kept) -> null;
 
     @AfterEach
     void stop() {
@@ -55,6 +56,36 @@ class CountryReadCacheTest {
     }
 
     @Test
+    void aCountryThatChangedIsBroughtUpToDateWhenWhatChangedIsKnownAndElseReadWhole() {
+        CountryReadCache cache = new CountryReadCache(1000, meters);
+        written("KAZ", 4, "letter-1");
+        List<List<String>> refreshedFrom = new ArrayList<>();
+        // Brings the kept records up to date by what the store holds beyond them; it cannot once a letter was dropped.
+        CountryReadCache.Refresh<List<String>> refresh = (from, country, kept) -> {
+            refreshedFrom.add(kept);
+            List<String> now = stored.get(country);
+            return now.containsAll(kept) ? now : null;
+        };
+        cache.get(readModel, "letters", "KAZ", this::load, refresh, List::size);
+
+        written("KAZ", 5, "letter-1", "letter-2");
+        assertThat(cache.get(readModel, "letters", "KAZ", this::load, refresh, List::size))
+                .containsExactly("letter-1", "letter-2");
+        assertThat(cache.get(readModel, "letters", "KAZ", this::load, refresh, List::size))
+                .containsExactly("letter-1", "letter-2");
+        assertThat(loads).containsExactly(List.of("KAZ"));
+        assertThat(refreshedFrom).containsExactly(List.of("letter-1"));
+        assertThat(cache.records()).isEqualTo(2);
+
+        written("KAZ", 6, "letter-3");
+        assertThat(cache.get(readModel, "letters", "KAZ", this::load, refresh, List::size)).containsExactly("letter-3");
+        assertThat(loads).containsExactly(List.of("KAZ"), List.of("KAZ"));
+        assertThat(meters.counter("tracker.read.cache", "result", "refresh").count()).isEqualTo(1);
+        assertThat(meters.counter("tracker.read.cache", "result", "miss").count()).isEqualTo(2);
+        assertThat(meters.counter("tracker.read.cache", "result", "hit").count()).isEqualTo(1);
+    }
+
+    @Test
     void aCountryNoneOfWhoseEventsIsWrittenYetIsReadEveryTime() {
         CountryReadCache cache = new CountryReadCache(1000, meters);
         stored.put("KAZ", List.of("letter-1"));
@@ -74,7 +105,7 @@ class CountryReadCacheTest {
 
         DirectReadModel rebuilt = new DirectReadModel(mongo, new Generation(4));
         mongo.save(new AuditHead("KAZ", 4, "event-4", "hash"), rebuilt.generation().collection(AuditHead.COLLECTION));
-        cache.get(rebuilt, "letters", "KAZ", this::load, List::size);
+        cache.get(rebuilt, "letters", "KAZ", this::load, NOT_REFRESHED, List::size);
         assertThat(loads).hasSize(2);
 
         // What the replaced generation held is let go; a reader still on it is answered but not kept.
@@ -98,7 +129,7 @@ class CountryReadCacheTest {
                     Thread.currentThread().interrupt();
                 }
                 return load(from, countries);
-            }, List::size)));
+            }, NOT_REFRESHED, List::size)));
             reader.start();
             readers.add(reader);
         }
@@ -125,9 +156,9 @@ class CountryReadCacheTest {
         written("TJK", 1);
         stored.remove("TJK");
 
-        Map<String, List<String>> first = cache.getEvery(readModel, "letters", this::load, List::size);
+        Map<String, List<String>> first = cache.getEvery(readModel, "letters", this::load, NOT_REFRESHED, List::size);
         written("UZB", 3, "letter-9", "letter-10");
-        Map<String, List<String>> second = cache.getEvery(readModel, "letters", this::load, List::size);
+        Map<String, List<String>> second = cache.getEvery(readModel, "letters", this::load, NOT_REFRESHED, List::size);
 
         assertThat(first).containsOnlyKeys("KAZ", "UZB");
         assertThat(second).containsEntry("UZB", List.of("letter-9", "letter-10")).containsOnlyKeys("KAZ", "UZB");
@@ -158,7 +189,7 @@ class CountryReadCacheTest {
     }
 
     private List<String> get(CountryReadCache cache, String country) {
-        return cache.get(readModel, "letters", country, this::load, List::size);
+        return cache.get(readModel, "letters", country, this::load, NOT_REFRESHED, List::size);
     }
 
     /** The country's records are written, then its audit chain's head: the order the projections write in. */
