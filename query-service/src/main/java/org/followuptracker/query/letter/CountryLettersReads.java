@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 public class CountryLettersReads {
 
     private static final String WHAT = "letters";
+    /** The change letters are as of when none is known: they are read whole when the country next changes. */
+    private static final long UNKNOWN = -1;
 
     private final CountryReadCache cache;
 
@@ -27,7 +29,7 @@ public class CountryLettersReads {
     public KeptLetters of(DirectReadModel readModel, String country) {
         KeptLetters letters = cache.get(readModel, WHAT, country, CountryLettersReads::load,
                 CountryLettersReads::refreshed, KeptLetters::size);
-        return letters != null ? letters : new KeptLetters(new CountryLetters(country, List.of()), 0);
+        return letters != null ? letters : new KeptLetters(new CountryLetters(country, List.of()), UNKNOWN);
     }
 
     /** The letters of every country we wrote to. */
@@ -36,22 +38,40 @@ public class CountryLettersReads {
                 KeptLetters::size).values());
     }
 
+    /**
+     * The letters of each country, as of the change the letter changes told before and after reading them. Told two
+     * different ones, the letters may hold states newer than a change between them, which that change would undo: the
+     * change they are as of is then unknown.
+     */
     private static Map<String, KeptLetters> load(DirectReadModel readModel, List<String> countries) {
-        // Which change each country's letters are as of, read first: the letters read after it are at least as new.
-        Map<String, Long> asOfChange = new HashMap<>();
-        readModel.findAll(LetterChanges.COLLECTION, countries, LetterChanges.class)
-                .forEach(changes -> asOfChange.put(changes.country(), changes.latest()));
+        Map<String, Long> before = latestChanges(readModel, countries);
+        List<CountryLetters> read = readModel.findAll(CountryLetters.COLLECTION, countries, CountryLetters.class);
+        Map<String, Long> after = latestChanges(readModel, countries);
         Map<String, KeptLetters> kept = new HashMap<>();
-        for (CountryLetters letters : readModel.findAll(CountryLetters.COLLECTION, countries, CountryLetters.class)) {
-            kept.put(letters.country(), new KeptLetters(letters, asOfChange.getOrDefault(letters.country(), 0L)));
+        for (CountryLetters letters : read) {
+            Long asOf = before.get(letters.country());
+            kept.put(letters.country(), new KeptLetters(letters,
+                    asOf != null && asOf.equals(after.get(letters.country())) ? asOf : UNKNOWN));
         }
         return kept;
     }
 
-    /** {@code kept} with the letters changed since as they are now; null if those are no longer all known. */
-    private static KeptLetters refreshed(DirectReadModel readModel, String country, KeptLetters kept) {
-        LetterChanges changes = readModel.find(LetterChanges.COLLECTION, country, LetterChanges.class);
-        LetterChanges known = changes != null ? changes : LetterChanges.none(country);
-        return known.changedAfter(kept.asOfChange()).map(changed -> kept.with(changed, known.latest())).orElse(null);
+    private static Map<String, Long> latestChanges(DirectReadModel readModel, List<String> countries) {
+        Map<String, Long> latest = new HashMap<>();
+        readModel.findAll(LetterChanges.COLLECTION, countries, LetterChanges.class)
+                .forEach(changes -> latest.put(changes.country(), changes.latest()));
+        return latest;
+    }
+
+    /** The kept letters with those changed since as they are now, where those are all known. */
+    private static Map<String, KeptLetters> refreshed(DirectReadModel readModel, Map<String, KeptLetters> kept,
+            Map<String, String> lastEventIds) {
+        Map<String, KeptLetters> refreshed = new HashMap<>();
+        for (LetterChanges changes : readModel.findAll(LetterChanges.COLLECTION, kept.keySet(), LetterChanges.class)) {
+            KeptLetters letters = kept.get(changes.country());
+            changes.changedAfter(letters.asOfChange(), lastEventIds.get(changes.country()))
+                    .ifPresent(changed -> refreshed.put(changes.country(), letters.with(changed, changes.latest())));
+        }
+        return refreshed;
     }
 }

@@ -31,6 +31,17 @@ class LetterProjection implements Projection {
     @Override
     public void apply(ReceivedEvent received, ReadModel readModel) {
         EventEnvelope envelope = received.envelope();
+        LetterRecord touched = applied(envelope, readModel);
+        // For every event of the country, so that readers can tell they are up to date. A letter the event touched is
+        // told of also when nothing changed: that is an event applied again after a flush was cut short, which may
+        // have written the letter but not this.
+        LetterChanges changes = readModel.find(LetterChanges.COLLECTION, envelope.country(), LetterChanges.class);
+        readModel.save(LetterChanges.COLLECTION, envelope.country(),
+                (changes != null ? changes : LetterChanges.none(envelope.country())).after(envelope.id(), touched));
+    }
+
+    /** Applies the event to the country's letters; the letter it concerned, as it left it, or null. */
+    private LetterRecord applied(EventEnvelope envelope, ReadModel readModel) {
         TrackerEvent event = envelope.event();
         Instant recordedAt = envelope.recordedAt().toInstant();
         if (event instanceof LetterSent e) {
@@ -42,56 +53,49 @@ class LetterProjection implements Projection {
             if (changed != letters) {
                 readModel.save(CountryLetters.COLLECTION, e.country(), changed);
             }
-            touched(readModel, e.country(), changed.letter(e.letterId()));
+            return changed.letter(e.letterId());
         } else if (event instanceof ResponseReceived e) {
-            update(readModel, envelope, e.letterId(), letter -> letter.withResponse(new LetterRecord.Reply(envelope.id(),
-                    e.responseId(), e.receivedOn().toString(), recordedAt, null)));
+            return update(readModel, envelope, e.letterId(), letter -> letter.withResponse(new LetterRecord.Reply(
+                    envelope.id(), e.responseId(), e.receivedOn().toString(), recordedAt, null)));
         } else if (event instanceof FollowUpSent e) {
-            update(readModel, envelope, e.letterId(), letter -> {
+            return update(readModel, envelope, e.letterId(), letter -> {
                 LetterRecord followedUp = letter.withFollowUp(new LetterRecord.FollowUp(envelope.id(), e.sentOn().toString(),
                         recordedAt, null));
                 return e.responseDueBy() == null ? followedUp : followedUp.withDueDate(new LetterRecord.DueDate(
                         envelope.id(), e.responseDueBy().toString(), recordedAt, null));
             });
         } else if (event instanceof ResponseDueDateSet e) {
-            dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
+            return dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
         } else if (event instanceof ResponseDueDateExtended e) {
-            dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
+            return dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
         } else if (event instanceof ResponseDueDateWithdrawn e) {
-            dueBy(readModel, envelope, e.letterId(), null);
+            return dueBy(readModel, envelope, e.letterId(), null);
         } else if (event instanceof FactRetracted e && "Letter".equals(envelope.aggregateType())) {
-            update(readModel, envelope, e.aggregateId(), letter -> letter.retracting(e.retractedEventId(),
+            return update(readModel, envelope, e.aggregateId(), letter -> letter.retracting(e.retractedEventId(),
                     new Retraction(envelope.id(), recordedAt)));
         }
+        return null;
     }
 
-    private void dueBy(ReadModel readModel, EventEnvelope envelope, String letterId, String dueBy) {
-        update(readModel, envelope, letterId, letter -> letter.withDueDate(new LetterRecord.DueDate(envelope.id(), dueBy,
-                envelope.recordedAt().toInstant(), null)));
+    private LetterRecord dueBy(ReadModel readModel, EventEnvelope envelope, String letterId, String dueBy) {
+        return update(readModel, envelope, letterId, letter -> letter.withDueDate(new LetterRecord.DueDate(envelope.id(),
+                dueBy, envelope.recordedAt().toInstant(), null)));
     }
 
-    private void update(ReadModel readModel, EventEnvelope envelope, String letterId, UnaryOperator<LetterRecord> change) {
+    private LetterRecord update(ReadModel readModel, EventEnvelope envelope, String letterId,
+            UnaryOperator<LetterRecord> change) {
         CountryLetters letters = lettersOf(readModel, envelope.country());
         LetterRecord letter = letters.letter(letterId);
         if (letter == null) {
             // Cannot happen while each country's events arrive in order: the letter is sent first.
             log.warn("{} {} concerns letter {}, which is not known here", envelope.type(), envelope.id(), letterId);
-            return;
+            return null;
         }
         LetterRecord changed = change.apply(letter);
         if (!changed.equals(letter)) {
             readModel.save(CountryLetters.COLLECTION, envelope.country(), letters.replaced(changed));
         }
-        touched(readModel, envelope.country(), changed);
-    }
-
-    /**
-     * Tells readers how the event left the letter. Also when it changed nothing: that is an event applied again
-     * after a flush was cut short, which may have written the letter but not this.
-     */
-    private static void touched(ReadModel readModel, String country, LetterRecord letter) {
-        LetterChanges changes = readModel.find(LetterChanges.COLLECTION, country, LetterChanges.class);
-        readModel.save(LetterChanges.COLLECTION, country, (changes != null ? changes : LetterChanges.none(country)).with(letter));
+        return changed;
     }
 
     private static CountryLetters lettersOf(ReadModel readModel, String country) {

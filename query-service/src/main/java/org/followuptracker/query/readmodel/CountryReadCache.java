@@ -33,10 +33,15 @@ public class CountryReadCache {
     private record Key(int generation, String what, String country) {
     }
 
-    /** Brings what is kept of a country up to date with the store, if it can; else null, and the country is read whole. */
+    /**
+     * Brings what is kept of countries that changed up to date with the store, where it can tell what changed since:
+     * only if what tells it was written for every event up to the one that ended the country's audit chain when it
+     * was read ({@code lastEventIds}), so that a writer that does not tell (an older version, say) is never missed.
+     * A country it leaves out of the answer is read whole.
+     */
     @FunctionalInterface
     public interface Refresh<T> {
-        T refreshed(DirectReadModel readModel, String country, T kept);
+        Map<String, T> refreshed(DirectReadModel readModel, Map<String, T> kept, Map<String, String> lastEventIds);
     }
 
     private record Cached(long length, Object value, int records) {
@@ -89,26 +94,26 @@ public class CountryReadCache {
      */
     private <T> Map<String, T> getAll(DirectReadModel readModel, String what, Collection<String> countries,
             BiFunction<DirectReadModel, List<String>, Map<String, T>> load, Refresh<T> refresh, ToIntFunction<T> records) {
-        return read(readModel, what, countries, lengths(readModel, countries), load, refresh, records);
+        return read(readModel, what, countries, heads(readModel, countries), load, refresh, records);
     }
 
     /** {@code what} of every country any event was written for, as {@link #getAll}. */
     public <T> Map<String, T> getEvery(DirectReadModel readModel, String what,
             BiFunction<DirectReadModel, List<String>, Map<String, T>> load, Refresh<T> refresh, ToIntFunction<T> records) {
-        Map<String, Long> lengths = new HashMap<>();
-        readModel.all(AuditHead.COLLECTION, AuditHead.class).forEach(head -> lengths.put(head.country(), head.length()));
-        return read(readModel, what, lengths.keySet(), lengths, load, refresh, records);
+        Map<String, AuditHead> heads = new HashMap<>();
+        readModel.all(AuditHead.COLLECTION, AuditHead.class).forEach(head -> heads.put(head.country(), head));
+        return read(readModel, what, heads.keySet(), heads, load, refresh, records);
     }
 
     private <T> Map<String, T> read(DirectReadModel readModel, String what, Collection<String> countries,
-            Map<String, Long> lengths, BiFunction<DirectReadModel, List<String>, Map<String, T>> load,
+            Map<String, AuditHead> heads, BiFunction<DirectReadModel, List<String>, Map<String, T>> load,
             Refresh<T> refresh, ToIntFunction<T> records) {
         int generation = readModel.generation().number();
         Map<String, T> found = new HashMap<>();
         List<String> changed = new ArrayList<>();
         for (String country : countries) {
-            Long length = lengths.get(country);
-            Cached entry = length == null ? null : cachedAt(new Key(generation, what, country), length);
+            AuditHead head = heads.get(country);
+            Cached entry = head == null ? null : cachedAt(new Key(generation, what, country), head.length());
             if (entry == null) {
                 changed.add(country);
             } else if (entry.value() != null) {
@@ -116,19 +121,27 @@ public class CountryReadCache {
             }
         }
         hits.increment(countries.size() - changed.size());
+        Map<String, T> stale = new HashMap<>();
+        Map<String, String> lastEventIds = new HashMap<>();
+        for (String country : changed) {
+            AuditHead head = heads.get(country);
+            Cached before = head == null ? null : cachedBefore(new Key(generation, what, country));
+            if (before != null && before.value() != null) {
+                stale.put(country, cast(before.value()));
+                lastEventIds.put(country, head.lastEventId());
+            }
+        }
+        Map<String, T> refreshed = stale.isEmpty() ? Map.of() : refresh.refreshed(readModel, stale, lastEventIds);
+        refreshes.increment(refreshed.size());
         List<String> toRead = new ArrayList<>();
         for (String country : changed) {
-            Long length = lengths.get(country);
-            Cached before = length == null ? null : cachedBefore(new Key(generation, what, country));
-            T refreshed = before == null || before.value() == null ? null
-                    : refresh.refreshed(readModel, country, cast(before.value()));
-            if (refreshed == null) {
+            T value = refreshed.get(country);
+            if (value == null) {
                 toRead.add(country);
             } else {
-                refreshes.increment();
-                found.put(country, refreshed);
-                keep(new Key(generation, what, country), new Cached(length, refreshed,
-                        Math.max(1, records.applyAsInt(refreshed))));
+                found.put(country, value);
+                keep(new Key(generation, what, country), new Cached(heads.get(country).length(), value,
+                        Math.max(1, records.applyAsInt(value))));
             }
         }
         if (toRead.isEmpty()) {
@@ -138,22 +151,21 @@ public class CountryReadCache {
         Map<String, T> read = load.apply(readModel, toRead);
         found.putAll(read);
         for (String country : toRead) {
-            Long length = lengths.get(country);
-            if (length != null) {
+            AuditHead head = heads.get(country);
+            if (head != null) {
                 T value = read.get(country);
-                keep(new Key(generation, what, country), new Cached(length, value,
+                keep(new Key(generation, what, country), new Cached(head.length(), value,
                         value == null ? 1 : Math.max(1, records.applyAsInt(value))));
             }
         }
         return found;
     }
 
-    /** The length of each country's audit chain; a country none of whose events is written yet has none. */
-    private static Map<String, Long> lengths(DirectReadModel readModel, Collection<String> countries) {
-        Map<String, Long> lengths = new HashMap<>();
-        readModel.findAll(AuditHead.COLLECTION, countries, AuditHead.class)
-                .forEach(head -> lengths.put(head.country(), head.length()));
-        return lengths;
+    /** The head of each country's audit chain; a country none of whose events is written yet has none. */
+    private static Map<String, AuditHead> heads(DirectReadModel readModel, Collection<String> countries) {
+        Map<String, AuditHead> heads = new HashMap<>();
+        readModel.findAll(AuditHead.COLLECTION, countries, AuditHead.class).forEach(head -> heads.put(head.country(), head));
+        return heads;
     }
 
     private synchronized Cached cachedAt(Key key, long length) {

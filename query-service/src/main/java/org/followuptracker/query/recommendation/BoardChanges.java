@@ -9,11 +9,12 @@ import org.followuptracker.query.readmodel.ChangeWindow;
 import org.springframework.data.annotation.Id;
 
 /**
- * Which recommendations of a country the last events changed, numbered: a reader holding the board as of one
- * change re-reads only those changed since ({@link BoardReads}). Written after the recommendations' documents and
- * before the country's audit head ({@link org.followuptracker.query.readmodel.BatchingReadModel#WRITTEN_LAST}).
+ * Which recommendations of a country the last events changed, numbered, and the last of the country's events it
+ * was written for (every event of the country writes it): a reader holding the board as of one change re-reads only
+ * those changed since ({@link BoardReads}). Written after the recommendations' documents and before the country's
+ * audit head ({@link org.followuptracker.query.readmodel.BatchingReadModel#WRITTEN_LAST}).
  */
-public record BoardChanges(@Id String country, long latest, List<Change> recent) {
+public record BoardChanges(@Id String country, long latest, List<Change> recent, String throughEventId) {
 
     public static final String COLLECTION = "board_changes";
 
@@ -25,16 +26,26 @@ public record BoardChanges(@Id String country, long latest, List<Change> recent)
     }
 
     static BoardChanges none(String country) {
-        return new BoardChanges(country, 0, List.of());
+        return new BoardChanges(country, 0, List.of(), null);
     }
 
-    BoardChanges with(Collection<String> recommendationIds) {
+    /** These changes after event {@code eventId}, which changed {@code recommendationIds} (perhaps none). */
+    BoardChanges after(String eventId, Collection<String> recommendationIds) {
+        if (recommendationIds.isEmpty()) {
+            return new BoardChanges(country, latest, recent, eventId);
+        }
         Change change = new Change(latest + 1, List.copyOf(recommendationIds));
-        return new BoardChanges(country, change.number(), ChangeWindow.appended(recent, change));
+        return new BoardChanges(country, change.number(), ChangeWindow.appended(recent, change), eventId);
     }
 
-    /** The recommendations changed after change {@code known}; empty if this no longer tells them all. */
-    Optional<Set<String>> changedAfter(long known) {
+    /**
+     * The recommendations changed after change {@code known}, if this tells them all and was written for every event
+     * up to {@code lastEventId}.
+     */
+    Optional<Set<String>> changedAfter(long known, String lastEventId) {
+        if (!lastEventId.equals(throughEventId)) {
+            return Optional.empty();
+        }
         return ChangeWindow.after(recent, Change::number, known, latest).map(changes -> {
             Set<String> ids = new LinkedHashSet<>();
             changes.forEach(change -> ids.addAll(change.recommendationIds()));

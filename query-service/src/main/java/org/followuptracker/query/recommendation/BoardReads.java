@@ -1,5 +1,6 @@
 package org.followuptracker.query.recommendation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
 class BoardReads {
 
     private static final String WHAT = "board";
+    /** The change a board is as of when none is known: it is read whole when the country next changes. */
+    private static final long UNKNOWN = -1;
 
     private final CountryReadCache cache;
 
@@ -35,29 +38,36 @@ class BoardReads {
         Map<String, CountryBoard> boards = new HashMap<>();
         for (String country : countries) {
             // Which change the board is as of, read first: the documents read after it are at least as new.
-            long asOfChange = changesOf(readModel, country).latest();
+            BoardChanges changes = readModel.find(BoardChanges.COLLECTION, country, BoardChanges.class);
             BoardIndex index = readModel.find(BoardIndex.COLLECTION, country, BoardIndex.class);
             if (index != null) {
                 boards.put(country, new CountryBoard(List.copyOf(readModel.findAll(RecommendationDocument.COLLECTION,
-                        index.recommendationIds(), RecommendationDocument.class)), asOfChange));
+                        index.recommendationIds(), RecommendationDocument.class)),
+                        changes != null ? changes.latest() : UNKNOWN));
             }
         }
         return boards;
     }
 
-    /** {@code kept} with the recommendations changed since re-read; null if which changed is no longer known. */
-    private static CountryBoard refreshed(DirectReadModel readModel, String country, CountryBoard kept) {
-        BoardChanges changes = changesOf(readModel, country);
-        Set<String> changed = changes.changedAfter(kept.asOfChange()).orElse(null);
-        if (changed == null) {
-            return null;
+    /** The kept boards with the recommendations changed since re-read, where which changed is known. */
+    private static Map<String, CountryBoard> refreshed(DirectReadModel readModel, Map<String, CountryBoard> kept,
+            Map<String, String> lastEventIds) {
+        Map<String, BoardChanges> changesOf = new HashMap<>();
+        List<String> toRead = new ArrayList<>();
+        for (BoardChanges changes : readModel.findAll(BoardChanges.COLLECTION, kept.keySet(), BoardChanges.class)) {
+            Set<String> changed = changes.changedAfter(kept.get(changes.country()).asOfChange(),
+                    lastEventIds.get(changes.country())).orElse(null);
+            if (changed != null) {
+                changesOf.put(changes.country(), changes);
+                toRead.addAll(changed);
+            }
         }
-        return kept.with(readModel.findAll(RecommendationDocument.COLLECTION, changed, RecommendationDocument.class),
-                changes.latest());
-    }
-
-    private static BoardChanges changesOf(DirectReadModel readModel, String country) {
-        BoardChanges changes = readModel.find(BoardChanges.COLLECTION, country, BoardChanges.class);
-        return changes != null ? changes : BoardChanges.none(country);
+        Map<String, List<RecommendationDocument>> read = new HashMap<>();
+        readModel.findAll(RecommendationDocument.COLLECTION, toRead, RecommendationDocument.class)
+                .forEach(doc -> read.computeIfAbsent(doc.country(), country -> new ArrayList<>()).add(doc));
+        Map<String, CountryBoard> refreshed = new HashMap<>();
+        changesOf.forEach((country, changes) -> refreshed.put(country,
+                kept.get(country).with(read.getOrDefault(country, List.of()), changes.latest())));
+        return refreshed;
     }
 }

@@ -37,13 +37,12 @@ class RecommendationBoardProjection implements Projection {
         EventEnvelope envelope = received.envelope();
         Set<String> touched = new LinkedHashSet<>();
         apply(envelope, readModel, touched);
-        if (!touched.isEmpty()) {
-            // Also when nothing changed: that is an event applied again after a flush was cut short, which may have
-            // written the recommendations but not which changed.
-            BoardChanges changes = readModel.find(BoardChanges.COLLECTION, envelope.country(), BoardChanges.class);
-            readModel.save(BoardChanges.COLLECTION, envelope.country(),
-                    (changes != null ? changes : BoardChanges.none(envelope.country())).with(touched));
-        }
+        // For every event of the country, so that readers can tell it is up to date. A recommendation the event
+        // touched is told of also when nothing changed: that is an event applied again after a flush was cut short,
+        // which may have written the recommendation but not this.
+        BoardChanges changes = readModel.find(BoardChanges.COLLECTION, envelope.country(), BoardChanges.class);
+        readModel.save(BoardChanges.COLLECTION, envelope.country(),
+                (changes != null ? changes : BoardChanges.none(envelope.country())).after(envelope.id(), touched));
     }
 
     private void apply(EventEnvelope envelope, ReadModel readModel, Set<String> touched) {

@@ -31,7 +31,7 @@ class CountryReadCacheTest {
     /** What the store holds for a country ("its records"), and every country each load was asked for. */
     private final Map<String, List<String>> stored = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<List<String>> loads = java.util.Collections.synchronizedList(new ArrayList<>());
-    private static final CountryReadCache.Refresh<List<String>> NOT_REFRESHED = (from, country, kept) -> null;
+    private static final CountryReadCache.Refresh<List<String>> NOT_REFRESHED = (from, kept, lastEventIds) -> Map.of();
 
     @AfterEach
     void stop() {
@@ -60,11 +60,18 @@ class CountryReadCacheTest {
         CountryReadCache cache = new CountryReadCache(1000, meters);
         written("KAZ", 4, "letter-1");
         List<List<String>> refreshedFrom = new ArrayList<>();
+        List<String> told = new ArrayList<>();
         // Brings the kept records up to date by what the store holds beyond them; it cannot once a letter was dropped.
-        CountryReadCache.Refresh<List<String>> refresh = (from, country, kept) -> {
-            refreshedFrom.add(kept);
-            List<String> now = stored.get(country);
-            return now.containsAll(kept) ? now : null;
+        CountryReadCache.Refresh<List<String>> refresh = (from, kept, lastEventIds) -> {
+            Map<String, List<String>> refreshed = new HashMap<>();
+            kept.forEach((country, records) -> {
+                refreshedFrom.add(records);
+                told.add(lastEventIds.get(country));
+                if (stored.get(country).containsAll(records)) {
+                    refreshed.put(country, stored.get(country));
+                }
+            });
+            return refreshed;
         };
         cache.get(readModel, "letters", "KAZ", this::load, refresh, List::size);
 
@@ -75,6 +82,7 @@ class CountryReadCacheTest {
                 .containsExactly("letter-1", "letter-2");
         assertThat(loads).containsExactly(List.of("KAZ"));
         assertThat(refreshedFrom).containsExactly(List.of("letter-1"));
+        assertThat(told).containsExactly("event-5");
         assertThat(cache.records()).isEqualTo(2);
 
         written("KAZ", 6, "letter-3");
