@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 import org.followuptracker.query.audit.AuditHead;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CountryReadCache {
+
+    private static final Logger log = LoggerFactory.getLogger(CountryReadCache.class);
 
     private record Key(int generation, String what, String country) {
     }
@@ -47,6 +51,8 @@ public class CountryReadCache {
     private record Cached(long length, Object value, int records) {
     }
 
+    static final int BYTES_PER_RECORD = 1536;
+
     private final int maxRecords;
     private final Map<Key, Cached> cached = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<Key, Object> readingNow = new ConcurrentHashMap<>();
@@ -57,8 +63,14 @@ public class CountryReadCache {
     private final Counter refreshes;
     private long records;
 
-    public CountryReadCache(@Value("${tracker.read-cache.max-records:50000}") int maxRecords, MeterRegistry meters) {
-        this.maxRecords = maxRecords;
+    /**
+     * @param maxRecords at most how many letters and recommendations to keep; 0: as many as fit in a quarter of the
+     *                   heap at {@value #BYTES_PER_RECORD} bytes each (a letter, with what is worked out from it,
+     *                   measured about 1,100)
+     */
+    public CountryReadCache(@Value("${tracker.read-cache.max-records:0}") int maxRecords, MeterRegistry meters) {
+        this.maxRecords = maxRecords > 0 ? maxRecords
+                : (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 4 / BYTES_PER_RECORD);
         this.hits = Counter.builder("tracker.read.cache").tag("result", "hit")
                 .description("Reads of a country's documents answered from memory: the country had not changed")
                 .register(meters);
@@ -67,6 +79,7 @@ public class CountryReadCache {
         this.refreshes = Counter.builder("tracker.read.cache").tag("result", "refresh")
                 .description("Reads of a changed country answered from memory brought up to date with what changed")
                 .register(meters);
+        log.info("read cache: at most {} letters and recommendations kept in memory", this.maxRecords);
     }
 
     /**
