@@ -1,8 +1,10 @@
 package org.followuptracker.query.audit;
 
+import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.query.consuming.Projection;
+import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(4)
 class AuditProjection implements Projection {
+
+    @Override
+    public void readAhead(List<String> eventIds, LookAhead lookAhead) {
+        lookAhead.readAhead(AuditEntry.COLLECTION, eventIds, AuditEntry.class);
+    }
 
     @Override
     public void apply(ReceivedEvent received, ReadModel readModel) {

@@ -66,29 +66,31 @@ class EventConsumer {
             }
             BatchingReadModel readModel = new BatchingReadModel(mongo, live.get());
             List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
-            List<EventEnvelope> envelopes = new ArrayList<>();
+            List<ReceivedEvent> received = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : records) {
-                ReceivedEvent received;
                 try {
-                    received = codec.receive(record.value());
+                    received.add(codec.receive(record.value()));
+                    applied.add(record);
                 } catch (UnreadableEnvelopeException e) {
                     // Retrying cannot change it; everything else that fails (MongoDB away, an event type this version
                     // does not know yet) is retried, with the whole batch, without end.
                     log.error("passing over unreadable message {}-{}@{}: {}", record.topic(), record.partition(),
                             record.offset(), e.getMessage());
-                    continue;
                 }
-                EventEnvelope envelope = received.envelope();
+            }
+            // What applying them looks up by their ids, mostly to find it absent, in a few round trips, not per event.
+            projections.readAhead(received, readModel);
+            for (int i = 0; i < received.size(); i++) {
+                EventEnvelope envelope = received.get(i).envelope();
+                ConsumerRecord<String, byte[]> record = applied.get(i);
                 log.debug("applying {} {} from {}-{}@{}", envelope.type(), envelope.id(), record.topic(),
                         record.partition(), record.offset());
-                projections.apply(received, readModel);
-                applied.add(record);
-                envelopes.add(envelope);
+                projections.apply(received.get(i), readModel);
             }
             readModel.flush();
             long now = System.currentTimeMillis();
             for (int i = 0; i < applied.size(); i++) {
-                long recordedAt = envelopes.get(i).recordedAt().toInstant().toEpochMilli();
+                long recordedAt = received.get(i).envelope().recordedAt().toInstant().toEpochMilli();
                 relayDelay.record(Duration.ofMillis(Math.max(0, applied.get(i).timestamp() - recordedAt)));
                 projectionDelay.record(Duration.ofMillis(Math.max(0, now - recordedAt)));
             }

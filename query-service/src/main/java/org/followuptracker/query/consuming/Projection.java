@@ -1,6 +1,8 @@
 package org.followuptracker.query.consuming;
 
+import java.util.List;
 import org.followuptracker.events.ReceivedEvent;
+import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
 
 /**
@@ -10,4 +12,8 @@ import org.followuptracker.query.readmodel.ReadModel;
 public interface Projection {
 
     void apply(ReceivedEvent received, ReadModel readModel);
+
+    /** Before a batch of events is applied: reads ahead what {@link #apply} will look up by the events' ids. */
+    default void readAhead(List<String> eventIds, LookAhead lookAhead) {
+    }
 }

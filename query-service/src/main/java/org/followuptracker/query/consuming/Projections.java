@@ -2,6 +2,7 @@ package org.followuptracker.query.consuming;
 
 import java.util.List;
 import org.followuptracker.events.ReceivedEvent;
+import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,18 @@ public class Projections {
 
     public Projections(List<Projection> projections) {
         this.projections = projections;
+    }
+
+    /**
+     * Before {@code events} are applied one by one: reads ahead, in one round trip per collection, what applying
+     * them looks up by their ids (whether each was applied, and what the projections look up so).
+     */
+    public void readAhead(List<ReceivedEvent> events, LookAhead lookAhead) {
+        List<String> eventIds = events.stream().map(received -> received.envelope().id()).toList();
+        lookAhead.readAhead(AppliedEvent.COLLECTION, eventIds, AppliedEvent.class);
+        for (Projection projection : projections) {
+            projection.readAhead(eventIds, lookAhead);
+        }
     }
 
     /** @return whether the event was applied now (false: it had been before) */

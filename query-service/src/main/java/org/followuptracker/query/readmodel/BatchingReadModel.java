@@ -1,7 +1,9 @@
 package org.followuptracker.query.readmodel;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * (the letter answered), also through that cache; then the marks that events were applied, so that an interrupted
  * flush never marks as applied an event whose effects were not all written.
  */
-public class BatchingReadModel implements ReadModel {
+public class BatchingReadModel implements ReadModel, LookAhead {
 
     /** Written after everything else, in this order. */
     public static final List<String> WRITTEN_LAST = List.of("board_changes", "letter_changes", "audit_heads", "timeline",
@@ -33,6 +35,9 @@ public class BatchingReadModel implements ReadModel {
     private final MongoTemplate mongo;
     private final Generation generation;
     private final Map<String, Map<String, Object>> pending = new LinkedHashMap<>();
+    /** What was read ahead, by collection and key (null: not in the store), and as which type. */
+    private final Map<String, Map<String, Object>> readAhead = new HashMap<>();
+    private final Map<String, Class<?>> readAheadTypes = new HashMap<>();
     /** For a generation that started empty and only this writes to: what it wrote. Null: anyone may have written. */
     private final WrittenIds written;
     private int pendingCount;
@@ -67,10 +72,34 @@ public class BatchingReadModel implements ReadModel {
         if (documents != null && documents.containsKey(id)) {
             return (T) documents.get(id);
         }
+        Map<String, Object> ahead = readAhead.get(collection);
+        if (ahead != null && ahead.containsKey(id) && type.equals(readAheadTypes.get(collection))) {
+            return (T) ahead.get(id);
+        }
         if (written != null && !written.mightContain(collection, id)) {
             return null;
         }
         return mongo.findById(id, type, generation.collection(collection));
+    }
+
+    /**
+     * Reads the documents with these keys in one round trip per {@value DirectReadModel#KEYS_PER_QUERY} keys; until the next
+     * {@link #flush()}, looking one of them up is answered from what was read (or from what was saved since). Only for
+     * documents no one else writes meanwhile: those of the events being applied.
+     */
+    @Override
+    public void readAhead(String collection, Collection<String> ids, Class<?> type) {
+        Map<String, Object> ahead = readAhead.computeIfAbsent(collection, name -> new HashMap<>());
+        readAheadTypes.put(collection, type);
+        List<String> keys = ids.stream().filter(id -> written == null || written.mightContain(collection, id)).toList();
+        ids.forEach(id -> ahead.put(id, null));
+        for (int from = 0; from < keys.size(); from += DirectReadModel.KEYS_PER_QUERY) {
+            List<String> some = keys.subList(from, Math.min(keys.size(), from + DirectReadModel.KEYS_PER_QUERY));
+            Query query = Query.query(Criteria.where("_id").in(some));
+            for (Document found : mongo.find(query, Document.class, generation.collection(collection))) {
+                ahead.put(String.valueOf(found.get("_id")), mongo.getConverter().read(type, found));
+            }
+        }
     }
 
     @Override
@@ -108,6 +137,7 @@ public class BatchingReadModel implements ReadModel {
         }
         pending.clear();
         pendingCount = 0;
+        readAhead.clear();
     }
 
     private static int writeOrder(String collection) {

@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 /** Reads and writes straight through to MongoDB; readers also fetch many documents at once. */
 public class DirectReadModel implements ReadModel {
 
-    private static final int KEYS_PER_QUERY = 64;
+    static final int KEYS_PER_QUERY = 64;
 
     private final MongoTemplate mongo;
     private final Generation generation;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 
 class BatchingReadModelTest {
 
@@ -27,6 +28,12 @@ class BatchingReadModelTest {
         public BulkOperations bulkOps(BulkOperations.BulkMode mode, String collectionName) {
             written.add(collectionName);
             return super.bulkOps(mode, collectionName);
+        }
+
+        @Override
+        public <T> List<T> find(Query query, Class<T> entityClass, String collectionName) {
+            read.add(collectionName + "?" + query.getQueryObject().toJson());
+            return super.find(query, entityClass, collectionName);
         }
 
         @Override
@@ -93,5 +100,31 @@ class BatchingReadModelTest {
         mongo.save(new Document("_id", "event-9").append("type", "LetterSent"), "g7_applied_events");
         BatchingReadModel live = new BatchingReadModel(mongo, new Generation(7));
         assertThat(live.find("applied_events", "event-9", Document.class).getString("type")).isEqualTo("LetterSent");
+    }
+
+    @Test
+    void whatWasReadAheadIsAnsweredFromMemoryFoundOrAbsentUntilTheFlush() {
+        mongo.save(new Document("_id", "event-2").append("type", "LetterSent"), "g7_applied_events");
+        BatchingReadModel live = new BatchingReadModel(mongo, new Generation(7));
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            ids.add("event-" + i);
+        }
+
+        live.readAhead("applied_events", ids, Document.class);
+        assertThat(read).as("100 keys, 64 a query").hasSize(2);
+        assertThat(live.find("applied_events", "event-2", Document.class).getString("type")).isEqualTo("LetterSent");
+        assertThat(live.find("applied_events", "event-1", Document.class)).isNull();
+        assertThat(live.find("applied_events", "event-100", Document.class)).isNull();
+        assertThat(read).as("answered from what was read ahead").hasSize(2);
+
+        live.save("applied_events", "event-1", new Document("type", "ResponseReceived"));
+        assertThat(live.find("applied_events", "event-1", Document.class).getString("type")).isEqualTo("ResponseReceived");
+        assertThat(live.find("applied_events", "event-101", Document.class)).isNull();
+        assertThat(read).as("a key not read ahead").hasSize(3);
+
+        live.flush();
+        assertThat(live.find("applied_events", "event-3", Document.class)).isNull();
+        assertThat(read).as("after the flush, the store is asked again").hasSize(4);
     }
 }

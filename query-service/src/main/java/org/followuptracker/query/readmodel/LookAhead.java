@@ -1,0 +1,13 @@
+package org.followuptracker.query.readmodel;
+
+import java.util.Collection;
+
+/**
+ * Reads ahead, in one round trip, documents that a batch of events will look up one by one: mostly to learn that
+ * they are not there yet (has this event been applied? is it in the audit chain?).
+ */
+public interface LookAhead {
+
+    /** Reads the documents of {@code collection} with these keys now; later lookups of them are answered from memory. */
+    void readAhead(String collection, Collection<String> ids, Class<?> type);
+}
