@@ -89,8 +89,12 @@ public class BatchingReadModel implements ReadModel, LookAhead {
      */
     @Override
     public void readAhead(String collection, Collection<String> ids, Class<?> type) {
+        Class<?> before = readAheadTypes.putIfAbsent(collection, type);
+        if (before != null && !before.equals(type)) {
+            throw new IllegalArgumentException(collection + " was read ahead as " + before.getSimpleName() + ", not "
+                    + type.getSimpleName());
+        }
         Map<String, Object> ahead = readAhead.computeIfAbsent(collection, name -> new HashMap<>());
-        readAheadTypes.put(collection, type);
         List<String> keys = ids.stream().filter(id -> written == null || written.mightContain(collection, id)).toList();
         ids.forEach(id -> ahead.put(id, null));
         for (int from = 0; from < keys.size(); from += DirectReadModel.KEYS_PER_QUERY) {
@@ -138,6 +142,7 @@ public class BatchingReadModel implements ReadModel, LookAhead {
         pending.clear();
         pendingCount = 0;
         readAhead.clear();
+        readAheadTypes.clear();
     }
 
     private static int writeOrder(String collection) {

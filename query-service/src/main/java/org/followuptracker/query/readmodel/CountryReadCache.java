@@ -69,6 +69,10 @@ public class CountryReadCache {
      *                   measured about 1,100)
      */
     public CountryReadCache(@Value("${tracker.read-cache.max-records:0}") int maxRecords, MeterRegistry meters) {
+        if (maxRecords < 0) {
+            throw new IllegalArgumentException("tracker.read-cache.max-records must be 0 (as the heap allows) or more, not "
+                    + maxRecords);
+        }
         this.maxRecords = maxRecords > 0 ? maxRecords
                 : (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 4 / BYTES_PER_RECORD);
         this.hits = Counter.builder("tracker.read.cache").tag("result", "hit")

@@ -123,6 +123,10 @@ class BatchingReadModelTest {
         assertThat(live.find("applied_events", "event-101", Document.class)).isNull();
         assertThat(read).as("a key not read ahead").hasSize(3);
 
+        live.save("applied_events", "event-2", new Document("type", "FollowUpSent"));
+        assertThat(live.find("applied_events", "event-2", Document.class).getString("type"))
+                .as("what was saved since it was read ahead").isEqualTo("FollowUpSent");
+
         live.flush();
         assertThat(live.find("applied_events", "event-3", Document.class)).isNull();
         assertThat(read).as("after the flush, the store is asked again").hasSize(4);
