@@ -128,7 +128,7 @@ public final class Benchmark {
                             "/api/recommendations?country=" + DataSet.BIG_COUNTRY + "&size=50", "board_index",
                             DataSet.BIG_COUNTRY),
                     new Reads.Read("overdue list, all countries", "/api/letters/awaiting?overdue=true&size=50",
-                            "letters", DataSet.BIG_COUNTRY));
+                            "letter_index", DataSet.BIG_COUNTRY));
             Map<String, Latencies> readsEmpty = readRuns(reads, commands, queries, appends, requests, "");
 
             // Growth: a million events more, stored through the event store API, relayed by the command service.

@@ -11,12 +11,14 @@ import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 
 /**
- * Every letter sent to one country, in one document keyed by the country: the overdue list and the response
- * statistics read one document per country rather than search all letters.
+ * Every letter sent to one country, as readers hold them ({@link KeptLetters}). Earlier versions stored them so, in
+ * one document per country ({@link #LEGACY_COLLECTION}); now each letter has a document of its own
+ * ({@link LetterDocument}), and a country's are moved there by the first event about them ({@link LetterProjection}).
  */
 public record CountryLetters(@Id String country, List<LetterRecord> letters) {
 
-    public static final String COLLECTION = "letters";
+    /** Where earlier versions kept each country's letters in one document. */
+    public static final String LEGACY_COLLECTION = "letters";
 
     public CountryLetters {
         letters = letters == null ? List.of() : letters;

@@ -1,16 +1,20 @@
 package org.followuptracker.query.letter;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.followuptracker.query.readmodel.CountryReadCache;
 import org.followuptracker.query.readmodel.DirectReadModel;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads countries' letters for readers: a country's letters are one document, thousands of letters for the most
- * written-to country, so it is kept in memory ({@link CountryReadCache}); when the country changes, it is brought up
- * to date from the letters as the last events left them ({@link LetterChanges}).
+ * Reads countries' letters for readers: thousands of letters for the most written-to country, so they are kept in
+ * memory ({@link CountryReadCache}); when the country changes, they are brought up to date from the letters as the
+ * last events left them ({@link LetterChanges}).
  */
 @Component
 public class CountryLettersReads {
@@ -18,6 +22,8 @@ public class CountryLettersReads {
     private static final String WHAT = "letters";
     /** The change letters are as of when none is known: they are read whole when the country next changes. */
     private static final long UNKNOWN = -1;
+    /** From how many countries their letters are read in one pass over all letters rather than by key. */
+    private static final int ONE_PASS_FROM_COUNTRIES = 20;
 
     private final CountryReadCache cache;
 
@@ -45,7 +51,7 @@ public class CountryLettersReads {
      */
     private static Map<String, KeptLetters> load(DirectReadModel readModel, List<String> countries) {
         Map<String, Long> before = latestChanges(readModel, countries);
-        List<CountryLetters> read = readModel.findAll(CountryLetters.COLLECTION, countries, CountryLetters.class);
+        List<CountryLetters> read = lettersOf(readModel, countries);
         Map<String, Long> after = latestChanges(readModel, countries);
         Map<String, KeptLetters> kept = new HashMap<>();
         for (CountryLetters letters : read) {
@@ -54,6 +60,35 @@ public class CountryLettersReads {
                     asOf != null && asOf.equals(after.get(letters.country())) ? asOf : UNKNOWN));
         }
         return kept;
+    }
+
+    /**
+     * The letters of each country, in the order recorded: by each country's index, one key lookup a letter (asked
+     * for many at a time); for many countries at once, every letter in one pass instead. A country whose letters an
+     * earlier version kept in one document, and that no event has concerned since, is read from that document.
+     */
+    private static List<CountryLetters> lettersOf(DirectReadModel readModel, List<String> countries) {
+        List<LetterIndex> indexes = readModel.findAll(LetterIndex.COLLECTION, countries, LetterIndex.class);
+        Map<String, LetterRecord> byId = new HashMap<>();
+        if (countries.size() > ONE_PASS_FROM_COUNTRIES) {
+            readModel.all(LetterDocument.COLLECTION, LetterDocument.class)
+                    .forEach(letter -> byId.put(letter.letterId(), letter.letter()));
+        } else {
+            readModel.findAll(LetterDocument.COLLECTION, indexes.stream().flatMap(index -> index.letterIds().stream())
+                    .toList(), LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter.letter()));
+        }
+        List<CountryLetters> letters = new ArrayList<>();
+        Set<String> indexed = new HashSet<>();
+        for (LetterIndex index : indexes) {
+            indexed.add(index.country());
+            letters.add(new CountryLetters(index.country(), index.letterIds().stream().map(byId::get)
+                    .filter(Objects::nonNull).toList()));
+        }
+        List<String> notIndexed = countries.stream().filter(country -> !indexed.contains(country)).toList();
+        if (!notIndexed.isEmpty()) {
+            letters.addAll(readModel.findAll(CountryLetters.LEGACY_COLLECTION, notIndexed, CountryLetters.class));
+        }
+        return letters;
     }
 
     private static Map<String, Long> latestChanges(DirectReadModel readModel, List<String> countries) {

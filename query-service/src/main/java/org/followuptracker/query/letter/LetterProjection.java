@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Keeps each country's letters: when sent, when due, which answers and follow-ups came, and what was retracted. */
+/**
+ * Keeps each letter, in a document of its own, and each country's index of them: when sent, when due, which answers
+ * and follow-ups came, and what was retracted.
+ */
 @Component
 @Order(3)
 class LetterProjection implements Projection {
@@ -45,15 +48,19 @@ class LetterProjection implements Projection {
         TrackerEvent event = envelope.event();
         Instant recordedAt = envelope.recordedAt().toInstant();
         if (event instanceof LetterSent e) {
-            CountryLetters letters = lettersOf(readModel, e.country());
-            String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
-            CountryLetters changed = letters.with(new LetterRecord(e.letterId(), envelope.id(), e.reference(), e.subject(),
-                    e.recipient(), e.sentOn().toString(), recordedAt, null,
-                    List.of(new LetterRecord.DueDate(envelope.id(), dueBy, recordedAt, null)), List.of(), List.of()));
-            if (changed != letters) {
-                readModel.save(CountryLetters.COLLECTION, e.country(), changed);
+            LetterRecord known = letterOf(readModel, e.country(), e.letterId());
+            if (known != null) {
+                return known;
             }
-            return changed.letter(e.letterId());
+            String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
+            LetterRecord sent = new LetterRecord(e.letterId(), envelope.id(), e.reference(), e.subject(), e.recipient(),
+                    e.sentOn().toString(), recordedAt, null,
+                    List.of(new LetterRecord.DueDate(envelope.id(), dueBy, recordedAt, null)), List.of(), List.of());
+            readModel.save(LetterDocument.COLLECTION, e.letterId(), new LetterDocument(e.letterId(), e.country(), sent));
+            LetterIndex index = indexOf(readModel, e.country());
+            readModel.save(LetterIndex.COLLECTION, e.country(), (index != null ? index
+                    : new LetterIndex(e.country(), List.of())).with(e.letterId()));
+            return sent;
         } else if (event instanceof ResponseReceived e) {
             return update(readModel, envelope, e.letterId(), letter -> letter.withResponse(new LetterRecord.Reply(
                     envelope.id(), e.responseId(), e.receivedOn().toString(), recordedAt, null)));
@@ -84,8 +91,7 @@ class LetterProjection implements Projection {
 
     private LetterRecord update(ReadModel readModel, EventEnvelope envelope, String letterId,
             UnaryOperator<LetterRecord> change) {
-        CountryLetters letters = lettersOf(readModel, envelope.country());
-        LetterRecord letter = letters.letter(letterId);
+        LetterRecord letter = letterOf(readModel, envelope.country(), letterId);
         if (letter == null) {
             // Cannot happen while each country's events arrive in order: the letter is sent first.
             log.warn("{} {} concerns letter {}, which is not known here", envelope.type(), envelope.id(), letterId);
@@ -93,13 +99,39 @@ class LetterProjection implements Projection {
         }
         LetterRecord changed = change.apply(letter);
         if (!changed.equals(letter)) {
-            readModel.save(CountryLetters.COLLECTION, envelope.country(), letters.replaced(changed));
+            readModel.save(LetterDocument.COLLECTION, letterId, new LetterDocument(letterId, envelope.country(), changed));
         }
         return changed;
     }
 
-    private static CountryLetters lettersOf(ReadModel readModel, String country) {
-        CountryLetters letters = readModel.find(CountryLetters.COLLECTION, country, CountryLetters.class);
-        return letters != null ? letters : new CountryLetters(country, List.of());
+    /** The letter sent to {@code country}, or null. */
+    private static LetterRecord letterOf(ReadModel readModel, String country, String letterId) {
+        movedFromOneDocument(readModel, country);
+        LetterDocument letter = readModel.find(LetterDocument.COLLECTION, letterId, LetterDocument.class);
+        return letter != null && letter.country().equals(country) ? letter.letter() : null;
+    }
+
+    private static LetterIndex indexOf(ReadModel readModel, String country) {
+        return readModel.find(LetterIndex.COLLECTION, country, LetterIndex.class);
+    }
+
+    /**
+     * A country whose letters an earlier version kept in one document ({@link CountryLetters#LEGACY_COLLECTION}), and
+     * that has no letter index yet, has each of its letters written to a document of its own, and its index, now.
+     */
+    private static void movedFromOneDocument(ReadModel readModel, String country) {
+        if (indexOf(readModel, country) != null) {
+            return;
+        }
+        CountryLetters legacy = readModel.find(CountryLetters.LEGACY_COLLECTION, country, CountryLetters.class);
+        if (legacy == null) {
+            return;
+        }
+        for (LetterRecord letter : legacy.letters()) {
+            readModel.save(LetterDocument.COLLECTION, letter.letterId(), new LetterDocument(letter.letterId(), country, letter));
+        }
+        readModel.save(LetterIndex.COLLECTION, country, new LetterIndex(country,
+                legacy.letters().stream().map(LetterRecord::letterId).toList()));
+        log.info("letters of {}: {} moved from one document to one each", country, legacy.letters().size());
     }
 }

@@ -18,7 +18,7 @@ final class ReadModelComparison {
      * ({@code board_changes}, {@code letter_changes}): that counts an event applied again after an interrupted write
      * once more, so live and rebuilt may rightly differ there.
      */
-    static final List<String> COLLECTIONS = List.of("applied_events", "audit", "audit_heads", "board_index", "letters",
+    static final List<String> COLLECTIONS = List.of("applied_events", "audit", "audit_heads", "board_index", "letter", "letter_index",
             "recommendations", "timeline", "timeline_index");
     private static final int LISTED = 50;
 

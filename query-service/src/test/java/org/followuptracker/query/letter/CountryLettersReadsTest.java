@@ -69,9 +69,12 @@ class CountryLettersReadsTest {
         reads.of(store.readModel, "KAZ");
 
         // An earlier version of the projections writes the letter, and the audit head, but not the letter changes.
-        CountryLetters withLetter2 = fromTheStore().with(new LetterRecord("letter-2", "event-old", null, "Subject",
-                "Minister", "2013-02-01", Instant.parse("2026-01-02T00:00:00Z"), null, List.of(), List.of(), List.of()));
-        store.mongo.save(withLetter2, store.readModel.generation().collection(CountryLetters.COLLECTION));
+        LetterRecord letter2 = new LetterRecord("letter-2", "event-old", null, "Subject", "Minister", "2013-02-01",
+                Instant.parse("2026-01-02T00:00:00Z"), null, List.of(), List.of(), List.of());
+        store.mongo.save(new LetterDocument("letter-2", "KAZ", letter2),
+                store.readModel.generation().collection(LetterDocument.COLLECTION));
+        store.mongo.save(new LetterIndex("KAZ", List.of("letter-1", "letter-2")),
+                store.readModel.generation().collection(LetterIndex.COLLECTION));
         store.chainEndsWith("KAZ", "event-old");
 
         assertThat(reads.of(store.readModel, "KAZ").awaiting(NOW)).extracting(AwaitingLetter::letterId)
@@ -108,8 +111,35 @@ class CountryLettersReadsTest {
         return reads.of(store.readModel, "KAZ").awaiting(NOW).stream().map(AwaitingLetter::letterId).toList();
     }
 
+    /** The country's letters as the store holds them, in the order of its index. */
     private CountryLetters fromTheStore() {
-        return store.mongo.findById("KAZ", CountryLetters.class,
-                store.readModel.generation().collection(CountryLetters.COLLECTION));
+        LetterIndex index = store.mongo.findById("KAZ", LetterIndex.class,
+                store.readModel.generation().collection(LetterIndex.COLLECTION));
+        return new CountryLetters("KAZ", index.letterIds().stream().map(id -> store.mongo.findById(id,
+                LetterDocument.class, store.readModel.generation().collection(LetterDocument.COLLECTION)).letter())
+                .toList());
+    }
+
+    @Test
+    void lettersAnEarlierVersionKeptInOneDocumentAreReadFromItAndMovedToOneEachByTheNextEvent() {
+        LetterRecord letter1 = new LetterRecord("letter-1", "event-a", null, "Candidacy", "Minister", "2013-01-01",
+                Instant.parse("2026-01-01T00:00:00Z"), null, List.of(), List.of(), List.of());
+        LetterRecord letter2 = new LetterRecord("letter-2", "event-b", null, "Candidacy", "Minister", "2013-02-01",
+                Instant.parse("2026-01-01T00:01:00Z"), null, List.of(), List.of(), List.of());
+        store.mongo.save(new CountryLetters("KAZ", List.of(letter1, letter2)),
+                store.readModel.generation().collection(CountryLetters.LEGACY_COLLECTION));
+        store.chainEndsWith("KAZ", "event-b");
+        assertThat(awaitingIds()).containsExactly("letter-1", "letter-2");
+
+        applied("letter-1", "Letter", new ResponseReceived("letter-1", "resp-1", "KAZ", LocalDate.of(2013, 3, 1),
+                "Ministry", "We will consider it", List.of()));
+        sent("letter-3", LocalDate.of(2013, 4, 1));
+
+        assertThat(awaitingIds()).containsExactly("letter-2", "letter-3");
+        assertThat(fromTheStore().letters()).extracting(LetterRecord::letterId)
+                .containsExactly("letter-1", "letter-2", "letter-3");
+        assertThat(fromTheStore().letters().get(0).responses()).hasSize(1);
+        // Read whole then (no letter changes were known), brought up to date since.
+        assertThat(store.reads("miss")).isEqualTo(2);
     }
 }
