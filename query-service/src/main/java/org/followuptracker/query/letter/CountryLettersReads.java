@@ -5,10 +5,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.followuptracker.query.readmodel.CountryReadCache;
 import org.followuptracker.query.readmodel.DirectReadModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CountryLettersReads {
+
+    private static final Logger log = LoggerFactory.getLogger(CountryLettersReads.class);
 
     private static final String WHAT = "letters";
     /** The change letters are as of when none is known: they are read whole when the country next changes. */
@@ -69,20 +72,29 @@ public class CountryLettersReads {
      */
     private static List<CountryLetters> lettersOf(DirectReadModel readModel, List<String> countries) {
         List<LetterIndex> indexes = readModel.findAll(LetterIndex.COLLECTION, countries, LetterIndex.class);
-        Map<String, LetterRecord> byId = new HashMap<>();
+        Map<String, LetterDocument> byId = new HashMap<>();
         if (countries.size() > ONE_PASS_FROM_COUNTRIES) {
-            readModel.all(LetterDocument.COLLECTION, LetterDocument.class)
-                    .forEach(letter -> byId.put(letter.letterId(), letter.letter()));
+            readModel.all(LetterDocument.COLLECTION, LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter));
         } else {
             readModel.findAll(LetterDocument.COLLECTION, indexes.stream().flatMap(index -> index.letterIds().stream())
-                    .toList(), LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter.letter()));
+                    .toList(), LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter));
         }
         List<CountryLetters> letters = new ArrayList<>();
         Set<String> indexed = new HashSet<>();
         for (LetterIndex index : indexes) {
             indexed.add(index.country());
-            letters.add(new CountryLetters(index.country(), index.letterIds().stream().map(byId::get)
-                    .filter(Objects::nonNull).toList()));
+            List<LetterRecord> found = new ArrayList<>(index.letterIds().size());
+            for (String letterId : index.letterIds()) {
+                LetterDocument letter = byId.get(letterId);
+                if (letter != null && letter.country().equals(index.country())) {
+                    found.add(letter.letter());
+                } else {
+                    // Each letter is written before the index that names it: this is a read model to check.
+                    log.warn("letters of {}: the index names {}, which is not a letter to {} in the read models",
+                            index.country(), letterId, index.country());
+                }
+            }
+            letters.add(new CountryLetters(index.country(), found));
         }
         List<String> notIndexed = countries.stream().filter(country -> !indexed.contains(country)).toList();
         if (!notIndexed.isEmpty()) {

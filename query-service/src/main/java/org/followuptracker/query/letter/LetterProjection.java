@@ -48,19 +48,28 @@ class LetterProjection implements Projection {
         TrackerEvent event = envelope.event();
         Instant recordedAt = envelope.recordedAt().toInstant();
         if (event instanceof LetterSent e) {
-            LetterRecord known = letterOf(readModel, e.country(), e.letterId());
-            if (known != null) {
-                return known;
+            LetterDocument found = letterDocument(readModel, e.country(), e.letterId());
+            LetterRecord letter;
+            if (found == null) {
+                String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
+                letter = new LetterRecord(e.letterId(), envelope.id(), e.reference(), e.subject(), e.recipient(),
+                        e.sentOn().toString(), recordedAt, null,
+                        List.of(new LetterRecord.DueDate(envelope.id(), dueBy, recordedAt, null)), List.of(), List.of());
+                readModel.save(LetterDocument.COLLECTION, e.letterId(), new LetterDocument(e.letterId(), e.country(), letter));
+            } else if (!found.country().equals(e.country())) {
+                log.warn("{} {} sends letter {} to {}, which is known as a letter to {}", envelope.type(), envelope.id(),
+                        e.letterId(), e.country(), found.country());
+                return null;
+            } else {
+                letter = found.letter();
             }
-            String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
-            LetterRecord sent = new LetterRecord(e.letterId(), envelope.id(), e.reference(), e.subject(), e.recipient(),
-                    e.sentOn().toString(), recordedAt, null,
-                    List.of(new LetterRecord.DueDate(envelope.id(), dueBy, recordedAt, null)), List.of(), List.of());
-            readModel.save(LetterDocument.COLLECTION, e.letterId(), new LetterDocument(e.letterId(), e.country(), sent));
+            // Also when the letter was known: a flush cut short may have written the letter but not the index.
             LetterIndex index = indexOf(readModel, e.country());
-            readModel.save(LetterIndex.COLLECTION, e.country(), (index != null ? index
-                    : new LetterIndex(e.country(), List.of())).with(e.letterId()));
-            return sent;
+            LetterIndex indexed = (index != null ? index : new LetterIndex(e.country(), List.of())).with(e.letterId());
+            if (indexed != index) {
+                readModel.save(LetterIndex.COLLECTION, e.country(), indexed);
+            }
+            return letter;
         } else if (event instanceof ResponseReceived e) {
             return update(readModel, envelope, e.letterId(), letter -> letter.withResponse(new LetterRecord.Reply(
                     envelope.id(), e.responseId(), e.receivedOn().toString(), recordedAt, null)));
@@ -91,24 +100,30 @@ class LetterProjection implements Projection {
 
     private LetterRecord update(ReadModel readModel, EventEnvelope envelope, String letterId,
             UnaryOperator<LetterRecord> change) {
-        LetterRecord letter = letterOf(readModel, envelope.country(), letterId);
-        if (letter == null) {
+        LetterDocument found = letterDocument(readModel, envelope.country(), letterId);
+        if (found == null || !found.country().equals(envelope.country())) {
             // Cannot happen while each country's events arrive in order: the letter is sent first.
-            log.warn("{} {} concerns letter {}, which is not known here", envelope.type(), envelope.id(), letterId);
+            log.warn("{} {} concerns letter {}, which is not known here as a letter to {}", envelope.type(),
+                    envelope.id(), letterId, envelope.country());
             return null;
         }
-        LetterRecord changed = change.apply(letter);
-        if (!changed.equals(letter)) {
+        LetterRecord changed = change.apply(found.letter());
+        if (!changed.equals(found.letter())) {
             readModel.save(LetterDocument.COLLECTION, letterId, new LetterDocument(letterId, envelope.country(), changed));
         }
         return changed;
     }
 
-    /** The letter sent to {@code country}, or null. */
-    private static LetterRecord letterOf(ReadModel readModel, String country, String letterId) {
-        movedFromOneDocument(readModel, country);
+    /**
+     * The letter's document, or null. Not found, and sent to a country whose letters an earlier version kept in one
+     * document, it is looked for again once they are moved.
+     */
+    private static LetterDocument letterDocument(ReadModel readModel, String country, String letterId) {
         LetterDocument letter = readModel.find(LetterDocument.COLLECTION, letterId, LetterDocument.class);
-        return letter != null && letter.country().equals(country) ? letter.letter() : null;
+        if (letter == null && movedFromOneDocument(readModel, country)) {
+            letter = readModel.find(LetterDocument.COLLECTION, letterId, LetterDocument.class);
+        }
+        return letter;
     }
 
     private static LetterIndex indexOf(ReadModel readModel, String country) {
@@ -118,14 +133,17 @@ class LetterProjection implements Projection {
     /**
      * A country whose letters an earlier version kept in one document ({@link CountryLetters#LEGACY_COLLECTION}), and
      * that has no letter index yet, has each of its letters written to a document of its own, and its index, now.
+     * Such read models are also rebuilt on start ({@code RebuildOnStart}); this keeps them right meanwhile.
+     *
+     * @return whether they were moved now
      */
-    private static void movedFromOneDocument(ReadModel readModel, String country) {
+    private static boolean movedFromOneDocument(ReadModel readModel, String country) {
         if (indexOf(readModel, country) != null) {
-            return;
+            return false;
         }
         CountryLetters legacy = readModel.find(CountryLetters.LEGACY_COLLECTION, country, CountryLetters.class);
         if (legacy == null) {
-            return;
+            return false;
         }
         for (LetterRecord letter : legacy.letters()) {
             readModel.save(LetterDocument.COLLECTION, letter.letterId(), new LetterDocument(letter.letterId(), country, letter));
@@ -133,5 +151,6 @@ class LetterProjection implements Projection {
         readModel.save(LetterIndex.COLLECTION, country, new LetterIndex(country,
                 legacy.letters().stream().map(LetterRecord::letterId).toList()));
         log.info("letters of {}: {} moved from one document to one each", country, legacy.letters().size());
+        return true;
     }
 }

@@ -18,19 +18,20 @@ import org.springframework.data.mongodb.core.query.Query;
  * Keeps written documents in memory and writes them in bulk on {@link #flush()}: a document changed by a thousand
  * events is written once. Used by rebuilds, where it turns millions of single writes into a few thousand bulk ones.
  * <p>
- * The flush writes some collections after all others, in this order ({@link #WRITTEN_LAST}): which of a country's
- * recommendations and letters changed, after the documents themselves, so that a reader who sees a change reads the
- * documents at least as new; the audit chains' heads, after their entries and after every document the events
- * changed, so that a reader who sees a country's head moved reads documents at least as new ({@link CountryReadCache}
- * relies on both); then the timeline, so that a reader who sees an entry (a response, say) also sees what it did
- * (the letter answered), also through that cache; then the marks that events were applied, so that an interrupted
- * flush never marks as applied an event whose effects were not all written.
+ * The flush writes some collections after all others, in this order ({@link #WRITTEN_LAST}): the indexes of a
+ * country's letters and recommendations, after the documents they name, so that every key a reader finds in one
+ * names a document; which of a country's recommendations and letters changed, after the documents themselves, so
+ * that a reader who sees a change reads the documents at least as new; the audit chains' heads, after their entries
+ * and after every document the events changed, so that a reader who sees a country's head moved reads documents at
+ * least as new ({@link CountryReadCache} relies on both); then the timeline, so that a reader who sees an entry (a
+ * response, say) also sees what it did (the letter answered), also through that cache; then the marks that events
+ * were applied, so that an interrupted flush never marks as applied an event whose effects were not all written.
  */
 public class BatchingReadModel implements ReadModel, LookAhead {
 
     /** Written after everything else, in this order. */
-    public static final List<String> WRITTEN_LAST = List.of("board_changes", "letter_changes", "audit_heads", "timeline",
-            "timeline_index", "applied_events");
+    public static final List<String> WRITTEN_LAST = List.of("letter_index", "board_index", "board_changes",
+            "letter_changes", "audit_heads", "timeline", "timeline_index", "applied_events");
 
     private final MongoTemplate mongo;
     private final Generation generation;

@@ -81,6 +81,11 @@ public class Generations {
         return generation;
     }
 
+    /** Whether the live generation has collection {@code name} (one that earlier versions wrote, say). */
+    public boolean liveHas(String name) {
+        return live().map(generation -> mongo.collectionExists(generation.collection(name))).orElse(false);
+    }
+
     /** Makes {@code generation} the one readers read. */
     public synchronized void makeLive(Generation generation) {
         mongo.upsert(Query.query(Criteria.where("_id").is(LIVE)), Update.update("number", generation.number()), POINTERS);

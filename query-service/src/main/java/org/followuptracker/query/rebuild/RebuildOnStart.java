@@ -1,5 +1,6 @@
 package org.followuptracker.query.rebuild;
 
+import org.followuptracker.query.letter.CountryLetters;
 import org.followuptracker.query.readmodel.Generations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On start: drops what interrupted builds left; builds the read models if there are none yet (a new store, or one
- * written by a version before generations); and rebuilds them when started with {@code --rebuild}.
+ * written by a version before generations); rebuilds them when they were written in an earlier layout (each
+ * country's letters in one document), or when started with {@code --rebuild}.
  */
 @Component
 class RebuildOnStart implements ApplicationRunner {
@@ -30,6 +32,11 @@ class RebuildOnStart implements ApplicationRunner {
         if (generations.live().isEmpty()) {
             log.info("no read models yet: building them from the topic");
             rebuilds.start(Rebuilds.FIRST_BUILD);
+        } else if (generations.liveHas(CountryLetters.LEGACY_COLLECTION)) {
+            // Readers read them as they are meanwhile, and events about a country move its letters.
+            log.info("the read models keep each country's letters in one document, as earlier versions did: "
+                    + "rebuilding them from the topic");
+            rebuilds.start("read models of an earlier layout");
         } else if (args.containsOption("rebuild")) {
             log.info("--rebuild: rebuilding the read models from the topic");
             rebuilds.start("--rebuild");

@@ -121,6 +121,25 @@ class CountryLettersReadsTest {
     }
 
     @Test
+    void aLetterWrittenWithoutItsIndexBeforeAFlushWasCutShortIsIndexedWhenItsSendingIsAppliedAgain() {
+        sent("letter-1", LocalDate.of(2013, 1, 1));
+        EventEnvelope letter2 = store.recorded("letter-2", "Letter", new LetterSent("letter-2", "KAZ", null,
+                LocalDate.of(2013, 2, 1), "Amnesty International", "Minister", "Candidacy", List.of(),
+                LocalDate.of(2013, 3, 1), List.of()));
+        // The flush wrote the letter, then stopped: neither the index nor the event's mark of being applied.
+        LetterRecord written = new LetterRecord("letter-2", letter2.id(), null, "Candidacy", "Minister", "2013-02-01",
+                letter2.recordedAt().toInstant(), null, List.of(new LetterRecord.DueDate(letter2.id(), "2013-03-01",
+                letter2.recordedAt().toInstant(), null)), List.of(), List.of());
+        store.mongo.save(new LetterDocument("letter-2", "KAZ", written),
+                store.readModel.generation().collection(LetterDocument.COLLECTION));
+
+        store.applied(letter2, projection);
+
+        assertThat(fromTheStore().letters()).extracting(LetterRecord::letterId).containsExactly("letter-1", "letter-2");
+        assertThat(awaitingIds()).containsExactly("letter-1", "letter-2");
+    }
+
+    @Test
     void lettersAnEarlierVersionKeptInOneDocumentAreReadFromItAndMovedToOneEachByTheNextEvent() {
         LetterRecord letter1 = new LetterRecord("letter-1", "event-a", null, "Candidacy", "Minister", "2013-01-01",
                 Instant.parse("2026-01-01T00:00:00Z"), null, List.of(), List.of(), List.of());

@@ -1,0 +1,40 @@
+package org.followuptracker.query.rebuild;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.Optional;
+import org.followuptracker.query.readmodel.Generation;
+import org.followuptracker.query.readmodel.Generations;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.DefaultApplicationArguments;
+
+class RebuildOnStartTest {
+
+    private final Generations generations = mock(Generations.class);
+    private final Rebuilds rebuilds = mock(Rebuilds.class);
+
+    @Test
+    void readModelsThatKeepEachCountrysLettersInOneDocumentAreRebuilt() {
+        when(generations.live()).thenReturn(Optional.of(new Generation(3)));
+        when(generations.liveHas("letters")).thenReturn(true);
+
+        new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
+
+        verify(rebuilds).start("read models of an earlier layout");
+    }
+
+    @Test
+    void readModelsOfThisLayoutAreNotRebuiltUnlessAsked() {
+        when(generations.live()).thenReturn(Optional.of(new Generation(3)));
+
+        new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
+        verify(rebuilds, never()).start(anyString());
+
+        new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments("--rebuild"));
+        verify(rebuilds).start("--rebuild");
+    }
+}
