@@ -144,10 +144,15 @@ public final class Benchmark {
             long total = stored();
             awaitRelayed(total);
             double relaySeconds = Duration.between(loading, Instant.now()).toMillis() / 1000.0;
-            results.note(String.format("Loaded %,d more events through Axon's event store API in %s s (%s events/s); "
-                            + "the relay had them all on Kafka %s s after loading began (%s events/s end to end)",
-                    total - before, Results.f(loadSeconds), Results.f((total - before) / loadSeconds),
-                    Results.f(relaySeconds), Results.f((total - before) / relaySeconds)));
+            if (total == before) {
+                results.note(String.format("Loaded no more events: the appends had already stored %,d, at least the "
+                        + "%,d asked for (--events)", total, events));
+            } else {
+                results.note(String.format("Loaded %,d more events through Axon's event store API in %s s (%s "
+                                + "events/s); the relay had them all on Kafka %s s after loading began (%s events/s end "
+                                + "to end)", total - before, Results.f(loadSeconds), Results.f((total - before) / loadSeconds),
+                        Results.f(relaySeconds), Results.f((total - before) / relaySeconds)));
+            }
 
             // B3: the read store emptied, the query service's first build reads the whole topic.
             dropReadStore();
