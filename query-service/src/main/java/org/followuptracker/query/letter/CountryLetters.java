@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 
 /**
@@ -22,22 +21,6 @@ public record CountryLetters(@Id String country, List<LetterRecord> letters) {
 
     public CountryLetters {
         letters = letters == null ? List.of() : letters;
-    }
-
-    LetterRecord letter(String letterId) {
-        return letters.stream().filter(l -> l.letterId().equals(letterId)).findFirst().orElse(null);
-    }
-
-    CountryLetters with(LetterRecord letter) {
-        if (letter(letter.letterId()) != null) {
-            return this;
-        }
-        return new CountryLetters(country, Stream.concat(letters.stream(), Stream.of(letter)).toList());
-    }
-
-    CountryLetters replaced(LetterRecord changed) {
-        return new CountryLetters(country, letters.stream()
-                .map(l -> l.letterId().equals(changed.letterId()) ? changed : l).toList());
     }
 
     /** These letters with {@code latest} in place of what they held of them, or added, in that order. */

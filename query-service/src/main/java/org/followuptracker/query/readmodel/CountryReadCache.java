@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * it, and every instance of the query service, sharing one store, sees a change as soon as its head is written.
  * <p>
  * When a country changed, what is kept of it is first brought up to date ({@link Refresh}): a few documents read
- * rather than the country's thousands. Keyed by generation, so a rebuild made live is read afresh. Bounded by how many records (letters,
- * recommendations) it holds, {@code tracker.read-cache.max-records}; the least recently read country goes first.
+ * rather than the country's thousands. Keyed by generation, so a rebuild made live is read afresh. Bounded by how
+ * many records (letters, recommendations) it holds, {@code tracker.read-cache.max-records}; the least recently read
+ * country goes first.
  */
 @Component
 public class CountryReadCache {
@@ -138,29 +139,10 @@ public class CountryReadCache {
             }
         }
         hits.increment(countries.size() - changed.size());
-        Map<String, T> stale = new HashMap<>();
-        Map<String, String> lastEventIds = new HashMap<>();
-        for (String country : changed) {
-            AuditHead head = heads.get(country);
-            Cached before = head == null ? null : cachedBefore(new Key(generation, what, country));
-            if (before != null && before.value() != null) {
-                stale.put(country, cast(before.value()));
-                lastEventIds.put(country, head.lastEventId());
-            }
-        }
-        Map<String, T> refreshed = stale.isEmpty() ? Map.of() : refresh.refreshed(readModel, stale, lastEventIds);
-        refreshes.increment(refreshed.size());
-        List<String> toRead = new ArrayList<>();
-        for (String country : changed) {
-            T value = refreshed.get(country);
-            if (value == null) {
-                toRead.add(country);
-            } else {
-                found.put(country, value);
-                keep(new Key(generation, what, country), new Cached(heads.get(country).length(), value,
-                        Math.max(1, records.applyAsInt(value))));
-            }
-        }
+        Map<String, T> refreshed = refreshed(readModel, what, changed, heads, refresh);
+        refreshed.forEach((country, value) -> keep(generation, what, heads.get(country), value, records));
+        found.putAll(refreshed);
+        List<String> toRead = changed.stream().filter(country -> !refreshed.containsKey(country)).toList();
         if (toRead.isEmpty()) {
             return found;
         }
@@ -168,14 +150,35 @@ public class CountryReadCache {
         Map<String, T> read = load.apply(readModel, toRead);
         found.putAll(read);
         for (String country : toRead) {
-            AuditHead head = heads.get(country);
-            if (head != null) {
-                T value = read.get(country);
-                keep(new Key(generation, what, country), new Cached(head.length(), value,
-                        value == null ? 1 : Math.max(1, records.applyAsInt(value))));
+            if (heads.containsKey(country)) {
+                keep(generation, what, heads.get(country), read.get(country), records);
             }
         }
         return found;
+    }
+
+    /** Of the countries that changed, those whose kept value {@code refresh} brought up to date, and to what. */
+    private <T> Map<String, T> refreshed(DirectReadModel readModel, String what, List<String> changed,
+            Map<String, AuditHead> heads, Refresh<T> refresh) {
+        Map<String, T> stale = new HashMap<>();
+        Map<String, String> lastEventIds = new HashMap<>();
+        for (String country : changed) {
+            AuditHead head = heads.get(country);
+            Cached before = head == null ? null : cachedBefore(new Key(readModel.generation().number(), what, country));
+            if (before != null && before.value() != null) {
+                stale.put(country, cast(before.value()));
+                lastEventIds.put(country, head.lastEventId());
+            }
+        }
+        Map<String, T> refreshed = stale.isEmpty() ? Map.of() : refresh.refreshed(readModel, stale, lastEventIds);
+        refreshes.increment(refreshed.size());
+        return refreshed;
+    }
+
+    /** Keeps {@code value} (null: the store had nothing) of the country as read with its audit chain at {@code head}. */
+    private <T> void keep(int generation, String what, AuditHead head, T value, ToIntFunction<T> records) {
+        keep(new Key(generation, what, head.country()), new Cached(head.length(), value,
+                value == null ? 1 : Math.max(1, records.applyAsInt(value))));
     }
 
     /** The head of each country's audit chain; a country none of whose events is written yet has none. */
