@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.followuptracker.query.readmodel.ChangeWindow;
 import org.followuptracker.query.readmodel.CountryReadCache;
 import org.followuptracker.query.readmodel.DirectReadModel;
 import org.slf4j.Logger;
@@ -23,8 +24,6 @@ public class CountryLettersReads {
     private static final Logger log = LoggerFactory.getLogger(CountryLettersReads.class);
 
     private static final String WHAT = "letters";
-    /** The change letters are as of when none is known: they are read whole when the country next changes. */
-    private static final long UNKNOWN = -1;
     /** From how many countries their letters are read in one pass over all letters rather than by key. */
     private static final int ONE_PASS_FROM_COUNTRIES = 20;
 
@@ -38,7 +37,8 @@ public class CountryLettersReads {
     public KeptLetters of(DirectReadModel readModel, String country) {
         KeptLetters letters = cache.get(readModel, WHAT, country, CountryLettersReads::load,
                 CountryLettersReads::refreshed, KeptLetters::size);
-        return letters != null ? letters : new KeptLetters(new CountryLetters(country, List.of()), UNKNOWN);
+        return letters != null ? letters
+                : new KeptLetters(new CountryLetters(country, List.of()), ChangeWindow.UNKNOWN);
     }
 
     /** The letters of every country we wrote to. */
@@ -60,7 +60,7 @@ public class CountryLettersReads {
         for (CountryLetters letters : read) {
             Long asOf = before.get(letters.country());
             kept.put(letters.country(), new KeptLetters(letters,
-                    asOf != null && asOf.equals(after.get(letters.country())) ? asOf : UNKNOWN));
+                    asOf != null && asOf.equals(after.get(letters.country())) ? asOf : ChangeWindow.UNKNOWN));
         }
         return kept;
     }

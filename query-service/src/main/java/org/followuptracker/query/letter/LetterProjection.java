@@ -48,7 +48,13 @@ class LetterProjection implements Projection {
         TrackerEvent event = envelope.event();
         Instant recordedAt = envelope.recordedAt().toInstant();
         if (event instanceof LetterSent e) {
-            LetterDocument found = letterDocument(readModel, e.country(), e.letterId());
+            // The index is read once: to tell whether the country's letters are still in one document, and to add to.
+            LetterIndex index = indexOf(readModel, e.country());
+            LetterDocument found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
+            if (found == null && index == null && movedFromOneDocument(readModel, e.country())) {
+                found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
+                index = indexOf(readModel, e.country());
+            }
             LetterRecord letter;
             if (found == null) {
                 String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
@@ -64,7 +70,6 @@ class LetterProjection implements Projection {
                 letter = found.letter();
             }
             // Also when the letter was known: a flush cut short may have written the letter but not the index.
-            LetterIndex index = indexOf(readModel, e.country());
             LetterIndex indexed = (index != null ? index : new LetterIndex(e.country(), List.of())).with(e.letterId());
             if (indexed != index) {
                 readModel.save(LetterIndex.COLLECTION, e.country(), indexed);
@@ -120,7 +125,7 @@ class LetterProjection implements Projection {
      */
     private static LetterDocument letterDocument(ReadModel readModel, String country, String letterId) {
         LetterDocument letter = readModel.find(LetterDocument.COLLECTION, letterId, LetterDocument.class);
-        if (letter == null && movedFromOneDocument(readModel, country)) {
+        if (letter == null && indexOf(readModel, country) == null && movedFromOneDocument(readModel, country)) {
             letter = readModel.find(LetterDocument.COLLECTION, letterId, LetterDocument.class);
         }
         return letter;
@@ -131,16 +136,14 @@ class LetterProjection implements Projection {
     }
 
     /**
-     * A country whose letters an earlier version kept in one document ({@link CountryLetters#LEGACY_COLLECTION}), and
-     * that has no letter index yet, has each of its letters written to a document of its own, and its index, now.
+     * A country that has no letter index yet and whose letters an earlier version kept in one document
+     * ({@link CountryLetters#LEGACY_COLLECTION}) has each of its letters written to a document of its own, and its
+     * index, now. The caller has found no index.
      * Such read models are also rebuilt on start ({@code RebuildOnStart}); this keeps them right meanwhile.
      *
      * @return whether they were moved now
      */
     private static boolean movedFromOneDocument(ReadModel readModel, String country) {
-        if (indexOf(readModel, country) != null) {
-            return false;
-        }
         CountryLetters legacy = readModel.find(CountryLetters.LEGACY_COLLECTION, country, CountryLetters.class);
         if (legacy == null) {
             return false;

@@ -14,6 +14,8 @@ import java.util.function.ToLongFunction;
 public final class ChangeWindow {
 
     public static final int KEPT = 32;
+    /** The change documents are as of when it is not known: the window never tells what changed since. */
+    public static final long UNKNOWN = -1;
 
     private ChangeWindow() {
     }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.followuptracker.query.readmodel.ChangeWindow;
 import org.followuptracker.query.readmodel.CountryReadCache;
 import org.followuptracker.query.readmodel.DirectReadModel;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
 class BoardReads {
 
     private static final String WHAT = "board";
-    /** The change a board is as of when none is known: it is read whole when the country next changes. */
-    private static final long UNKNOWN = -1;
 
     private final CountryReadCache cache;
 
@@ -43,7 +42,7 @@ class BoardReads {
             if (index != null) {
                 boards.put(country, new CountryBoard(List.copyOf(readModel.findAll(RecommendationDocument.COLLECTION,
                         index.recommendationIds(), RecommendationDocument.class)),
-                        changes != null ? changes.latest() : UNKNOWN));
+                        changes != null ? changes.latest() : ChangeWindow.UNKNOWN));
             }
         }
         return boards;
