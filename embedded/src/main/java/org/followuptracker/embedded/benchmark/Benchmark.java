@@ -33,7 +33,8 @@ import org.followuptracker.embedded.ServiceProcess;
  * time one B4 read is given; fewer requests are made if it runs out), {@code --mongo-uri=} (a real MongoDB
  * instead of the embedded MongoDB-wire server), {@code --read-store=memory} (the embedded server keeps the read
  * models in memory instead of an H2 file), {@code --out=benchmark-results.md}, {@code --profile} (the services
- * run under Java Flight Recorder; where their CPU went is printed and written beside the table).
+ * run under Java Flight Recorder; where their CPU went is printed and written beside the table), {@code --until=B2}
+ * (stop after B1 and B2, for a quicker look at appends and freshness).
  */
 public final class Benchmark {
 
@@ -119,6 +120,10 @@ public final class Benchmark {
             // The same with the machine far from saturated: what the road itself takes (relay, Kafka, projection).
             freshnessRow(freshness, commands, queries, 5, "a quiet day", false);
             awaitProjected("the freshness letters");
+            if ("B2".equals(options.get("until"))) {
+                results.note("Stopped after B2 (--until=B2)");
+                return;
+            }
 
             List<Reads.Read> reads = List.of(
                     new Reads.Read("timeline page of " + DataSet.BIG_COUNTRY,
@@ -270,7 +275,12 @@ public final class Benchmark {
 
     private void freshnessRow(Freshness freshness, ServiceProcess commands, ServiceProcess queries, double perSecond,
             String rate, boolean withTarget) throws Exception {
-        Latencies fresh = freshness.measure(commands, queries, perSecond, 15_000);
+        Latencies fresh;
+        String legs;
+        try (RoadLegs road = new RoadLegs(stack.bootstrapServers())) {
+            fresh = freshness.measure(commands, queries, road, perSecond, 15_000);
+            legs = road.summary();
+        }
         Latencies kafka = freshness.kafkaBaseline(stack.bootstrapServers(), perSecond, 15_000);
         boolean met = fresh.percentileMillis(50) <= 50 && fresh.percentileMillis(99) <= 250;
         // Each probe is a letter too, sent one after the other beside the steady load.
@@ -282,6 +292,7 @@ public final class Benchmark {
                         Results.f(kafka.percentileMillis(99))),
                 Results.f(fresh.percentileMillis(50) / kafka.percentileMillis(50)) + "x",
                 withTarget ? "p50 <= 50 ms, p99 <= 250 ms" : "", withTarget ? met : null);
+        results.note("B2 at " + Results.f(perSecond) + " commands/s, " + legs);
     }
 
     private void memoryRow(String phase, MemoryPeaks peaks, ServiceProcess commands, ServiceProcess queries) {

@@ -43,8 +43,8 @@ final class Freshness {
         this.appends = appends;
     }
 
-    Latencies measure(ServiceProcess commandService, ServiceProcess queryService, double perSecond, long millis)
-            throws InterruptedException {
+    Latencies measure(ServiceProcess commandService, ServiceProcess queryService, RoadLegs legs, double perSecond,
+            long millis) throws InterruptedException {
         Latencies probes = new Latencies();
         AtomicLong failed = new AtomicLong();
         long end = System.nanoTime() + millis * 1_000_000;
@@ -53,6 +53,7 @@ final class Freshness {
             while (System.nanoTime() < end) {
                 Api.Answer answer = api.post(commandService, "/api/letters", appends.letter(), "coordinator");
                 long accepted = System.nanoTime();
+                long acceptedMillis = System.currentTimeMillis();
                 Matcher id = FIRST_RECOMMENDATION.matcher(answer.body());
                 if (!answer.ok() || !id.find()) {
                     failed.incrementAndGet();
@@ -67,6 +68,7 @@ final class Freshness {
                     sleepMillis(5);
                 }
                 probes.add(System.nanoTime() - accepted);
+                legs.probe(id.group(1), acceptedMillis, System.currentTimeMillis());
                 sleepMillis(50);
             }
         }, "freshness-probe");

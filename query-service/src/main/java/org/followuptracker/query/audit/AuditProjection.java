@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
 class AuditProjection implements Projection {
 
     @Override
-    public void readAhead(List<String> eventIds, LookAhead lookAhead) {
-        lookAhead.readAhead(AuditEntry.COLLECTION, eventIds, AuditEntry.class);
+    public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
+        lookAhead.readAhead(AuditEntry.COLLECTION, events.stream().map(EventEnvelope::id).toList(), AuditEntry.class);
+        lookAhead.readAhead(AuditHead.COLLECTION, events.stream().map(EventEnvelope::country).distinct().toList(),
+                AuditHead.class);
     }
 
     @Override

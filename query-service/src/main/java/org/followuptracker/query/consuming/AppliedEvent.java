@@ -48,7 +48,8 @@ public record AppliedEvent(
         return day.toString().substring(0, 7);
     }
 
-    private static String letterIdOf(TrackerEvent event) {
+    /** The letter an event concerns by its letter id, or null. */
+    public static String letterIdOf(TrackerEvent event) {
         if (event instanceof LetterSent e) {
             return e.letterId();
         } else if (event instanceof ResponseReceived e) {
@@ -65,7 +66,8 @@ public record AppliedEvent(
         return null;
     }
 
-    private static List<String> recommendationIdsOf(EventEnvelope envelope) {
+    /** The recommendations an event concerns, or none. */
+    public static List<String> recommendationIdsOf(EventEnvelope envelope) {
         TrackerEvent event = envelope.event();
         if (event instanceof LetterSent e) {
             return e.recommendationIds();

@@ -1,6 +1,7 @@
 package org.followuptracker.query.consuming;
 
 import java.util.List;
+import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
@@ -24,10 +25,11 @@ public class Projections {
      * them looks up by their ids (whether each was applied, and what the projections look up so).
      */
     public void readAhead(List<ReceivedEvent> events, LookAhead lookAhead) {
-        List<String> eventIds = events.stream().map(received -> received.envelope().id()).toList();
-        lookAhead.readAhead(AppliedEvent.COLLECTION, eventIds, AppliedEvent.class);
+        List<EventEnvelope> envelopes = events.stream().map(ReceivedEvent::envelope).toList();
+        lookAhead.readAhead(AppliedEvent.COLLECTION, envelopes.stream().map(EventEnvelope::id).toList(),
+                AppliedEvent.class);
         for (Projection projection : projections) {
-            projection.readAhead(eventIds, lookAhead);
+            projection.readAhead(envelopes, lookAhead);
         }
     }
 

@@ -2,18 +2,21 @@ package org.followuptracker.query.letter;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.followuptracker.events.EventEnvelope;
-import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
+import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.ResponseDueDateExtended;
 import org.followuptracker.events.ResponseDueDateSet;
 import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
+import org.followuptracker.query.consuming.AppliedEvent;
 import org.followuptracker.query.consuming.Projection;
+import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
 import org.followuptracker.query.readmodel.Retraction;
 import org.slf4j.Logger;
@@ -30,6 +33,19 @@ import org.springframework.stereotype.Component;
 class LetterProjection implements Projection {
 
     private static final Logger log = LoggerFactory.getLogger(LetterProjection.class);
+
+    @Override
+    public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
+        lookAhead.readAhead(LetterChanges.COLLECTION, events.stream().map(EventEnvelope::country).distinct().toList(),
+                LetterChanges.class);
+        lookAhead.readAhead(LetterIndex.COLLECTION, events.stream()
+                .filter(envelope -> envelope.event() instanceof LetterSent)
+                .map(EventEnvelope::country).distinct().toList(), LetterIndex.class);
+        lookAhead.readAhead(LetterDocument.COLLECTION, events.stream()
+                .map(envelope -> envelope.event() instanceof FactRetracted e && "Letter".equals(envelope.aggregateType())
+                        ? e.aggregateId() : AppliedEvent.letterIdOf(envelope.event()))
+                .filter(Objects::nonNull).distinct().toList(), LetterDocument.class);
+    }
 
     @Override
     public void apply(ReceivedEvent received, ReadModel readModel) {

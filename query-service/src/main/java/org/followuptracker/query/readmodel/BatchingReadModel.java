@@ -96,8 +96,12 @@ public class BatchingReadModel implements ReadModel, LookAhead {
                     + type.getSimpleName());
         }
         Map<String, Object> ahead = readAhead.computeIfAbsent(collection, name -> new HashMap<>());
-        List<String> keys = ids.stream().filter(id -> written == null || written.mightContain(collection, id)).toList();
-        ids.forEach(id -> ahead.put(id, null));
+        Map<String, Object> saved = pending.getOrDefault(collection, Map.of());
+        // What was read ahead or saved already is known; of the rest, what this build never wrote is known absent.
+        List<String> unknown = ids.stream().distinct().filter(id -> !ahead.containsKey(id) && !saved.containsKey(id))
+                .toList();
+        List<String> keys = unknown.stream().filter(id -> written == null || written.mightContain(collection, id)).toList();
+        unknown.forEach(id -> ahead.put(id, null));
         for (int from = 0; from < keys.size(); from += DirectReadModel.KEYS_PER_QUERY) {
             List<String> some = keys.subList(from, Math.min(keys.size(), from + DirectReadModel.KEYS_PER_QUERY));
             Query query = Query.query(Criteria.where("_id").in(some));

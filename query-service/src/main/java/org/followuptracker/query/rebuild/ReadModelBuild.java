@@ -2,6 +2,7 @@ package org.followuptracker.query.rebuild;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +104,18 @@ class ReadModelBuild implements AutoCloseable {
                 readModel.flush();
                 return false;
             }
+            List<ReceivedEvent> polled = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                apply(record);
+                ReceivedEvent received = received(record);
+                if (received != null) {
+                    polled.add(received);
+                }
+            }
+            // What the poll's events look up, read in a few round trips for all of them, not one or more each.
+            projections.readAhead(polled, readModel);
+            for (ReceivedEvent received : polled) {
+                projections.apply(received, readModel);
+                eventsDone++;
             }
             if (readModel.pendingDocuments() >= FLUSH_AT_DOCUMENTS) {
                 readModel.flush();
@@ -125,17 +136,15 @@ class ReadModelBuild implements AutoCloseable {
         } while (!reached(end));
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        ReceivedEvent received;
+    /** The record's event, or null for a message that is no envelope of ours (passed over, as the consumer does). */
+    private ReceivedEvent received(ConsumerRecord<String, byte[]> record) {
         try {
-            received = codec.receive(record.value());
+            return codec.receive(record.value());
         } catch (UnreadableEnvelopeException e) {
             log.error("build {}: passing over unreadable message {}-{}@{}: {}", generation.number(), record.topic(),
                     record.partition(), record.offset(), e.getMessage());
-            return;
+            return null;
         }
-        projections.apply(received, readModel);
-        eventsDone++;
     }
 
     private boolean reached(Map<TopicPartition, Long> targets) {

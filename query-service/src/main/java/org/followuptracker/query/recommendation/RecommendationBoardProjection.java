@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.followuptracker.events.EventEnvelope;
-import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.PositionTaken;
+import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
@@ -18,6 +18,7 @@ import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.query.consuming.AppliedEvent;
 import org.followuptracker.query.consuming.Projection;
+import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
 import org.followuptracker.query.readmodel.Retraction;
 import org.slf4j.Logger;
@@ -31,6 +32,18 @@ import org.springframework.stereotype.Component;
 class RecommendationBoardProjection implements Projection {
 
     private static final Logger log = LoggerFactory.getLogger(RecommendationBoardProjection.class);
+
+    @Override
+    public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
+        lookAhead.readAhead(BoardChanges.COLLECTION, events.stream().map(EventEnvelope::country).distinct().toList(),
+                BoardChanges.class);
+        lookAhead.readAhead(BoardIndex.COLLECTION, events.stream()
+                .filter(envelope -> envelope.event() instanceof RecommendationRecorded)
+                .map(EventEnvelope::country).distinct().toList(), BoardIndex.class);
+        lookAhead.readAhead(RecommendationDocument.COLLECTION, events.stream()
+                .flatMap(envelope -> AppliedEvent.recommendationIdsOf(envelope).stream()).distinct().toList(),
+                RecommendationDocument.class);
+    }
 
     @Override
     public void apply(ReceivedEvent received, ReadModel readModel) {

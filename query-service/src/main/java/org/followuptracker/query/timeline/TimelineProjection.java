@@ -2,12 +2,12 @@ package org.followuptracker.query.timeline;
 
 import java.util.List;
 import org.followuptracker.events.EventEnvelope;
-import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.PositionTaken;
+import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
@@ -20,6 +20,8 @@ import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.events.UnSource;
 import org.followuptracker.query.consuming.AppliedEvent;
 import org.followuptracker.query.consuming.Projection;
+import org.followuptracker.query.readmodel.LookAhead;
+import org.followuptracker.query.recommendation.RecommendationDocument;
 import org.followuptracker.query.readmodel.ReadModel;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,21 @@ class TimelineProjection implements Projection {
 
     TimelineProjection(RecommendationTexts texts) {
         this.texts = texts;
+    }
+
+    @Override
+    public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
+        List<EventEnvelope> entered = events.stream()
+                .filter(envelope -> !(envelope.event() instanceof RecommendationRecorded e && e.madeOn() == null)).toList();
+        lookAhead.readAhead(TimelineMonth.COLLECTION, entered.stream()
+                .map(envelope -> TimelineMonth.key(envelope.country(), AppliedEvent.monthOf(envelope))).distinct().toList(),
+                TimelineMonth.class);
+        lookAhead.readAhead(TimelineIndex.COLLECTION, entered.stream().map(EventEnvelope::country).distinct().toList(),
+                TimelineIndex.class);
+        // For the texts of the recommendations that entries name.
+        lookAhead.readAhead(RecommendationDocument.COLLECTION, entered.stream()
+                .flatMap(envelope -> AppliedEvent.recommendationIdsOf(envelope).stream()).distinct().toList(),
+                RecommendationDocument.class);
     }
 
     @Override
