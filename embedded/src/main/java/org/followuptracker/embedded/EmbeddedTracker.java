@@ -73,7 +73,7 @@ public final class EmbeddedTracker {
             InProcessKafka kafka = start(running, stopping,
                     () -> InProcessKafka.start(dataDir.resolve("kafka"), kafkaPort, controllerPort));
             InProcessMongo mongo = start(running, stopping,
-                    () -> InProcessMongo.start(dataDir.resolve("mongo").resolve("read-models.mv"), mongoPort));
+                    () -> InProcessMongo.start(dataDir.resolve("mongo"), mongoPort));
             commandService = start(running, stopping, () -> ServiceProcess.start("command-service", commandJar,
                     commandPort, List.of(
                             "--tracker.data-dir=" + dataDir,

@@ -3,18 +3,30 @@ package org.followuptracker.embedded;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.followuptracker.embedded.readstore.BsonH2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A server that speaks MongoDB's wire protocol, in this process, keeping its data in an H2 file so that a restart
  * keeps the read models. It is not MongoDB: it scans where MongoDB would use an index.
  */
 public final class InProcessMongo implements AutoCloseable {
+
+    /** The file, in the folder given, where the documents are kept as BSON ({@link BsonH2Backend}). */
+    public static final String FILE = "read-models-bson.mv";
+    /**
+     * Where earlier versions kept them, as serialized Java objects, which this one cannot read. Its read models are
+     * removed: the query service, finding none, builds them again from the event topic.
+     */
+    static final String EARLIER_FILE = "read-models.mv";
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessMongo.class);
 
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -24,13 +36,18 @@ public final class InProcessMongo implements AutoCloseable {
         this.address = address;
     }
 
-    public static InProcessMongo start(Path dataFile, int port) {
+    /** The server, its data in {@link #FILE} in {@code folder}. */
+    public static InProcessMongo start(Path folder, int port) {
         try {
-            Files.createDirectories(dataFile.toAbsolutePath().getParent());
+            Files.createDirectories(folder);
+            if (Files.deleteIfExists(folder.resolve(EARLIER_FILE))) {
+                log.info("removed the read models of an earlier version ({}); they are built again from the events",
+                        folder.resolve(EARLIER_FILE));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder of " + dataFile, e);
+            throw new UncheckedIOException("cannot prepare the read store's folder " + folder, e);
         }
-        MongoBackend backend = new H2Backend(dataFile.toAbsolutePath().toString());
+        MongoBackend backend = new BsonH2Backend(folder.resolve(FILE).toAbsolutePath().toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         return new InProcessMongo(server, server.getLocalAddress());

@@ -54,7 +54,7 @@ class EndToEndIT {
         Path data = Files.createTempDirectory("tracker-e2e");
         InProcessKafka kafka = InProcessKafka.start(data.resolve("kafka"), FreePorts.next(), FreePorts.next());
         RUNNING.add(kafka);
-        InProcessMongo mongo = InProcessMongo.start(data.resolve("mongo").resolve("read-models.mv"), FreePorts.next());
+        InProcessMongo mongo = InProcessMongo.start(data.resolve("mongo"), FreePorts.next());
         RUNNING.add(mongo);
         UsersFile users = new UsersFile(data.resolve("users"));
         users.put("coordinator", PASSWORD, Set.of(Role.COORDINATOR));

@@ -75,7 +75,7 @@ final class BenchmarkStack implements AutoCloseable {
         kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, FreePorts.next());
         if (mongoUri == null) {
             mongo = readStoreInMemory ? InProcessMongo.startInMemory(FreePorts.next())
-                    : InProcessMongo.start(data.resolve("mongo").resolve("read-models.mv"), FreePorts.next());
+                    : InProcessMongo.start(data.resolve("mongo"), FreePorts.next());
             this.mongoUri = mongo.uri("benchmark");
         } else {
             mongo = null;

@@ -1,0 +1,104 @@
+package org.followuptracker.embedded.readstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.followuptracker.embedded.FreePorts;
+import org.followuptracker.embedded.InProcessMongo;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded read store keeps documents as BSON in its H2 file: what the query service writes, of every type it
+ * writes, reads back the same, also after a restart and after being replaced many times; an earlier version's file
+ * (serialized Java objects, which this store cannot read) is removed so the read models are built again.
+ */
+class BsonH2BackendTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void documentsReadBackAsWrittenAfterReplacementsAndARestart() {
+        Document letter = new Document("_id", "letter-1")
+                .append("country", "KAZ")
+                .append("sequence", 42L)
+                .append("count", 7)
+                .append("share", 0.25)
+                .append("answered", true)
+                .append("retraction", null)
+                .append("recordedAt", Date.from(Instant.parse("2012-10-01T09:30:00Z")))
+                .append("objectId", new ObjectId("5f1d7e2b9c1a4b3d2e6f7a8b"))
+                .append("amount", Decimal128.parse("12.50"))
+                .append("dueDates", List.of(new Document("dueBy", "2012-12-01").append("eventId", "e-1"),
+                        new Document("dueBy", null).append("eventId", "e-2")))
+                .append("text", "Ratify the Optional Protocol to the Convention against Torture \u2013 \u201cOPCAT\u201d");
+        List<String> letterIds = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            letterIds.add("letter-" + i);
+        }
+
+        try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
+                MongoClient client = MongoClients.create(mongo.uri("test"))) {
+            MongoCollection<Document> letters = client.getDatabase("test").getCollection("g1_letter");
+            letters.insertOne(letter);
+            MongoCollection<Document> index = client.getDatabase("test").getCollection("g1_letter_index");
+            // A country's index is written again with every letter sent to it.
+            for (int n = 1; n <= letterIds.size(); n += 250) {
+                index.replaceOne(Filters.eq("_id", "KAZ"), new Document("_id", "KAZ").append("letterIds",
+                        letterIds.subList(0, n)), new ReplaceOptions().upsert(true));
+            }
+        }
+
+        try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
+                MongoClient client = MongoClients.create(mongo.uri("test"))) {
+            assertThat(client.getDatabase("test").getCollection("g1_letter").find().first()).isEqualTo(letter);
+            assertThat(client.getDatabase("test").getCollection("g1_letter_index").find().first().getList("letterIds",
+                    String.class)).hasSize(4_751).startsWith("letter-0").endsWith("letter-4750");
+        }
+        assertThat(folder.resolve(InProcessMongo.FILE)).exists();
+    }
+
+    @Test
+    void theDocumentsAreKeptAsBsonNotAsSerializedJavaObjects() {
+        try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
+                MongoClient client = MongoClients.create(mongo.uri("test"))) {
+            client.getDatabase("test").getCollection("g1_letter").insertOne(new Document("_id", "letter-1")
+                    .append("country", "KAZ"));
+        }
+        MVStore store = new MVStore.Builder().fileName(folder.resolve(InProcessMongo.FILE).toString()).readOnly().open();
+        try {
+            var documents = store.openMap("databases.test.g1_letter",
+                    new org.h2.mvstore.MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                            .valueType(new BsonDocumentType()));
+            assertThat(documents.get("letter-1")).containsEntry("country", "KAZ");
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void anEarlierVersionsFileIsRemovedSoTheReadModelsAreBuiltAgain() throws Exception {
+        Files.writeString(folder.resolve("read-models.mv"), "serialized Java objects");
+
+        try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
+                MongoClient client = MongoClients.create(mongo.uri("test"))) {
+            assertThat(client.getDatabase("test").listCollectionNames().into(new ArrayList<>())).isEmpty();
+        }
+        assertThat(folder.resolve("read-models.mv")).doesNotExist();
+    }
+}
