@@ -110,15 +110,39 @@ public class CountryLettersReads {
         return latest;
     }
 
-    /** The kept letters with those changed since as they are now, where those are all known. */
+    /**
+     * The kept letters with those changed since read again, where those are all known: the letters are written
+     * before the changes that name them, so they are read as of the change told, or newer.
+     */
     private static Map<String, KeptLetters> refreshed(DirectReadModel readModel, Map<String, KeptLetters> kept,
             Map<String, String> lastEventIds) {
-        Map<String, KeptLetters> refreshed = new HashMap<>();
+        Map<String, LetterChanges> told = new HashMap<>();
+        Map<String, List<String>> changedIds = new HashMap<>();
         for (LetterChanges changes : readModel.findAll(LetterChanges.COLLECTION, kept.keySet(), LetterChanges.class)) {
-            KeptLetters letters = kept.get(changes.country());
-            changes.changedAfter(letters.asOfChange(), lastEventIds.get(changes.country()))
-                    .ifPresent(changed -> refreshed.put(changes.country(), letters.with(changed, changes.latest())));
+            changes.changedAfter(kept.get(changes.country()).asOfChange(), lastEventIds.get(changes.country()))
+                    .ifPresent(ids -> {
+                        told.put(changes.country(), changes);
+                        changedIds.put(changes.country(), ids);
+                    });
         }
+        Map<String, LetterDocument> byId = new HashMap<>();
+        readModel.findAll(LetterDocument.COLLECTION, changedIds.values().stream().flatMap(List::stream).toList(),
+                LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter));
+        Map<String, KeptLetters> refreshed = new HashMap<>();
+        changedIds.forEach((country, ids) -> {
+            List<LetterRecord> changed = new ArrayList<>(ids.size());
+            for (String letterId : ids) {
+                LetterDocument letter = byId.get(letterId);
+                if (letter == null || !letter.country().equals(country)) {
+                    // Each letter is written before the change that names it: this is a read model to check.
+                    log.warn("letters of {}: a change names {}, which is not a letter to {} in the read models",
+                            country, letterId, country);
+                    return;
+                }
+                changed.add(letter.letter());
+            }
+            refreshed.put(country, kept.get(country).with(changed, told.get(country).latest()));
+        });
         return refreshed;
     }
 }

@@ -73,8 +73,9 @@ public final class KeptLetters {
     }
 
     /**
-     * These letters with {@code changed} (oldest change first) in place of what they held of them, or added, as of
-     * change {@code latest}. The letters awaiting an answer now are then worked out again for the changed ones only.
+     * These letters with {@code changed} (in the order of their first change) in place of what they held of them, or
+     * added, as of change {@code latest}. The letters awaiting an answer now are then worked out again for the changed
+     * ones only.
      */
     KeptLetters with(List<LetterRecord> changed, long latest) {
         if (changed.isEmpty()) {

@@ -6,18 +6,21 @@ import org.followuptracker.query.readmodel.ChangeWindow;
 import org.springframework.data.annotation.Id;
 
 /**
- * The letters of a country as the last events left them, numbered, and the last of the country's events it was
- * written for (every event of the country writes it): a reader holding the country's letters as of one change brings
- * them up to date from these instead of reading all of them again ({@link CountryLettersReads}). Written after the
- * letters and before the country's audit head
+ * Which of a country's letters the last events changed, numbered, and the last of the country's events it was
+ * written for (every event of the country writes it): a reader holding the country's letters as of one change
+ * re-reads only those changed since instead of all of them ({@link CountryLettersReads}). Written after the letters
+ * and before the country's audit head
  * ({@link org.followuptracker.query.readmodel.BatchingReadModel#WRITTEN_LAST}).
  */
 public record LetterChanges(@Id String country, long latest, List<Change> recent, String throughEventId) {
 
     public static final String COLLECTION = "letter_changes";
 
-    /** The letter as change {@code number} left it. */
-    public record Change(long number, LetterRecord letter) {
+    /**
+     * The letter change {@code number} concerned. Null in a change an earlier version wrote (it held the whole letter,
+     * some 14 KB a country rewritten with every event): such a window tells no ids, and readers read the letters whole.
+     */
+    public record Change(long number, String letterId) {
     }
 
     public LetterChanges {
@@ -28,24 +31,25 @@ public record LetterChanges(@Id String country, long latest, List<Change> recent
         return new LetterChanges(country, 0, List.of(), null);
     }
 
-    /** These changes after event {@code eventId}, which left {@code letter} so (null: it concerned no letter). */
-    LetterChanges after(String eventId, LetterRecord letter) {
-        if (letter == null) {
+    /** These changes after event {@code eventId}, which changed letter {@code letterId} (null: none). */
+    LetterChanges after(String eventId, String letterId) {
+        if (letterId == null) {
             return new LetterChanges(country, latest, recent, eventId);
         }
-        Change change = new Change(latest + 1, letter);
+        Change change = new Change(latest + 1, letterId);
         return new LetterChanges(country, change.number(), ChangeWindow.appended(recent, change), eventId);
     }
 
     /**
-     * The letters as changed after change {@code known}, oldest change first, if this holds them all and was written
-     * for every event up to {@code lastEventId}.
+     * The ids of the letters changed after change {@code known}, in the order of their first change since, if this
+     * tells them all and was written for every event up to {@code lastEventId}.
      */
-    Optional<List<LetterRecord>> changedAfter(long known, String lastEventId) {
+    Optional<List<String>> changedAfter(long known, String lastEventId) {
         if (!lastEventId.equals(throughEventId)) {
             return Optional.empty();
         }
         return ChangeWindow.after(recent, Change::number, known, latest)
-                .map(changes -> changes.stream().map(Change::letter).toList());
+                .filter(changes -> changes.stream().allMatch(change -> change.letterId() != null))
+                .map(changes -> changes.stream().map(Change::letterId).distinct().toList());
     }
 }

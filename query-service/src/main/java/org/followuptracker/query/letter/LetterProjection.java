@@ -56,7 +56,8 @@ class LetterProjection implements Projection {
         // have written the letter but not this.
         LetterChanges changes = readModel.find(LetterChanges.COLLECTION, envelope.country(), LetterChanges.class);
         readModel.save(LetterChanges.COLLECTION, envelope.country(),
-                (changes != null ? changes : LetterChanges.none(envelope.country())).after(envelope.id(), touched));
+                (changes != null ? changes : LetterChanges.none(envelope.country())).after(envelope.id(),
+                        touched == null ? null : touched.letterId()));
     }
 
     /** Applies the event to the country's letters; the letter it concerned, as it left it, or null. */

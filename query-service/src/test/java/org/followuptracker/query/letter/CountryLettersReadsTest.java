@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.bson.Document;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
@@ -75,6 +76,32 @@ class CountryLettersReadsTest {
                 store.readModel.generation().collection(LetterDocument.COLLECTION));
         store.mongo.save(new LetterIndex("KAZ", List.of("letter-1", "letter-2")),
                 store.readModel.generation().collection(LetterIndex.COLLECTION));
+        store.chainEndsWith("KAZ", "event-old");
+
+        assertThat(reads.of(store.readModel, "KAZ").awaiting(NOW)).extracting(AwaitingLetter::letterId)
+                .containsExactly("letter-1", "letter-2");
+        assertThat(store.reads("miss")).isEqualTo(2);
+        assertThat(store.reads("refresh")).isZero();
+    }
+
+    @Test
+    void changesAnEarlierVersionWroteWithWholeLettersInsteadOfTheirIdsAreReadWhole() {
+        sent("letter-1", LocalDate.of(2013, 1, 1));
+        reads.of(store.readModel, "KAZ");
+
+        // An earlier version kept each changed letter itself in the changes, not its id.
+        LetterRecord letter2 = new LetterRecord("letter-2", "event-old", null, "Subject", "Minister", "2013-02-01",
+                Instant.parse("2026-01-02T00:00:00Z"), null, List.of(), List.of(), List.of());
+        store.mongo.save(new LetterDocument("letter-2", "KAZ", letter2),
+                store.readModel.generation().collection(LetterDocument.COLLECTION));
+        store.mongo.save(new LetterIndex("KAZ", List.of("letter-1", "letter-2")),
+                store.readModel.generation().collection(LetterIndex.COLLECTION));
+        Document letter2AsWritten = new Document();
+        store.mongo.getConverter().write(letter2, letter2AsWritten);
+        store.mongo.save(new Document("_id", "KAZ").append("latest", 2L).append("recent", List.of(
+                        new Document("number", 1L).append("letterId", "letter-1"),
+                        new Document("number", 2L).append("letter", letter2AsWritten)))
+                .append("throughEventId", "event-old"), store.readModel.generation().collection(LetterChanges.COLLECTION));
         store.chainEndsWith("KAZ", "event-old");
 
         assertThat(reads.of(store.readModel, "KAZ").awaiting(NOW)).extracting(AwaitingLetter::letterId)
