@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
@@ -31,6 +32,8 @@ import org.springframework.stereotype.Component;
 class EventConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+    /** A batch that took longer to apply than this is told of in the log. */
+    static final Duration SLOW_BATCH = Duration.ofSeconds(1);
 
     private final Projections projections;
     private final Generations generations;
@@ -39,6 +42,9 @@ class EventConsumer {
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final Timer relayDelay;
     private final Timer projectionDelay;
+    private final Timer batchReadAhead;
+    private final Timer batchApply;
+    private final Timer batchWrite;
 
     EventConsumer(Projections projections, Generations generations, ProjectionGate gate, MongoTemplate mongo,
             MeterRegistry meters) {
@@ -52,6 +58,27 @@ class EventConsumer {
         this.projectionDelay = Timer.builder("tracker.events.projection.delay")
                 .description("From recording an event until every read model shows it")
                 .publishPercentiles(0.5, 0.99).register(meters);
+        this.batchReadAhead = batchPhase(meters, "read-ahead");
+        this.batchApply = batchPhase(meters, "apply");
+        this.batchWrite = batchPhase(meters, "write");
+    }
+
+    private static Timer batchPhase(MeterRegistry meters, String phase) {
+        return Timer.builder("tracker.events.batch").tag("phase", phase)
+                .description("Applying a batch of events to the live read models, phase by phase")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** Each phase of applying a batch timed; a batch slower than {@link #SLOW_BATCH} told of in the log, phase by phase. */
+    private void timed(int events, long started, long readAhead, long applied, long flushed, int lookups, int written) {
+        batchReadAhead.record(readAhead - started, TimeUnit.NANOSECONDS);
+        batchApply.record(applied - readAhead, TimeUnit.NANOSECONDS);
+        batchWrite.record(flushed - applied, TimeUnit.NANOSECONDS);
+        if (flushed - started > SLOW_BATCH.toNanos()) {
+            log.warn("applying {} events took {} ms: reading ahead {} ms, applying {} ms ({} lookups one key at a time), "
+                    + "writing {} documents {} ms", events, (flushed - started) / 1_000_000, (readAhead - started) / 1_000_000,
+                    (applied - readAhead) / 1_000_000, lookups, written, (flushed - applied) / 1_000_000);
+        }
     }
 
     @KafkaListener(id = "projections", idIsGroup = false, topics = "${tracker.kafka.topic}", batch = "true")
@@ -78,8 +105,10 @@ class EventConsumer {
                             record.offset(), e.getMessage());
                 }
             }
-            // What applying them looks up by their ids, mostly to find it absent, in a few round trips, not per event.
+            // What applying them looks up, in a few round trips for the batch, not a few per event.
+            long started = System.nanoTime();
             projections.readAhead(received, readModel);
+            long readAhead = System.nanoTime();
             for (int i = 0; i < received.size(); i++) {
                 EventEnvelope envelope = received.get(i).envelope();
                 ConsumerRecord<String, byte[]> record = applied.get(i);
@@ -87,7 +116,11 @@ class EventConsumer {
                         record.partition(), record.offset());
                 projections.apply(received.get(i), readModel);
             }
+            long projected = System.nanoTime();
+            int written = readModel.pendingDocuments();
             readModel.flush();
+            long flushed = System.nanoTime();
+            timed(received.size(), started, readAhead, projected, flushed, readModel.storeLookups(), written);
             long now = System.currentTimeMillis();
             for (int i = 0; i < applied.size(); i++) {
                 long recordedAt = received.get(i).envelope().recordedAt().toInstant().toEpochMilli();

@@ -42,6 +42,7 @@ public class BatchingReadModel implements ReadModel, LookAhead {
     /** For a generation that started empty and only this writes to: what it wrote. Null: anyone may have written. */
     private final WrittenIds written;
     private int pendingCount;
+    private int storeLookups;
 
     public BatchingReadModel(MongoTemplate mongo, Generation generation) {
         this(mongo, generation, null);
@@ -80,6 +81,7 @@ public class BatchingReadModel implements ReadModel, LookAhead {
         if (written != null && !written.mightContain(collection, id)) {
             return null;
         }
+        storeLookups++;
         return mongo.findById(id, type, generation.collection(collection));
     }
 
@@ -117,6 +119,11 @@ public class BatchingReadModel implements ReadModel, LookAhead {
         if (before == null) {
             pendingCount++;
         }
+    }
+
+    /** How many lookups went to the store one key at a time (not read ahead, saved or known absent) so far. */
+    public int storeLookups() {
+        return storeLookups;
     }
 
     /** How many documents await writing. */
