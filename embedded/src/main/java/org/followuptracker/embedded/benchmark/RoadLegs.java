@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class RoadLegs implements AutoCloseable {
 
+    /** When the relay sent an event (its producer's time, so the Kafka leg includes the produce) and when we had it. */
     private record Seen(long onKafkaMillis, long consumedMillis) {
     }
 
@@ -47,6 +48,7 @@ final class RoadLegs implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         if (!ready.await(30, TimeUnit.SECONDS)) {
+            close();
             throw new IllegalStateException("the legs' consumer found no topic " + BenchmarkStack.TOPIC);
         }
     }
@@ -56,6 +58,9 @@ final class RoadLegs implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            if (!running) {
+                return;
+            }
             List<TopicPartition> partitions = consumer.partitionsFor(BenchmarkStack.TOPIC).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
@@ -102,7 +107,7 @@ final class RoadLegs implements AutoCloseable {
 
     /** The legs as p50/p99 in milliseconds, for the report. */
     String summary() {
-        return String.format("probes' legs p50/p99 ms: until the relay sent it %s, Kafka to a consumer %s, until the "
+        return String.format("probes' legs p50/p99 ms: until the relay sent it %s, from its send until a consumer had it %s, until the "
                 + "query API showed it %s; every event recorded to Kafka %s (%d events)%s", pair(relay), pair(kafka),
                 pair(projection), pair(recordedToKafka), recordedToKafka.count(),
                 unseen.get() == 0 ? "" : "; " + unseen.get() + " not seen on the topic");
