@@ -66,7 +66,8 @@ class BsonH2BackendTest {
 
         try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
                 MongoClient client = MongoClients.create(mongo.uri("test"))) {
-            assertThat(client.getDatabase("test").getCollection("g1_letter").find().first()).isEqualTo(letter);
+            assertThat(client.getDatabase("test").getCollection("g1_letter").find(Filters.eq("_id", "letter-1"))
+                    .first()).as("found by its id, through the _id index").isEqualTo(letter);
             assertThat(client.getDatabase("test").getCollection("g1_letter_index").find().first().getList("letterIds",
                     String.class)).hasSize(4_751).startsWith("letter-0").endsWith("letter-4750");
         }
@@ -74,7 +75,7 @@ class BsonH2BackendTest {
     }
 
     @Test
-    void theDocumentsAreKeptAsBsonNotAsSerializedJavaObjects() {
+    void theDocumentsAndTheirIdsAreKeptAsBsonNotAsSerializedJavaObjects() {
         try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
                 MongoClient client = MongoClients.create(mongo.uri("test"))) {
             client.getDatabase("test").getCollection("g1_letter").insertOne(new Document("_id", "letter-1")
@@ -86,6 +87,10 @@ class BsonH2BackendTest {
                     new org.h2.mvstore.MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
                             .valueType(new BsonDocumentType()));
             assertThat(documents.get("letter-1")).containsEntry("country", "KAZ");
+            var idIndex = store.openMap("test.g1_letter._index__id_",
+                    new org.h2.mvstore.MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>()
+                            .keyType(new KeyValueType()));
+            assertThat(idIndex.containsKey(new de.bwaldvogel.mongo.backend.KeyValue("letter-1"))).isTrue();
         } finally {
             store.close();
         }

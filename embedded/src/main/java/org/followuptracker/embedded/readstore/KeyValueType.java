@@ -1,0 +1,81 @@
+package org.followuptracker.embedded.readstore;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+
+/**
+ * How the keys of the {@code _id} index are kept in the H2 file: as BSON, compared value by value in MongoDB's
+ * order. H2's fallback for them (the wire server's KeyValue, which is not Comparable) serializes both keys with Java
+ * serialization for every comparison, some fifteen of them for each document looked up or written by id.
+ */
+final class KeyValueType extends BasicDataType<KeyValue> {
+
+    private static final ValueComparator VALUES = ValueComparator.asc();
+    private static final String VALUES_FIELD = "k";
+
+    @Override
+    public int compare(KeyValue a, KeyValue b) {
+        int common = Math.min(a.size(), b.size());
+        for (int i = 0; i < common; i++) {
+            int byValue = VALUES.compare(a.get(i), b.get(i));
+            if (byValue != 0) {
+                return byValue;
+            }
+        }
+        int bySize = Integer.compare(a.size(), b.size());
+        if (bySize != 0 || a.equals(b)) {
+            return bySize;
+        }
+        // The same to MongoDB, not equal here: ordered all the same, and the same way every time.
+        return Arrays.compare(bson(a), bson(b));
+    }
+
+    @Override
+    public int getMemory(KeyValue key) {
+        return 64;
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, KeyValue key) {
+        byte[] bson = bson(key);
+        buffer.putVarInt(bson.length);
+        buffer.put(bson);
+    }
+
+    @Override
+    public KeyValue read(ByteBuffer buffer) {
+        int size = DataUtils.readVarInt(buffer);
+        ByteBuffer bson = buffer.slice();
+        bson.limit(size);
+        buffer.position(buffer.position() + size);
+        return new KeyValue((List<?>) BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson)).get(VALUES_FIELD));
+    }
+
+    @Override
+    public KeyValue[] createStorage(int size) {
+        return new KeyValue[size];
+    }
+
+    private static byte[] bson(KeyValue key) {
+        ByteBuf bson = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(new Document(VALUES_FIELD, key.stream().toList()), bson);
+            byte[] bytes = new byte[bson.readableBytes()];
+            bson.readBytes(bytes);
+            return bytes;
+        } finally {
+            bson.release();
+        }
+    }
+}
