@@ -12,19 +12,20 @@ import org.springframework.data.annotation.Id;
  * and before the country's audit head
  * ({@link org.followuptracker.query.readmodel.BatchingReadModel#WRITTEN_LAST}).
  */
-public record LetterChanges(@Id String country, long latest, List<Change> recent, String throughEventId) {
+public record LetterChanges(@Id String country, long latest, List<Change> changedLetters, String throughEventId) {
 
     public static final String COLLECTION = "letter_changes";
 
     /**
-     * The letter change {@code number} concerned. Null in a change an earlier version wrote (it held the whole letter,
-     * some 14 KB a country rewritten with every event): such a window tells no ids, and readers read the letters whole.
+     * The letter change {@code number} concerned. An earlier version kept each letter whole (some 14 KB a country,
+     * rewritten with every event) in a field of its own, {@code recent}: versions read only their own field, and a
+     * reader whose field misses a change (numbered by the other) reads the letters whole.
      */
     public record Change(long number, String letterId) {
     }
 
     public LetterChanges {
-        recent = recent == null ? List.of() : recent;
+        changedLetters = changedLetters == null ? List.of() : changedLetters;
     }
 
     static LetterChanges none(String country) {
@@ -34,10 +35,10 @@ public record LetterChanges(@Id String country, long latest, List<Change> recent
     /** These changes after event {@code eventId}, which changed letter {@code letterId} (null: none). */
     LetterChanges after(String eventId, String letterId) {
         if (letterId == null) {
-            return new LetterChanges(country, latest, recent, eventId);
+            return new LetterChanges(country, latest, changedLetters, eventId);
         }
         Change change = new Change(latest + 1, letterId);
-        return new LetterChanges(country, change.number(), ChangeWindow.appended(recent, change), eventId);
+        return new LetterChanges(country, change.number(), ChangeWindow.appended(changedLetters, change), eventId);
     }
 
     /**
@@ -48,8 +49,7 @@ public record LetterChanges(@Id String country, long latest, List<Change> recent
         if (!lastEventId.equals(throughEventId)) {
             return Optional.empty();
         }
-        return ChangeWindow.after(recent, Change::number, known, latest)
-                .filter(changes -> changes.stream().allMatch(change -> change.letterId() != null))
+        return ChangeWindow.after(changedLetters, Change::number, known, latest)
                 .map(changes -> changes.stream().map(Change::letterId).distinct().toList());
     }
 }

@@ -29,7 +29,8 @@ public final class ChangeWindow {
 
     /**
      * The changes numbered above {@code known} up to {@code latest}, oldest first; empty if the window no longer
-     * holds them all (or {@code known} is ahead, which only a store written by someone else can make).
+     * holds them all, or misses one between (numbered by another version that kept its changes elsewhere), or
+     * {@code known} is ahead (which only a store written by someone else can make).
      */
     public static <C> Optional<List<C>> after(List<C> recent, ToLongFunction<C> number, long known, long latest) {
         if (known == latest) {
@@ -38,6 +39,7 @@ public final class ChangeWindow {
         if (known > latest || recent.isEmpty() || number.applyAsLong(recent.get(0)) > known + 1) {
             return Optional.empty();
         }
-        return Optional.of(recent.stream().filter(change -> number.applyAsLong(change) > known).toList());
+        List<C> after = recent.stream().filter(change -> number.applyAsLong(change) > known).toList();
+        return after.size() == latest - known ? Optional.of(after) : Optional.empty();
     }
 }

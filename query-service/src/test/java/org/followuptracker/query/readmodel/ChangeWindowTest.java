@@ -30,6 +30,15 @@ class ChangeWindowTest {
     }
 
     @Test
+    void aWindowMissingAChangeBetweenIsToldToReadWhole() {
+        // Change 5 numbered by a writer that kept it elsewhere (another version, during a rolling deploy).
+        assertThat(ChangeWindow.after(List.of(4L, 6L), Long::longValue, 3, 6)).isEmpty();
+        assertThat(ChangeWindow.after(List.of(4L, 6L), Long::longValue, 4, 6)).isEmpty();
+        assertThat(ChangeWindow.after(List.of(4L, 5L), Long::longValue, 4, 6)).as("the last is missing").isEmpty();
+        assertThat(ChangeWindow.after(List.of(4L, 6L), Long::longValue, 5, 6)).contains(List.of(6L));
+    }
+
+    @Test
     void theWindowKeepsTheLastChangesOnly() {
         List<Long> recent = new ArrayList<>();
         for (long change = 1; change <= ChangeWindow.KEPT + 5; change++) {
