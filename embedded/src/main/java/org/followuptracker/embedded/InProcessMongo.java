@@ -30,8 +30,9 @@ public final class InProcessMongo implements AutoCloseable {
 
     static {
         // The wire server's BSON codec goes through Netty buffers, whose every access checked the buffer was not yet
-        // released and within bounds: 17% of the store's CPU in B2. The codec's buffers are ours and short-lived.
-        // Read once, when Netty's buffers are first loaded, which is here (neither Kafka nor the driver uses Netty).
+        // released and within bounds: 17% of the store's CPU in B2. The price: a malformed message, or a corrupt length
+        // in the file, reads past its bytes instead of failing on them; this process holds nothing else that uses
+        // Netty. Read once, when Netty's buffers are first loaded, which is here (neither Kafka nor the driver uses it).
         System.setProperty("io.netty.buffer.checkAccessible",
                 System.getProperty("io.netty.buffer.checkAccessible", "false"));
         System.setProperty("io.netty.buffer.checkBounds", System.getProperty("io.netty.buffer.checkBounds", "false"));

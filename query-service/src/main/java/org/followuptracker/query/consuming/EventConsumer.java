@@ -70,14 +70,15 @@ class EventConsumer {
     }
 
     /** Each phase of applying a batch timed; a batch slower than {@link #SLOW_BATCH} told of in the log, phase by phase. */
-    private void timed(int events, long started, long readAhead, long applied, long flushed, int lookups, int written) {
+    private void timed(int events, long started, long readAhead, long projected, long flushed, int lookups,
+            int written) {
         batchReadAhead.record(readAhead - started, TimeUnit.NANOSECONDS);
-        batchApply.record(applied - readAhead, TimeUnit.NANOSECONDS);
-        batchWrite.record(flushed - applied, TimeUnit.NANOSECONDS);
+        batchApply.record(projected - readAhead, TimeUnit.NANOSECONDS);
+        batchWrite.record(flushed - projected, TimeUnit.NANOSECONDS);
         if (flushed - started > SLOW_BATCH.toNanos()) {
             log.warn("applying {} events took {} ms: reading ahead {} ms, applying {} ms ({} lookups one key at a time), "
                     + "writing {} documents {} ms", events, (flushed - started) / 1_000_000, (readAhead - started) / 1_000_000,
-                    (applied - readAhead) / 1_000_000, lookups, written, (flushed - applied) / 1_000_000);
+                    (projected - readAhead) / 1_000_000, lookups, written, (flushed - projected) / 1_000_000);
         }
     }
 
