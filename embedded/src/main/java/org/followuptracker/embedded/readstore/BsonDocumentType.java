@@ -1,12 +1,7 @@
 package org.followuptracker.embedded.readstore;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -28,27 +23,18 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            int size = bson.readableBytes();
-            averageSize = (size + 15 * averageSize) / 16;
-            buffer.putVarInt(size);
-            buffer.put(bson.nioBuffer());
-        } finally {
-            bson.release();
-        }
+        byte[] bson = BsonBytes.of(document);
+        averageSize = (bson.length + 15 * averageSize) / 16;
+        BsonBytes.write(buffer, bson);
     }
 
     @Override
     public Document read(ByteBuffer buffer) {
-        int size = DataUtils.readVarInt(buffer);
+        int start = buffer.position();
+        Document document = BsonBytes.read(buffer);
         // Also from what is read: after a restart, a collection only read is otherwise sized as of the first guess.
-        averageSize = (size + 15 * averageSize) / 16;
-        ByteBuffer bson = buffer.slice();
-        bson.limit(size);
-        buffer.position(buffer.position() + size);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        averageSize = (buffer.position() - start + 15 * averageSize) / 16;
+        return document;
     }
 
     @Override

@@ -3,14 +3,9 @@ package org.followuptracker.embedded.readstore;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -48,18 +43,12 @@ final class KeyValueType extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        byte[] bson = bson(key);
-        buffer.putVarInt(bson.length);
-        buffer.put(bson);
+        BsonBytes.write(buffer, bson(key));
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        int size = DataUtils.readVarInt(buffer);
-        ByteBuffer bson = buffer.slice();
-        bson.limit(size);
-        buffer.position(buffer.position() + size);
-        return new KeyValue((List<?>) BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson)).get(VALUES_FIELD));
+        return new KeyValue((List<?>) BsonBytes.read(buffer).get(VALUES_FIELD));
     }
 
     @Override
@@ -68,14 +57,6 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     }
 
     private static byte[] bson(KeyValue key) {
-        ByteBuf bson = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(new Document(VALUES_FIELD, key.stream().toList()), bson);
-            byte[] bytes = new byte[bson.readableBytes()];
-            bson.readBytes(bytes);
-            return bytes;
-        } finally {
-            bson.release();
-        }
+        return BsonBytes.of(new Document(VALUES_FIELD, key.stream().toList()));
     }
 }

@@ -3,6 +3,7 @@ package org.followuptracker.query.audit;
 import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
+import org.followuptracker.query.consuming.BatchKeys;
 import org.followuptracker.query.consuming.Projection;
 import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
@@ -22,8 +23,7 @@ class AuditProjection implements Projection {
     @Override
     public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
         lookAhead.readAhead(AuditEntry.COLLECTION, events.stream().map(EventEnvelope::id).toList(), AuditEntry.class);
-        lookAhead.readAhead(AuditHead.COLLECTION, events.stream().map(EventEnvelope::country).distinct().toList(),
-                AuditHead.class);
+        lookAhead.readAhead(AuditHead.COLLECTION, BatchKeys.countries(events), AuditHead.class);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.query.consuming.AppliedEvent;
+import org.followuptracker.query.consuming.BatchKeys;
 import org.followuptracker.query.consuming.Projection;
 import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
@@ -36,11 +37,9 @@ class LetterProjection implements Projection {
 
     @Override
     public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
-        lookAhead.readAhead(LetterChanges.COLLECTION, events.stream().map(EventEnvelope::country).distinct().toList(),
-                LetterChanges.class);
-        lookAhead.readAhead(LetterIndex.COLLECTION, events.stream()
-                .filter(envelope -> envelope.event() instanceof LetterSent)
-                .map(EventEnvelope::country).distinct().toList(), LetterIndex.class);
+        lookAhead.readAhead(LetterChanges.COLLECTION, BatchKeys.countries(events), LetterChanges.class);
+        lookAhead.readAhead(LetterIndex.COLLECTION, BatchKeys.countries(events, event -> event instanceof LetterSent),
+                LetterIndex.class);
         lookAhead.readAhead(LetterDocument.COLLECTION, events.stream()
                 .map(envelope -> envelope.event() instanceof FactRetracted e && "Letter".equals(envelope.aggregateType())
                         ? e.aggregateId() : AppliedEvent.letterIdOf(envelope.event()))

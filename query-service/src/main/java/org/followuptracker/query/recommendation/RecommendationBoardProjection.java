@@ -17,6 +17,7 @@ import org.followuptracker.events.RecommendationPartiallyImplemented;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.query.consuming.AppliedEvent;
+import org.followuptracker.query.consuming.BatchKeys;
 import org.followuptracker.query.consuming.Projection;
 import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
@@ -35,13 +36,10 @@ class RecommendationBoardProjection implements Projection {
 
     @Override
     public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
-        lookAhead.readAhead(BoardChanges.COLLECTION, events.stream().map(EventEnvelope::country).distinct().toList(),
-                BoardChanges.class);
-        lookAhead.readAhead(BoardIndex.COLLECTION, events.stream()
-                .filter(envelope -> envelope.event() instanceof RecommendationRecorded)
-                .map(EventEnvelope::country).distinct().toList(), BoardIndex.class);
-        lookAhead.readAhead(RecommendationDocument.COLLECTION, events.stream()
-                .flatMap(envelope -> AppliedEvent.recommendationIdsOf(envelope).stream()).distinct().toList(),
+        lookAhead.readAhead(BoardChanges.COLLECTION, BatchKeys.countries(events), BoardChanges.class);
+        lookAhead.readAhead(BoardIndex.COLLECTION,
+                BatchKeys.countries(events, event -> event instanceof RecommendationRecorded), BoardIndex.class);
+        lookAhead.readAhead(RecommendationDocument.COLLECTION, BatchKeys.recommendationIds(events),
                 RecommendationDocument.class);
     }
 

@@ -19,10 +19,11 @@ import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.events.UnSource;
 import org.followuptracker.query.consuming.AppliedEvent;
+import org.followuptracker.query.consuming.BatchKeys;
 import org.followuptracker.query.consuming.Projection;
 import org.followuptracker.query.readmodel.LookAhead;
-import org.followuptracker.query.recommendation.RecommendationDocument;
 import org.followuptracker.query.readmodel.ReadModel;
+import org.followuptracker.query.recommendation.RecommendationDocument;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -50,11 +51,9 @@ class TimelineProjection implements Projection {
         lookAhead.readAhead(TimelineMonth.COLLECTION, entered.stream()
                 .map(envelope -> TimelineMonth.key(envelope.country(), AppliedEvent.monthOf(envelope))).distinct().toList(),
                 TimelineMonth.class);
-        lookAhead.readAhead(TimelineIndex.COLLECTION, entered.stream().map(EventEnvelope::country).distinct().toList(),
-                TimelineIndex.class);
+        lookAhead.readAhead(TimelineIndex.COLLECTION, BatchKeys.countries(entered), TimelineIndex.class);
         // For the texts of the recommendations that entries name.
-        lookAhead.readAhead(RecommendationDocument.COLLECTION, entered.stream()
-                .flatMap(envelope -> AppliedEvent.recommendationIdsOf(envelope).stream()).distinct().toList(),
+        lookAhead.readAhead(RecommendationDocument.COLLECTION, BatchKeys.recommendationIds(entered),
                 RecommendationDocument.class);
     }
 
