@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.followuptracker.embedded.readstore.BsonH2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +19,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class InProcessMongo implements AutoCloseable {
 
-    /** The file, in the folder given, where the documents are kept as BSON ({@link BsonH2Backend}). */
-    public static final String FILE = "read-models-bson.mv";
     /**
-     * Where earlier versions kept them, as serialized Java objects, which this one cannot read. Its read models are
-     * removed: the query service, finding none, builds them again from the event topic.
+     * The file, in the folder given, where the documents, and the keys of every unique index, are kept as BSON
+     * ({@link BsonH2Backend}).
      */
-    static final String EARLIER_FILE = "read-models.mv";
+    public static final String FILE = "read-models-bson-2.mv";
+    /**
+     * Where earlier versions kept them, in ways this one cannot read: as serialized Java objects; then as BSON, but
+     * the keys of the audit's unique index serialized. Their read models are removed: the query service, finding
+     * none, builds them again from the event topic.
+     */
+    static final List<String> EARLIER_FILES = List.of("read-models.mv", "read-models-bson.mv");
 
     private static final Logger log = LoggerFactory.getLogger(InProcessMongo.class);
 
@@ -50,9 +55,11 @@ public final class InProcessMongo implements AutoCloseable {
     public static InProcessMongo start(Path folder, int port) {
         try {
             Files.createDirectories(folder);
-            if (Files.deleteIfExists(folder.resolve(EARLIER_FILE))) {
-                log.info("removed the read models of an earlier version ({}); they are built again from the events",
-                        folder.resolve(EARLIER_FILE));
+            for (String earlier : EARLIER_FILES) {
+                if (Files.deleteIfExists(folder.resolve(earlier))) {
+                    log.info("removed the read models of an earlier version ({}); they are built again from the events",
+                            folder.resolve(earlier));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the read store's folder " + folder, e);

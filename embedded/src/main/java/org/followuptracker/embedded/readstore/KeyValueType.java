@@ -2,25 +2,26 @@ package org.followuptracker.embedded.readstore;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
-import de.bwaldvogel.mongo.bson.Document;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 /**
- * How the keys of the {@code _id} index are kept in the H2 file: as BSON, compared value by value in MongoDB's
- * order. H2's fallback for them (the wire server's KeyValue, which is not Comparable) serializes both keys with Java
- * serialization for every comparison, some fifteen of them for each document looked up or written by id.
+ * How the keys of a unique index ({@code _id}, and the audit's) are kept in the H2 file: as BSON, compared value by
+ * value in MongoDB's order. H2's fallback for them (the wire server's KeyValue, which is not Comparable) serializes
+ * both keys with Java serialization for every comparison, some fifteen of them for each document looked up or written.
  */
 final class KeyValueType extends BasicDataType<KeyValue> {
 
     private static final ValueComparator VALUES = ValueComparator.asc();
-    private static final String VALUES_FIELD = "k";
 
     @Override
     public int compare(KeyValue a, KeyValue b) {
+        if (a.size() == 1 && b.size() == 1 && a.get(0) instanceof String x && b.get(0) instanceof String y) {
+            // Most keys: one string (an id), ordered as the comparator below orders strings.
+            return x.compareTo(y);
+        }
         int common = Math.min(a.size(), b.size());
         for (int i = 0; i < common; i++) {
             int byValue = VALUES.compare(a.get(i), b.get(i));
@@ -48,7 +49,7 @@ final class KeyValueType extends BasicDataType<KeyValue> {
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        return new KeyValue((List<?>) BsonBytes.read(buffer).get(VALUES_FIELD));
+        return new KeyValue(BsonBytes.readValues(buffer));
     }
 
     @Override
@@ -57,6 +58,6 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     }
 
     private static byte[] bson(KeyValue key) {
-        return BsonBytes.of(new Document(VALUES_FIELD, key.stream().toList()));
+        return BsonBytes.ofValues(key.stream().toList());
     }
 }

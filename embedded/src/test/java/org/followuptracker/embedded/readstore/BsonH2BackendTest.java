@@ -1,11 +1,15 @@
 package org.followuptracker.embedded.readstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded read store keeps documents as BSON in its H2 file: what the query service writes, of every type it
- * writes, reads back the same, also after a restart and after being replaced many times; an earlier version's file
- * (serialized Java objects, which this store cannot read) is removed so the read models are built again.
+ * writes, reads back the same, also after a restart and after being replaced many times; a unique index on two fields
+ * (the audit's) keeps its keys as BSON and refuses a duplicate; an earlier version's file (which this store cannot
+ * read) is removed so the read models are built again.
  */
 class BsonH2BackendTest {
 
@@ -97,13 +102,48 @@ class BsonH2BackendTest {
     }
 
     @Test
-    void anEarlierVersionsFileIsRemovedSoTheReadModelsAreBuiltAgain() throws Exception {
+    void aCompoundUniqueIndexRefusesADuplicateAlsoAfterARestart() {
+        try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
+                MongoClient client = MongoClients.create(mongo.uri("test"))) {
+            MongoCollection<Document> audit = client.getDatabase("test").getCollection("g1_audit");
+            audit.createIndex(Indexes.ascending("country", "position"), new IndexOptions().unique(true));
+            audit.insertOne(new Document("_id", "e-1").append("country", "KAZ").append("position", 1L));
+            audit.insertOne(new Document("_id", "e-2").append("country", "KAZ").append("position", 2L));
+            audit.insertOne(new Document("_id", "e-3").append("country", "UZB").append("position", 1L));
+        }
+
+        try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
+                MongoClient client = MongoClients.create(mongo.uri("test"))) {
+            MongoCollection<Document> audit = client.getDatabase("test").getCollection("g1_audit");
+            assertThatThrownBy(() -> audit.insertOne(new Document("_id", "e-4").append("country", "KAZ")
+                    .append("position", 2L))).isInstanceOf(MongoWriteException.class).hasMessageContaining("E11000");
+            audit.insertOne(new Document("_id", "e-5").append("country", "KAZ").append("position", 3L));
+            assertThat(audit.countDocuments(Filters.eq("country", "KAZ"))).isEqualTo(3);
+        }
+        MVStore store = new MVStore.Builder().fileName(folder.resolve(InProcessMongo.FILE).toString()).readOnly().open();
+        try {
+            var index = store.openMap("test.g1_audit._index_country_1_position_1",
+                    new org.h2.mvstore.MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>()
+                            .keyType(new KeyValueType()));
+            // The wire server keeps the numbers of an index key as doubles.
+            assertThat(index.keySet()).as("kept as BSON, in MongoDB's order").containsExactly(
+                    new de.bwaldvogel.mongo.backend.KeyValue("KAZ", 1.0), new de.bwaldvogel.mongo.backend.KeyValue("KAZ", 2.0),
+                    new de.bwaldvogel.mongo.backend.KeyValue("KAZ", 3.0), new de.bwaldvogel.mongo.backend.KeyValue("UZB", 1.0));
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void earlierVersionsFilesAreRemovedSoTheReadModelsAreBuiltAgain() throws Exception {
         Files.writeString(folder.resolve("read-models.mv"), "serialized Java objects");
+        Files.writeString(folder.resolve("read-models-bson.mv"), "the audit's index keys serialized");
 
         try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
                 MongoClient client = MongoClients.create(mongo.uri("test"))) {
             assertThat(client.getDatabase("test").listCollectionNames().into(new ArrayList<>())).isEmpty();
         }
         assertThat(folder.resolve("read-models.mv")).doesNotExist();
+        assertThat(folder.resolve("read-models-bson.mv")).doesNotExist();
     }
 }

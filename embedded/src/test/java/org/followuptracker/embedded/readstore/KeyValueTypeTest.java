@@ -3,13 +3,14 @@ package org.followuptracker.embedded.readstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 
-/** The _id index's keys: read back as written, and ordered as MongoDB orders values, consistently with equality. */
+/** A unique index's keys: read back as written, and ordered as MongoDB orders values, consistently with equality. */
 class KeyValueTypeTest {
 
     private final KeyValueType type = new KeyValueType();
@@ -17,7 +18,8 @@ class KeyValueTypeTest {
     @Test
     void keysReadBackAsWritten() {
         List<KeyValue> keys = List.of(new KeyValue("KAZ"), new KeyValue("4f1c9a60-1e2b-4c55-9a1d-0c7e5b1f0a11"),
-                new KeyValue(42L), new KeyValue("KAZ:2013-01"), new KeyValue("a", 7));
+                new KeyValue(42L), new KeyValue("KAZ:2013-01"), new KeyValue("a", 7), new KeyValue("KAZ", 12.0),
+                new KeyValue("a", null), new KeyValue("Kazakhstan \u2013 \u201cOPCAT\u201d"));
         WriteBuffer buffer = new WriteBuffer();
         keys.forEach(key -> type.write(buffer, key));
         ByteBuffer written = buffer.getBuffer();
@@ -41,5 +43,18 @@ class KeyValueTypeTest {
         assertThat(type.compare(new KeyValue(42L), new KeyValue("42"))).isNegative();
         assertThat(type.compare(new KeyValue("a"), new KeyValue("a", 7))).isNegative();
         assertThat(type.compare(new KeyValue("a", 7), new KeyValue("a"))).isPositive();
+    }
+
+    @Test
+    void idsAreOrderedAsTheWireServerOrdersStrings() {
+        List<String> ids = List.of("KAZ", "kaz", "Z", "a", "", "KAZ:2013-01", "\u00e9t\u00e9", "\u2013", "\uD83D\uDE00",
+                "4f1c9a60-1e2b-4c55-9a1d-0c7e5b1f0a11", "10", "9");
+        ValueComparator server = ValueComparator.asc();
+        for (String a : ids) {
+            for (String b : ids) {
+                assertThat(Integer.signum(type.compare(new KeyValue(a), new KeyValue(b))))
+                        .as("%s against %s", a, b).isEqualTo(Integer.signum(server.compare(a, b)));
+            }
+        }
     }
 }

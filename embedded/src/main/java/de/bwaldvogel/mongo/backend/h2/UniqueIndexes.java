@@ -10,9 +10,9 @@ import org.h2.mvstore.MVMap;
  * constructor is visible in this package only. Part of the Follow-up Tracker's embedded read store
  * ({@code org.followuptracker.embedded.readstore}), not of the library.
  */
-public final class IdIndexes {
+public final class UniqueIndexes {
 
-    private IdIndexes() {
+    private UniqueIndexes() {
     }
 
     public static H2UniqueIndex on(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
