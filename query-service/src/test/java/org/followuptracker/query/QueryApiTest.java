@@ -303,6 +303,48 @@ class QueryApiTest {
     }
 
     @Test
+    void monthsOfMoreEntriesThanOnePartHoldReadWholeAndInOrderPageByPage() throws Exception {
+        String country = "NIC";
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (int n = 1; n <= 230; n++) {
+            // Recorded in this order, but happened in the reverse one: 150 in September, 80 in October.
+            sent.add(topic.send(envelope("letter-b" + n, "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent(
+                    "letter-b" + n, country, null, LocalDate.of(2026, 9, 1).plusDays((230 - n) / 5),
+                    "Open Society", "Minister", "Letter " + n, List.of(), null, List.of()))));
+        }
+        for (java.util.concurrent.Future<?> send : sent) {
+            send.get();
+        }
+        await().atMost(30, TimeUnit.SECONDS).until(() -> timeline(country).get("total").asInt() == 230);
+
+        List<String> read = new java.util.ArrayList<>();
+        for (int page = 0; page < 5; page++) {
+            JsonNode timeline = json.readTree(http.getForObject("/api/countries/" + country + "/timeline?size=50&page="
+                    + page, String.class));
+            assertThat(timeline.get("total").asInt()).isEqualTo(230);
+            assertThat(timeline.get("entries")).hasSize(page < 4 ? 50 : 30);
+            timeline.get("entries").forEach(entry -> read.add(entry.get("occurredOn").asText() + " "
+                    + entry.get("summary").asText()));
+        }
+        assertThat(read).hasSize(230).doesNotHaveDuplicates();
+        assertThat(read.stream().map(entry -> entry.substring(0, 10)).toList()).isSorted();
+        assertThat(read.get(0)).startsWith("2026-09-01 ");
+        assertThat(read.get(149)).startsWith("2026-09-30 ");
+        assertThat(read.get(150)).startsWith("2026-10-01 ");
+        assertThat(read).filteredOn(entry -> entry.contains(": Letter 115 (")).hasSize(1);
+
+        // Read through the filters too: by type, and from a day.
+        JsonNode letters = json.readTree(http.getForObject("/api/countries/" + country
+                + "/timeline?type=LetterSent&size=50&page=4", String.class));
+        assertThat(letters.get("total").asInt()).isEqualTo(230);
+        assertThat(letters.get("entries")).hasSize(30);
+        JsonNode october = json.readTree(http.getForObject("/api/countries/" + country
+                + "/timeline?from=2026-10-01&size=100", String.class));
+        assertThat(october.get("total").asInt()).isEqualTo(80);
+        assertThat(october.get("entries").get(0).get("occurredOn").asText()).isEqualTo("2026-10-01");
+    }
+
+    @Test
     void aMessageThatIsNoEnvelopeIsPassedOverAndWhatFollowsIsApplied() throws Exception {
         String country = "TKM";
         topic.publishRaw(country, "not an envelope".getBytes());

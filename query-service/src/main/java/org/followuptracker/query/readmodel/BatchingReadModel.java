@@ -23,15 +23,16 @@ import org.springframework.data.mongodb.core.query.Query;
  * names a document; which of a country's recommendations and letters changed, after the documents themselves, so
  * that a reader who sees a change reads the documents at least as new; the audit chains' heads, after their entries
  * and after every document the events changed, so that a reader who sees a country's head moved reads documents at
- * least as new ({@link CountryReadCache} relies on both); then the timeline, so that a reader who sees an entry (a
- * response, say) also sees what it did (the letter answered), also through that cache; then the marks that events
+ * least as new ({@link CountryReadCache} relies on both); then where each timeline entry is, before the entry, so
+ * that an event applied again finds it; then the timeline, its parts before its index, so that a reader who sees an
+ * entry (a response, say) also sees what it did (the letter answered), also through that cache; then the marks that events
  * were applied, so that an interrupted flush never marks as applied an event whose effects were not all written.
  */
 public class BatchingReadModel implements ReadModel, LookAhead {
 
     /** Written after everything else, in this order. */
     public static final List<String> WRITTEN_LAST = List.of("letter_index", "board_index", "board_changes",
-            "letter_changes", "audit_heads", "timeline", "timeline_index", "applied_events");
+            "letter_changes", "audit_heads", "timeline_places", "timeline", "timeline_index", "applied_events");
 
     private final MongoTemplate mongo;
     private final Generation generation;

@@ -10,4 +10,10 @@ public interface LookAhead {
 
     /** Reads the documents of {@code collection} with these keys now; later lookups of them are answered from memory. */
     void readAhead(String collection, Collection<String> ids, Class<?> type);
+
+    /**
+     * The document of {@code collection} with key {@code id}, or null: from what was read ahead (or saved since), else
+     * from the store. For what a later read ahead depends on (the parts a country's index names).
+     */
+    <T> T find(String collection, String id, Class<T> type);
 }

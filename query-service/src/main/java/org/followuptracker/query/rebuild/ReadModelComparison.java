@@ -19,7 +19,7 @@ final class ReadModelComparison {
      * once more, so live and rebuilt may rightly differ there.
      */
     static final List<String> COLLECTIONS = List.of("applied_events", "audit", "audit_heads", "board_index", "letter", "letter_index",
-            "recommendations", "timeline", "timeline_index");
+            "recommendations", "timeline", "timeline_index", "timeline_places");
     private static final int LISTED = 50;
 
     private ReadModelComparison() {

@@ -2,6 +2,8 @@ package org.followuptracker.query.rebuild;
 
 import org.followuptracker.query.letter.CountryLetters;
 import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.timeline.TimelineMonth;
+import org.followuptracker.query.timeline.TimelinePlace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * On start: drops what interrupted builds left; builds the read models if there are none yet (a new store, or one
  * written by a version before generations); rebuilds them when they were written in an earlier layout (each
- * country's letters in one document), or when started with {@code --rebuild}.
+ * country's letters in one document; each month of a timeline in one document), or when started with
+ * {@code --rebuild}.
  */
 @Component
 class RebuildOnStart implements ApplicationRunner {
@@ -35,6 +38,11 @@ class RebuildOnStart implements ApplicationRunner {
         } else if (generations.liveHas(CountryLetters.LEGACY_COLLECTION)) {
             // Readers read them as they are meanwhile, and events about a country move its letters.
             log.info("the read models keep each country's letters in one document, as earlier versions did: "
+                    + "rebuilding them from the topic");
+            rebuilds.start("read models of an earlier layout");
+        } else if (generations.liveHas(TimelineMonth.COLLECTION) && !generations.liveHas(TimelinePlace.COLLECTION)) {
+            // Readers read them as they are meanwhile, and events add to such a month in parts.
+            log.info("the read models keep each month of a timeline in one document, as earlier versions did: "
                     + "rebuilding them from the topic");
             rebuilds.start("read models of an earlier layout");
         } else if (args.containsOption("rebuild")) {

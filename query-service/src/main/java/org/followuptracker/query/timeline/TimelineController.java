@@ -86,7 +86,7 @@ class TimelineController {
             total = months.stream().mapToLong(TimelineIndex.MonthCount::entries).sum();
             long skipped = 0;
             long cumulative = 0;
-            List<String> needed = new ArrayList<>();
+            List<TimelineIndex.MonthCount> needed = new ArrayList<>();
             for (TimelineIndex.MonthCount month : months) {
                 long start = cumulative;
                 cumulative += month.entries();
@@ -94,15 +94,14 @@ class TimelineController {
                     if (needed.isEmpty()) {
                         skipped = start;
                     }
-                    needed.add(month.month());
+                    needed.add(month);
                 }
             }
             List<TimelineEntry> read = sorted(entriesOf(readModel, country, needed));
             int start = (int) Math.min(read.size(), paging.offset() - skipped);
             entries = read.subList(start, Math.min(read.size(), start + paging.size())).stream().map(Entry::of).toList();
         } else {
-            List<TimelineEntry> selected = sorted(entriesOf(readModel, country,
-                    months.stream().map(TimelineIndex.MonthCount::month).toList()).stream()
+            List<TimelineEntry> selected = sorted(entriesOf(readModel, country, months).stream()
                     .map(entry -> live ? entry : entry.asOf(moment.knownAt()))
                     .filter(Objects::nonNull)
                     .filter(entry -> types.isEmpty() || types.contains(entry.type()))
@@ -145,9 +144,11 @@ class TimelineController {
         return Set.copyOf(requested);
     }
 
-    private static List<TimelineEntry> entriesOf(DirectReadModel readModel, String country, List<String> months) {
+    /** The entries of these months, every part of each. */
+    private static List<TimelineEntry> entriesOf(DirectReadModel readModel, String country,
+            List<TimelineIndex.MonthCount> months) {
         List<TimelineEntry> entries = new ArrayList<>();
-        readModel.findAll(TimelineMonth.COLLECTION, months.stream().map(month -> TimelineMonth.key(country, month)).toList(),
+        readModel.findAll(TimelineMonth.COLLECTION, months.stream().flatMap(month -> month.keys(country).stream()).toList(),
                 TimelineMonth.class).forEach(month -> entries.addAll(month.entries()));
         return entries;
     }

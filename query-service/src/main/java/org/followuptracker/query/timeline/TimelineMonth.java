@@ -5,23 +5,52 @@ import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 
 /**
- * A country's timeline entries of one month (by the day things happened), in one document keyed
- * {@code KAZ:2012-10}: a page of the timeline is one or two key lookups, in any store.
+ * A country's timeline entries of one month (by the day things happened), or a part of them: the entries are kept in
+ * parts of at most {@link #PART_ENTRIES}, in the order they were recorded, the first under the month's key
+ * {@code KAZ:2012-10}, the next under {@code KAZ:2012-10#1} and so on ({@link TimelineIndex} counts them). An event
+ * adds to the last part only, so what a batch writes stays the same size however many entries the month has (and no
+ * document nears MongoDB's 16 MB limit). A page of the timeline reads every part of the months it shows, by key, in
+ * any store. {@code entriesBefore}: how many entries the month's earlier parts hold. A month written before there
+ * were parts (in one document, of any size) reads as its first part.
  */
-public record TimelineMonth(@Id String key, String country, String month, List<TimelineEntry> entries) {
+public record TimelineMonth(@Id String key, String country, String month, Integer part, Integer entriesBefore,
+        List<TimelineEntry> entries) {
 
     public static final String COLLECTION = "timeline";
+    /** The most entries a part holds: some 40 KB. */
+    static final int PART_ENTRIES = 100;
 
     public TimelineMonth {
+        part = part == null ? 0 : part;
+        entriesBefore = entriesBefore == null ? 0 : entriesBefore;
         entries = entries == null ? List.of() : entries;
     }
 
+    /** The key of the month's first part. */
     public static String key(String country, String month) {
-        return country + ":" + month;
+        return key(country, month, 0);
+    }
+
+    public static String key(String country, String month, int part) {
+        return part == 0 ? country + ":" + month : country + ":" + month + "#" + part;
     }
 
     static TimelineMonth empty(String country, String month) {
-        return new TimelineMonth(key(country, month), country, month, List.of());
+        return new TimelineMonth(key(country, month), country, month, 0, 0, List.of());
+    }
+
+    /** The part after this one, empty. */
+    TimelineMonth next() {
+        return new TimelineMonth(key(country, month, part + 1), country, month, part + 1, upToHere(), List.of());
+    }
+
+    boolean full() {
+        return entries.size() >= PART_ENTRIES;
+    }
+
+    /** How many entries the month holds up to the end of this part. */
+    int upToHere() {
+        return entriesBefore + entries.size();
     }
 
     boolean contains(String eventId) {
@@ -29,11 +58,11 @@ public record TimelineMonth(@Id String key, String country, String month, List<T
     }
 
     TimelineMonth with(TimelineEntry entry) {
-        return new TimelineMonth(key, country, month, Stream.concat(entries.stream(), Stream.of(entry)).toList());
+        return new TimelineMonth(key, country, month, part, entriesBefore, Stream.concat(entries.stream(), Stream.of(entry)).toList());
     }
 
     TimelineMonth replaced(TimelineEntry changed) {
-        return new TimelineMonth(key, country, month, entries.stream()
+        return new TimelineMonth(key, country, month, part, entriesBefore, entries.stream()
                 .map(entry -> entry.eventId().equals(changed.eventId()) ? changed : entry)
                 .toList());
     }

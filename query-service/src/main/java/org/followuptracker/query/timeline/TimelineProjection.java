@@ -1,6 +1,11 @@
 package org.followuptracker.query.timeline;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
@@ -48,10 +53,36 @@ class TimelineProjection implements Projection {
     public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
         List<EventEnvelope> entered = events.stream()
                 .filter(envelope -> !(envelope.event() instanceof RecommendationRecorded e && e.madeOn() == null)).toList();
-        lookAhead.readAhead(TimelineMonth.COLLECTION, entered.stream()
-                .map(envelope -> TimelineMonth.key(envelope.country(), AppliedEvent.monthOf(envelope))).distinct().toList(),
-                TimelineMonth.class);
         lookAhead.readAhead(TimelineIndex.COLLECTION, BatchKeys.countries(entered), TimelineIndex.class);
+        // Where the events' entries are, if they have any yet (an event applied again), and the retracted facts'.
+        List<String> placed = Stream.concat(entered.stream().map(EventEnvelope::id),
+                events.stream().map(EventEnvelope::event).filter(FactRetracted.class::isInstance)
+                        .map(event -> ((FactRetracted) event).retractedEventId())).distinct().toList();
+        lookAhead.readAhead(TimelinePlace.COLLECTION, placed, TimelinePlace.class);
+        // The last part of each month the events add to, the next one where they may fill it, and the parts that hold
+        // entries already (events applied again, retracted facts).
+        Map<CountryMonth, Integer> added = new LinkedHashMap<>();
+        entered.forEach(envelope -> added.merge(new CountryMonth(envelope.country(), AppliedEvent.monthOf(envelope)), 1,
+                Integer::sum));
+        Set<String> parts = new LinkedHashSet<>();
+        added.forEach((month, entries) -> {
+            TimelineIndex index = lookAhead.find(TimelineIndex.COLLECTION, month.country(), TimelineIndex.class);
+            TimelineIndex.MonthCount count = index == null ? null : index.month(month.month());
+            int last = count == null ? 0 : count.parts() - 1;
+            parts.add(TimelineMonth.key(month.country(), month.month(), last));
+            // What the last part holds: exact, but for a month written before there were parts (then more).
+            int inLast = count == null ? 0 : count.entries() - TimelineMonth.PART_ENTRIES * last;
+            if (inLast + entries >= TimelineMonth.PART_ENTRIES) {
+                parts.add(TimelineMonth.key(month.country(), month.month(), last + 1));
+            }
+        });
+        for (String eventId : placed) {
+            TimelinePlace place = lookAhead.find(TimelinePlace.COLLECTION, eventId, TimelinePlace.class);
+            if (place != null) {
+                parts.add(place.partKey());
+            }
+        }
+        lookAhead.readAhead(TimelineMonth.COLLECTION, parts, TimelineMonth.class);
         // For the texts of the recommendations that entries name.
         lookAhead.readAhead(RecommendationDocument.COLLECTION, BatchKeys.recommendationIds(entered),
                 RecommendationDocument.class);
@@ -103,7 +134,9 @@ class TimelineProjection implements Projection {
         AppliedEvent retracted = readModel.find(AppliedEvent.COLLECTION, e.retractedEventId(), AppliedEvent.class);
         TimelineEntry original = null;
         if (retracted != null) {
-            String key = TimelineMonth.key(retracted.country(), retracted.month());
+            // An entry written before there were parts has no place: it is in its month's first part.
+            TimelinePlace place = readModel.find(TimelinePlace.COLLECTION, e.retractedEventId(), TimelinePlace.class);
+            String key = place != null ? place.partKey() : TimelineMonth.key(retracted.country(), retracted.month());
             TimelineMonth month = readModel.find(TimelineMonth.COLLECTION, key, TimelineMonth.class);
             original = month == null ? null : month.entry(e.retractedEventId());
             if (original != null && original.retraction() == null) {
@@ -126,31 +159,66 @@ class TimelineProjection implements Projection {
                 what + ": " + texts.shortTextOf(readModel, recommendationId) + " (evidence: " + evidence + ")");
     }
 
-    /** Adds the event's entry to its month, once, and counts the month's entries in the country's index. */
+    /**
+     * Adds the event's entry to the last part of its month (or begins the next part), once, and counts the month's
+     * entries and parts in the country's index.
+     */
     private void entry(ReadModel readModel, EventEnvelope envelope, String letterId, List<String> recommendationIds,
             String responseId, String summary) {
         String country = envelope.country();
         String month = AppliedEvent.monthOf(envelope);
-        String key = TimelineMonth.key(country, month);
-        TimelineMonth bucket = readModel.find(TimelineMonth.COLLECTION, key, TimelineMonth.class);
-        if (bucket == null) {
-            bucket = TimelineMonth.empty(country, month);
-        }
-        if (!bucket.contains(envelope.id())) {
-            bucket = bucket.with(new TimelineEntry(envelope.id(), envelope.event().getClass().getSimpleName(),
-                    envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
-                    envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId, envelope.actor(),
-                    envelope.source(), null));
-            readModel.save(TimelineMonth.COLLECTION, key, bucket);
-        }
         TimelineIndex index = readModel.find(TimelineIndex.COLLECTION, country, TimelineIndex.class);
         if (index == null) {
             index = new TimelineIndex(country, List.of());
         }
-        TimelineIndex counted = index.with(month, bucket.entries().size());
-        if (!counted.equals(index)) {
-            readModel.save(TimelineIndex.COLLECTION, country, counted);
+        TimelineIndex.MonthCount count = index.month(month);
+        int parts = count == null ? 1 : count.parts();
+        TimelineMonth part = placed(readModel, envelope.id());
+        if (part == null) {
+            part = readModel.find(TimelineMonth.COLLECTION, TimelineMonth.key(country, month, parts - 1), TimelineMonth.class);
+            if (part == null && count != null) {
+                // Parts are written before the index that counts them: never begin again a month the index counts.
+                throw new IllegalStateException("the timeline of " + country + " counts " + parts + " parts for " + month
+                        + ", but its last part " + TimelineMonth.key(country, month, parts - 1) + " is missing");
+            }
+            if (part == null) {
+                part = TimelineMonth.empty(country, month);
+            }
+            // An entry written before there were places, by an event applied again, is in the month's only part.
+            if (!part.contains(envelope.id())) {
+                while (part.full()) {
+                    TimelineMonth next = readModel.find(TimelineMonth.COLLECTION, part.next().key(), TimelineMonth.class);
+                    part = next != null ? next : part.next();
+                }
+                readModel.save(TimelinePlace.COLLECTION, envelope.id(), new TimelinePlace(envelope.id(), part.key()));
+                part = part.with(new TimelineEntry(envelope.id(), envelope.event().getClass().getSimpleName(),
+                        envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
+                        envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId,
+                        envelope.actor(), envelope.source(), null));
+                readModel.save(TimelineMonth.COLLECTION, part.key(), part);
+            }
         }
+        // Only the month's last part tells how many entries it holds; an event applied again may have found an earlier.
+        if (part.part() + 1 >= parts) {
+            TimelineIndex counted = index.with(month, part.upToHere(), part.part() + 1);
+            if (!counted.equals(index)) {
+                readModel.save(TimelineIndex.COLLECTION, country, counted);
+            }
+        }
+    }
+
+    /** The part that holds the event's entry already (it is applied again), or null. */
+    private static TimelineMonth placed(ReadModel readModel, String eventId) {
+        TimelinePlace place = readModel.find(TimelinePlace.COLLECTION, eventId, TimelinePlace.class);
+        if (place == null) {
+            return null;
+        }
+        // The place is written before the part: a write cut short between them left a place and no entry.
+        TimelineMonth part = readModel.find(TimelineMonth.COLLECTION, place.partKey(), TimelineMonth.class);
+        return part != null && part.contains(eventId) ? part : null;
+    }
+
+    private record CountryMonth(String country, String month) {
     }
 
     /** " in A/HRC/14/10 (95.42) by France, Spain; CAT/C/KAZ/CO/2 (9)", or nothing. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Mechanism;
@@ -103,10 +104,10 @@ class BatchReadAheadTest {
         assertThat(second).hasSize(80);
         assertThat(lookups).as("nothing looked up key by key, once the countries have letters").isEmpty();
         // Each collection read ahead: applied events, audit entries and heads, board changes and index,
-        // recommendations, letter changes, index and letters, timeline months and index; a query each per 64 keys
-        // (the 80 events' ids take two).
-        assertThat(queries.stream().distinct()).hasSize(11);
-        assertThat(queries).hasSizeLessThanOrEqualTo(13);
+        // recommendations, letter changes, index and letters, timeline months, index and places; a query each per 64
+        // keys (the 80 events' ids take two).
+        assertThat(queries.stream().distinct()).hasSize(12);
+        assertThat(queries).hasSizeLessThanOrEqualTo(15);
 
         Generation oneByOne = new Generation(2);
         for (EventEnvelope envelope : first) {
@@ -116,10 +117,164 @@ class BatchReadAheadTest {
             applyAlone(envelope, oneByOne);
         }
         for (String collection : List.of(AppliedEvent.COLLECTION, "recommendations", "board_index", "board_changes",
-                "letter", "letter_index", "letter_changes", "timeline", "timeline_index", "audit",
+                "letter", "letter_index", "letter_changes", "timeline", "timeline_index", "timeline_places", "audit",
                 "audit_heads")) {
             assertThat(documents(batched, collection)).as(collection).isNotEmpty()
                     .isEqualTo(documents(oneByOne, collection));
+        }
+    }
+
+    @Test
+    void aBusyMonthIsKeptInPartsThatABatchAddsToAndAnEventAppliedAgainAddsNothing() {
+        List<EventEnvelope> letters = lettersTo("KAZ", 250);
+        Generation batched = new Generation(1);
+        applyAsABatch(letters.subList(0, 30), batched);
+        lookups.clear();
+        applyAsABatch(letters.subList(30, 180), batched);
+        applyAsABatch(letters.subList(180, 250), batched);
+        assertThat(lookups).as("the parts a batch fills and begins read ahead, not looked up key by key").isEmpty();
+
+        Map<Object, Document> parts = documents(batched, "timeline");
+        assertThat(parts.keySet()).containsExactly("KAZ:2013-01", "KAZ:2013-01#1", "KAZ:2013-01#2");
+        assertThat(parts.values()).extracting(part -> part.getList("entries", Document.class).size())
+                .containsExactly(100, 100, 50);
+        assertThat(parts.get("KAZ:2013-01#2").getInteger("entriesBefore")).isEqualTo(200);
+        Document month = documents(batched, "timeline_index").get("KAZ").getList("months", Document.class).get(0);
+        assertThat(month.getInteger("entries")).isEqualTo(250);
+        assertThat(month.getInteger("parts")).isEqualTo(3);
+        assertThat(documents(batched, "timeline_places").get("event-150").getString("partKey")).isEqualTo("KAZ:2013-01#1");
+
+        // A write cut short: the events' entries were written, their marks that they were applied were not.
+        for (Object id : List.of("event-150", "event-201", "event-250")) {
+            client.getDatabase("test").getCollection(batched.collection(AppliedEvent.COLLECTION))
+                    .deleteOne(new Document("_id", id));
+        }
+        applyAsABatch(List.of(letters.get(149), letters.get(200), letters.get(249)), batched);
+        assertThat(documents(batched, "timeline")).as("nothing added twice").isEqualTo(parts);
+        assertThat(documents(batched, "timeline_index").get("KAZ").getList("months", Document.class).get(0))
+                .isEqualTo(month);
+
+        // A retraction marks the entry in whichever part it is, and is an entry of its own in the last.
+        EventEnvelope retraction = recorded("KAZ-letter-150", "Letter", new FactRetracted("KAZ-letter-150", "KAZ",
+                "event-150", "LetterSent", "Sent to the wrong ministry", LocalDate.parse("2013-01-20")));
+        applyAsABatch(List.of(retraction), batched);
+        List<Document> middle = documents(batched, "timeline").get("KAZ:2013-01#1").getList("entries", Document.class);
+        assertThat(middle.get(49).getString("eventId")).isEqualTo("event-150");
+        assertThat(middle.get(49).get("retraction", Document.class).getString("reason"))
+                .isEqualTo("Sent to the wrong ministry");
+        assertThat(documents(batched, "timeline").get("KAZ:2013-01#2").getList("entries", Document.class))
+                .hasSize(51).last().extracting(entry -> entry.getString("type")).isEqualTo("FactRetracted");
+
+        // The same read models as applying each event on its own.
+        Generation oneByOne = new Generation(2);
+        letters.forEach(envelope -> applyAlone(envelope, oneByOne));
+        applyAlone(retraction, oneByOne);
+        for (String collection : List.of("timeline", "timeline_index", "timeline_places")) {
+            assertThat(documents(batched, collection)).as(collection).isEqualTo(documents(oneByOne, collection));
+        }
+    }
+
+    @Test
+    void aBatchWhoseWriteWasCutShortAddsEachEntryOnceWhenDeliveredAgain() {
+        List<EventEnvelope> letters = lettersTo("KAZ", 250);
+        Generation whole = new Generation(1);
+        applyAsABatch(letters.subList(0, 180), whole);
+        applyAsABatch(letters.subList(180, 250), whole);
+        // The second batch fills the month's second part (80 entries before it) and begins a third.
+        assertThat(documents(whole, "timeline").keySet()).containsExactly("KAZ:2013-01", "KAZ:2013-01#1", "KAZ:2013-01#2");
+
+        // Where the write stopped: the collections it had not written yet, in the order it writes them.
+        List<List<String>> notWritten = List.of(List.of("timeline", "timeline_index", AppliedEvent.COLLECTION),
+                List.of("timeline_index", AppliedEvent.COLLECTION), List.of(AppliedEvent.COLLECTION));
+        int number = 2;
+        for (List<String> collections : notWritten) {
+            Generation cut = new Generation(number++);
+            applyAsABatch(letters.subList(0, 180), cut);
+            Map<String, Map<Object, Document>> before = new TreeMap<>();
+            collections.forEach(collection -> before.put(collection, documents(cut, collection)));
+            applyAsABatch(letters.subList(180, 250), cut);
+            before.forEach((collection, documents) -> restore(cut, collection, documents));
+
+            applyAsABatch(letters.subList(180, 250), cut);
+
+            for (String collection : List.of("timeline", "timeline_index", "timeline_places", AppliedEvent.COLLECTION)) {
+                assertThat(documents(cut, collection)).as("%s, after a write that had not written %s", collection,
+                        collections).isEqualTo(documents(whole, collection));
+            }
+        }
+
+        // The parts written in another order (a bulk write is unordered): the third part, not the second.
+        Generation unordered = new Generation(number);
+        applyAsABatch(letters.subList(0, 180), unordered);
+        Document second = documents(unordered, "timeline").get("KAZ:2013-01#1");
+        Map<Object, Document> index = documents(unordered, "timeline_index");
+        Map<Object, Document> applied = documents(unordered, AppliedEvent.COLLECTION);
+        applyAsABatch(letters.subList(180, 250), unordered);
+        client.getDatabase("test").getCollection(unordered.collection("timeline"))
+                .replaceOne(new Document("_id", "KAZ:2013-01#1"), second);
+        restore(unordered, "timeline_index", index);
+        restore(unordered, AppliedEvent.COLLECTION, applied);
+
+        applyAsABatch(letters.subList(180, 250), unordered);
+
+        for (String collection : List.of("timeline", "timeline_index", "timeline_places")) {
+            assertThat(documents(unordered, collection)).as(collection).isEqualTo(documents(whole, collection));
+        }
+    }
+
+    @Test
+    void aMonthWrittenInOneDocumentByAnEarlierVersionIsAddedToInParts() {
+        List<EventEnvelope> letters = lettersTo("KAZ", 152);
+        Generation earlier = new Generation(1);
+        applyAsABatch(letters.subList(0, 150), earlier);
+        // As an earlier version wrote them: the month in one document, its count without parts, no places.
+        var timeline = client.getDatabase("test").getCollection(earlier.collection("timeline"));
+        List<Document> entries = new ArrayList<>();
+        documents(earlier, "timeline").values().forEach(part -> entries.addAll(part.getList("entries", Document.class)));
+        timeline.deleteMany(new Document());
+        timeline.insertOne(new Document("_id", "KAZ:2013-01").append("country", "KAZ").append("month", "2013-01")
+                .append("entries", entries));
+        client.getDatabase("test").getCollection(earlier.collection("timeline_index")).replaceOne(new Document("_id", "KAZ"),
+                new Document("_id", "KAZ").append("months", List.of(new Document("month", "2013-01").append("entries", 150))));
+        client.getDatabase("test").getCollection(earlier.collection("timeline_places")).deleteMany(new Document());
+
+        // An event of the earlier version's last batch, its mark not written, delivered again: not added twice.
+        client.getDatabase("test").getCollection(earlier.collection(AppliedEvent.COLLECTION))
+                .deleteOne(new Document("_id", "event-150"));
+        applyAsABatch(List.of(letters.get(149)), earlier);
+        assertThat(documents(earlier, "timeline").get("KAZ:2013-01").getList("entries", Document.class)).hasSize(150);
+
+        EventEnvelope retraction = recorded("KAZ-letter-5", "Letter", new FactRetracted("KAZ-letter-5", "KAZ", "event-5",
+                "LetterSent", "A draft", LocalDate.parse("2013-01-20")));
+        applyAsABatch(List.of(letters.get(150), retraction, letters.get(151)), earlier);
+
+        Map<Object, Document> parts = documents(earlier, "timeline");
+        assertThat(parts.keySet()).containsExactly("KAZ:2013-01", "KAZ:2013-01#1");
+        assertThat(parts.get("KAZ:2013-01").getList("entries", Document.class).get(4).get("retraction", Document.class)
+                .getString("reason")).isEqualTo("A draft");
+        assertThat(parts.get("KAZ:2013-01#1").getInteger("entriesBefore")).isEqualTo(150);
+        assertThat(parts.get("KAZ:2013-01#1").getList("entries", Document.class)).extracting(entry -> entry.getString("type"))
+                .containsExactly("LetterSent", "FactRetracted", "LetterSent");
+        Document month = documents(earlier, "timeline_index").get("KAZ").getList("months", Document.class).get(0);
+        assertThat(month.getInteger("entries")).isEqualTo(153);
+        assertThat(month.getInteger("parts")).isEqualTo(2);
+    }
+
+    private List<EventEnvelope> lettersTo(String country, int count) {
+        List<EventEnvelope> letters = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            String letterId = country + "-letter-" + n;
+            letters.add(recorded(letterId, "Letter", new LetterSent(letterId, country, null, LocalDate.parse("2013-01-15"),
+                    "Open Society", "Minister of Foreign Affairs", "Letter " + n, List.of(), null, List.of())));
+        }
+        return letters;
+    }
+
+    private void restore(Generation generation, String collection, Map<Object, Document> documents) {
+        var stored = client.getDatabase("test").getCollection(generation.collection(collection));
+        stored.deleteMany(new Document());
+        if (!documents.isEmpty()) {
+            stored.insertMany(new ArrayList<>(documents.values()));
         }
     }
 

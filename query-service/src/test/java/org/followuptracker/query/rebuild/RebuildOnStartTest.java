@@ -28,8 +28,20 @@ class RebuildOnStartTest {
     }
 
     @Test
+    void readModelsThatKeepEachMonthOfATimelineInOneDocumentAreRebuilt() {
+        when(generations.live()).thenReturn(Optional.of(new Generation(3)));
+        when(generations.liveHas("timeline")).thenReturn(true);
+
+        new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
+
+        verify(rebuilds).start("read models of an earlier layout");
+    }
+
+    @Test
     void readModelsOfThisLayoutAreNotRebuiltUnlessAsked() {
         when(generations.live()).thenReturn(Optional.of(new Generation(3)));
+        when(generations.liveHas("timeline")).thenReturn(true);
+        when(generations.liveHas("timeline_places")).thenReturn(true);
 
         new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
         verify(rebuilds, never()).start(anyString());
