@@ -70,7 +70,8 @@ class TimelineProjection implements Projection {
             TimelineIndex.MonthCount count = index == null ? null : index.month(month.month());
             int last = count == null ? 0 : count.parts() - 1;
             parts.add(TimelineMonth.key(month.country(), month.month(), last));
-            // What the last part holds: exact, but for a month written before there were parts (then more).
+            // What the last part holds: exact, but for a month written before there were parts, or in larger parts (then
+            // more, and the next part is read ahead for nothing).
             int inLast = count == null ? 0 : count.entries() - TimelineMonth.PART_ENTRIES * last;
             if (inLast + entries >= TimelineMonth.PART_ENTRIES) {
                 parts.add(TimelineMonth.key(month.country(), month.month(), last + 1));
