@@ -23,13 +23,14 @@ public final class InProcessMongo implements AutoCloseable {
      * The file, in the folder given, where the documents, and the keys of every unique index, are kept as BSON
      * ({@link BsonH2Backend}).
      */
-    public static final String FILE = "read-models-bson-2.mv";
+    public static final String FILE = "read-models-bson-3.mv";
     /**
      * Where earlier versions kept them, in ways this one cannot read: as serialized Java objects; then as BSON, but
-     * the keys of the audit's unique index serialized. Their read models are removed: the query service, finding
-     * none, builds them again from the event topic.
+     * the keys of the audit's unique index serialized; then as BSON, but each document under its id, not under the
+     * number of its adding. Their read models are removed: the query service, finding none, builds them again from
+     * the event topic.
      */
-    static final List<String> EARLIER_FILES = List.of("read-models.mv", "read-models-bson.mv");
+    static final List<String> EARLIER_FILES = List.of("read-models.mv", "read-models-bson.mv", "read-models-bson-2.mv");
 
     private static final Logger log = LoggerFactory.getLogger(InProcessMongo.class);
 

@@ -6,17 +6,17 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.UniqueIndexes;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.LongDataType;
 
 /**
- * The H2 backend's database, its collections' documents kept as BSON ({@link BsonDocumentType}), and the keys of
- * their unique indexes ({@link KeyValueType}).
+ * The H2 backend's database, its collections' documents kept as BSON ({@link BsonDocumentType}) in the order they
+ * were added ({@link AppendingH2Collection}), and the keys of their unique indexes ({@link KeyValueType}).
  */
 final class BsonH2Database extends H2Database {
 
@@ -50,13 +50,17 @@ final class BsonH2Database extends H2Database {
         return UniqueIndexes.on(map, indexName, keys, sparse);
     }
 
-    /** As the backend opens a collection, under the same map names, but with documents stored as BSON. */
+    /**
+     * As the backend opens a collection, under the same map names, but with documents stored as BSON, under the number
+     * of their adding ({@link AppendingH2Collection}).
+     */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> documents = store.openMap("databases." + namespace,
-                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+        MVMap<Long, Document> documents = store.openMap("databases." + namespace,
+                new MVMap.Builder<Long, Document>().keyType(LongDataType.INSTANCE)
+                        .valueType(new BsonDocumentType()));
         MVMap<String, Object> meta = store.openMap("meta." + namespace);
-        return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+        return new AppendingH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
     }
 }

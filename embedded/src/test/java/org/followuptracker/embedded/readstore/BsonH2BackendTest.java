@@ -80,22 +80,36 @@ class BsonH2BackendTest {
     }
 
     @Test
-    void theDocumentsAndTheirIdsAreKeptAsBsonNotAsSerializedJavaObjects() {
+    void theDocumentsAreKeptAsBsonInTheOrderTheyWereAddedAndFoundByTheirIds() {
         try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
                 MongoClient client = MongoClients.create(mongo.uri("test"))) {
-            client.getDatabase("test").getCollection("g1_letter").insertOne(new Document("_id", "letter-1")
-                    .append("country", "KAZ"));
+            MongoCollection<Document> letters = client.getDatabase("test").getCollection("g1_letter");
+            letters.insertOne(new Document("_id", "letter-z").append("country", "KAZ"));
+            letters.insertOne(new Document("_id", "letter-a").append("country", "UZB"));
+        }
+        try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
+                MongoClient client = MongoClients.create(mongo.uri("test"))) {
+            MongoCollection<Document> letters = client.getDatabase("test").getCollection("g1_letter");
+            // After a restart: added after the others (not over the first), changed and removed by id.
+            letters.insertOne(new Document("_id", "letter-m").append("country", "TKM"));
+            letters.replaceOne(Filters.eq("_id", "letter-z"), new Document("_id", "letter-z").append("country", "KGZ"));
+            letters.deleteOne(Filters.eq("_id", "letter-a"));
+            assertThat(letters.find().into(new ArrayList<>())).extracting(letter -> letter.getString("country"))
+                    .containsExactly("KGZ", "TKM");
+            assertThat(letters.find(Filters.eq("_id", "letter-m")).first()).containsEntry("country", "TKM");
         }
         MVStore store = new MVStore.Builder().fileName(folder.resolve(InProcessMongo.FILE).toString()).readOnly().open();
         try {
             var documents = store.openMap("databases.test.g1_letter",
-                    new org.h2.mvstore.MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
-                            .valueType(new BsonDocumentType()));
-            assertThat(documents.get("letter-1")).containsEntry("country", "KAZ");
+                    new org.h2.mvstore.MVMap.Builder<Long, de.bwaldvogel.mongo.bson.Document>()
+                            .keyType(org.h2.mvstore.type.LongDataType.INSTANCE).valueType(new BsonDocumentType()));
+            assertThat(documents.keySet()).as("numbered as added").containsExactly(0L, 2L);
+            assertThat(documents.get(0L)).containsEntry("_id", "letter-z").containsEntry("country", "KGZ");
             var idIndex = store.openMap("test.g1_letter._index__id_",
                     new org.h2.mvstore.MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>()
                             .keyType(new KeyValueType()));
-            assertThat(idIndex.containsKey(new de.bwaldvogel.mongo.backend.KeyValue("letter-1"))).isTrue();
+            assertThat(idIndex.get(new de.bwaldvogel.mongo.backend.KeyValue("letter-m"))).isEqualTo(2L);
+            assertThat(idIndex.containsKey(new de.bwaldvogel.mongo.backend.KeyValue("letter-a"))).isFalse();
         } finally {
             store.close();
         }
@@ -138,6 +152,7 @@ class BsonH2BackendTest {
     void earlierVersionsFilesAreRemovedSoTheReadModelsAreBuiltAgain() throws Exception {
         Files.writeString(folder.resolve("read-models.mv"), "serialized Java objects");
         Files.writeString(folder.resolve("read-models-bson.mv"), "the audit's index keys serialized");
+        Files.writeString(folder.resolve("read-models-bson-2.mv"), "documents under their ids");
 
         try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
                 MongoClient client = MongoClients.create(mongo.uri("test"))) {
@@ -145,5 +160,6 @@ class BsonH2BackendTest {
         }
         assertThat(folder.resolve("read-models.mv")).doesNotExist();
         assertThat(folder.resolve("read-models-bson.mv")).doesNotExist();
+        assertThat(folder.resolve("read-models-bson-2.mv")).doesNotExist();
     }
 }
