@@ -12,6 +12,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -55,6 +56,16 @@ public class AccessConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new RememberingPasswordEncoder(new BCryptPasswordEncoder(), java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Spring Security's own observations off: with them, each of some fifteen filters a request passes through is
+     * wrapped to be observed (a Micrometer observation and a span name each), and nothing here reads them. Requests
+     * stay observed whole ({@code http.server.requests}); the lockout still counts failed sign-ins ({@link SignInLockout}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
