@@ -86,14 +86,16 @@ class BsonH2BackendTest {
             MongoCollection<Document> letters = client.getDatabase("test").getCollection("g1_letter");
             letters.insertOne(new Document("_id", "letter-z").append("country", "KAZ"));
             letters.insertOne(new Document("_id", "letter-a").append("country", "UZB"));
+            letters.insertOne(new Document("_id", "letter-b").append("country", "ARM"));
+            letters.deleteOne(Filters.eq("_id", "letter-a"));
         }
         try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
                 MongoClient client = MongoClients.create(mongo.uri("test"))) {
             MongoCollection<Document> letters = client.getDatabase("test").getCollection("g1_letter");
-            // After a restart: added after the others (not over the first), changed and removed by id.
+            // After a restart: added after the others (not under the number of one still there), changed and removed by id.
             letters.insertOne(new Document("_id", "letter-m").append("country", "TKM"));
             letters.replaceOne(Filters.eq("_id", "letter-z"), new Document("_id", "letter-z").append("country", "KGZ"));
-            letters.deleteOne(Filters.eq("_id", "letter-a"));
+            letters.deleteOne(Filters.eq("_id", "letter-b"));
             assertThat(letters.find().into(new ArrayList<>())).extracting(letter -> letter.getString("country"))
                     .containsExactly("KGZ", "TKM");
             assertThat(letters.find(Filters.eq("_id", "letter-m")).first()).containsEntry("country", "TKM");
@@ -103,13 +105,14 @@ class BsonH2BackendTest {
             var documents = store.openMap("databases.test.g1_letter",
                     new org.h2.mvstore.MVMap.Builder<Long, de.bwaldvogel.mongo.bson.Document>()
                             .keyType(org.h2.mvstore.type.LongDataType.INSTANCE).valueType(new BsonDocumentType()));
-            assertThat(documents.keySet()).as("numbered as added").containsExactly(0L, 2L);
+            assertThat(documents.keySet()).as("numbered as added, never again under a number in use").containsExactly(0L, 3L);
             assertThat(documents.get(0L)).containsEntry("_id", "letter-z").containsEntry("country", "KGZ");
             var idIndex = store.openMap("test.g1_letter._index__id_",
                     new org.h2.mvstore.MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>()
                             .keyType(new KeyValueType()));
-            assertThat(idIndex.get(new de.bwaldvogel.mongo.backend.KeyValue("letter-m"))).isEqualTo(2L);
+            assertThat(idIndex.get(new de.bwaldvogel.mongo.backend.KeyValue("letter-m"))).isEqualTo(3L);
             assertThat(idIndex.containsKey(new de.bwaldvogel.mongo.backend.KeyValue("letter-a"))).isFalse();
+            assertThat(idIndex.containsKey(new de.bwaldvogel.mongo.backend.KeyValue("letter-b"))).isFalse();
         } finally {
             store.close();
         }

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 class EventConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
-    /** A batch that took longer to apply than this is told of in the log. */
+    /** A batch that took longer to apply than this, for each 500 of its events, is told of in the log. */
     static final Duration SLOW_BATCH = Duration.ofSeconds(1);
 
     private final Projections projections;
@@ -75,7 +75,7 @@ class EventConsumer {
         batchReadAhead.record(readAhead - started, TimeUnit.NANOSECONDS);
         batchApply.record(projected - readAhead, TimeUnit.NANOSECONDS);
         batchWrite.record(flushed - projected, TimeUnit.NANOSECONDS);
-        if (flushed - started > SLOW_BATCH.toNanos()) {
+        if (flushed - started > SLOW_BATCH.toNanos() * Math.max(1, events / 500)) {
             log.warn("applying {} events took {} ms: reading ahead {} ms, applying {} ms ({} lookups one key at a time), "
                     + "writing {} documents {} ms", events, (flushed - started) / 1_000_000, (readAhead - started) / 1_000_000,
                     (projected - readAhead) / 1_000_000, lookups, written, (flushed - projected) / 1_000_000);

@@ -19,8 +19,8 @@ public record TimelineMonth(@Id String key, String country, String month, Intege
     public static final String COLLECTION = "timeline";
     /**
      * The most entries a part holds: some 10 KB. A batch writes the last part of each month it adds to, whole; with 100
-     * entries (some 40 KB) those parts were 40% of the bytes a batch wrote in B2, and writing them cost more than
-     * writing the batch's 500 audit entries. Parts written larger by an earlier version count as full.
+     * entries (some 40 KB) those parts were 40% of the bytes a 500-event batch wrote in B2, and writing them cost more
+     * than writing its 500 audit entries. Parts written larger by an earlier version count as full.
      */
     static final int PART_ENTRIES = 25;
 

@@ -69,12 +69,13 @@ class TimelineProjection implements Projection {
             TimelineIndex index = lookAhead.find(TimelineIndex.COLLECTION, month.country(), TimelineIndex.class);
             TimelineIndex.MonthCount count = index == null ? null : index.month(month.month());
             int last = count == null ? 0 : count.parts() - 1;
-            parts.add(TimelineMonth.key(month.country(), month.month(), last));
-            // What the last part holds: exact, but for a month written before there were parts, or in larger parts (then
-            // more, and the next part is read ahead for nothing).
-            int inLast = count == null ? 0 : count.entries() - TimelineMonth.PART_ENTRIES * last;
-            if (inLast + entries >= TimelineMonth.PART_ENTRIES) {
-                parts.add(TimelineMonth.key(month.country(), month.month(), last + 1));
+            // What the last part holds: exact, but for a month written before there were parts, or in larger parts: then
+            // it is full, and so counted (a part more is perhaps read ahead for nothing).
+            int inLast = count == null ? 0
+                    : Math.min(TimelineMonth.PART_ENTRIES, count.entries() - TimelineMonth.PART_ENTRIES * last);
+            // The last part and every part the batch's entries for the month may begin after it.
+            for (int part = last; part <= last + (inLast + entries) / TimelineMonth.PART_ENTRIES; part++) {
+                parts.add(TimelineMonth.key(month.country(), month.month(), part));
             }
         });
         for (String eventId : placed) {

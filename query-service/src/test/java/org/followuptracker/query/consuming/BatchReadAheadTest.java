@@ -173,6 +173,20 @@ class BatchReadAheadTest {
     }
 
     @Test
+    void aBatchThatFillsSeveralPartsOfAMonthReadsThemAhead() {
+        List<EventEnvelope> letters = lettersTo("KAZ", 70);
+        Generation batched = new Generation(1);
+        applyAsABatch(letters.subList(0, 5), batched);
+        lookups.clear();
+
+        applyAsABatch(letters.subList(5, 70), batched);
+
+        assertThat(lookups).as("the parts a batch fills and begins read ahead, not looked up key by key").isEmpty();
+        assertThat(documents(batched, "timeline").values()).extracting(part -> part.getList("entries", Document.class)
+                .size()).containsExactly(25, 25, 20);
+    }
+
+    @Test
     void aBatchWhoseWriteWasCutShortAddsEachEntryOnceWhenDeliveredAgain() {
         List<EventEnvelope> letters = lettersTo("KAZ", 63);
         Generation whole = new Generation(1);
