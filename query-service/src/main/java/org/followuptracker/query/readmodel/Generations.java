@@ -86,6 +86,11 @@ public class Generations {
         return live().map(generation -> mongo.collectionExists(generation.collection(name))).orElse(false);
     }
 
+    /** Whether the live generation's collection {@code name} holds a document {@code criteria} matches. */
+    public boolean liveHasAny(String name, Criteria criteria) {
+        return live().map(generation -> mongo.exists(Query.query(criteria), generation.collection(name))).orElse(false);
+    }
+
     /** Makes {@code generation} the one readers read. */
     public synchronized void makeLive(Generation generation) {
         mongo.upsert(Query.query(Criteria.where("_id").is(LIVE)), Update.update("number", generation.number()), POINTERS);

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * On start: drops what interrupted builds left; builds the read models if there are none yet (a new store, or one
  * written by a version before generations); rebuilds them when they were written in an earlier layout (each
- * country's letters in one document; each month of a timeline in one document), or when started with
- * {@code --rebuild}.
+ * country's letters in one document; each month of a timeline in one document, or in larger parts), or when started
+ * with {@code --rebuild}.
  */
 @Component
 class RebuildOnStart implements ApplicationRunner {
@@ -44,6 +44,12 @@ class RebuildOnStart implements ApplicationRunner {
             // Readers read them as they are meanwhile, and events add to such a month in parts.
             log.info("the read models keep each month of a timeline in one document, as earlier versions did: "
                     + "rebuilding them from the topic");
+            rebuilds.start("read models of an earlier layout");
+        } else if (generations.liveHasAny(TimelineMonth.COLLECTION, TimelineMonth.largerThanAPart())) {
+            // Read and added to as they are meanwhile (a larger part counts as full); rebuilt, so that a check of the
+            // read models compares them with a build of the same layout.
+            log.info("the read models keep timeline months in larger parts, as earlier versions did: rebuilding them "
+                    + "from the topic");
             rebuilds.start("read models of an earlier layout");
         } else if (args.containsOption("rebuild")) {
             log.info("--rebuild: rebuilding the read models from the topic");

@@ -3,6 +3,7 @@ package org.followuptracker.query.timeline;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * A country's timeline entries of one month (by the day things happened), or a part of them: the entries are kept in
@@ -28,6 +29,11 @@ public record TimelineMonth(@Id String key, String country, String month, Intege
         part = part == null ? 0 : part;
         entriesBefore = entriesBefore == null ? 0 : entriesBefore;
         entries = entries == null ? List.of() : entries;
+    }
+
+    /** Matches a part larger than parts are now: one an earlier version wrote (a whole month, or a part of 100). */
+    public static Criteria largerThanAPart() {
+        return Criteria.where("entries." + PART_ENTRIES).exists(true);
     }
 
     /** The key of the month's first part. */

@@ -27,6 +27,8 @@ import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.query.readmodel.BatchingReadModel;
 import org.followuptracker.query.readmodel.Generation;
+import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.timeline.TimelineMonth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -237,6 +239,9 @@ class BatchReadAheadTest {
         List<EventEnvelope> letters = lettersTo("KAZ", 152);
         Generation earlier = new Generation(1);
         applyAsABatch(letters.subList(0, 150), earlier);
+        Generations generations = new Generations(mongo);
+        generations.makeLive(earlier);
+        assertThat(generations.liveHasAny("timeline", TimelineMonth.largerThanAPart())).as("parts of this version").isFalse();
         // As an earlier version wrote them: the month in one document, its count without parts, no places.
         var timeline = client.getDatabase("test").getCollection(earlier.collection("timeline"));
         List<Document> entries = new ArrayList<>();
@@ -247,6 +252,7 @@ class BatchReadAheadTest {
         client.getDatabase("test").getCollection(earlier.collection("timeline_index")).replaceOne(new Document("_id", "KAZ"),
                 new Document("_id", "KAZ").append("months", List.of(new Document("month", "2013-01").append("entries", 150))));
         client.getDatabase("test").getCollection(earlier.collection("timeline_places")).deleteMany(new Document());
+        assertThat(generations.liveHasAny("timeline", TimelineMonth.largerThanAPart())).as("a larger part").isTrue();
 
         // An event of the earlier version's last batch, its mark not written, delivered again: not added twice.
         client.getDatabase("test").getCollection(earlier.collection(AppliedEvent.COLLECTION))

@@ -1,6 +1,8 @@
 package org.followuptracker.query.rebuild;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -31,6 +33,18 @@ class RebuildOnStartTest {
     void readModelsThatKeepEachMonthOfATimelineInOneDocumentAreRebuilt() {
         when(generations.live()).thenReturn(Optional.of(new Generation(3)));
         when(generations.liveHas("timeline")).thenReturn(true);
+
+        new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
+
+        verify(rebuilds).start("read models of an earlier layout");
+    }
+
+    @Test
+    void readModelsThatKeepTimelineMonthsInLargerPartsAreRebuilt() {
+        when(generations.live()).thenReturn(Optional.of(new Generation(3)));
+        when(generations.liveHas("timeline")).thenReturn(true);
+        when(generations.liveHas("timeline_places")).thenReturn(true);
+        when(generations.liveHasAny(eq("timeline"), any())).thenReturn(true);
 
         new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
 
