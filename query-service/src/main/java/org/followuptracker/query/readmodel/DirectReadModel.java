@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Query;
 public class DirectReadModel implements ReadModel {
 
     static final int KEYS_PER_QUERY = 64;
+    static final int DOCUMENTS_PER_BATCH = 1_000;
 
     private final MongoTemplate mongo;
     private final Generation generation;
@@ -51,10 +52,20 @@ public class DirectReadModel implements ReadModel {
 
     /** What {@code query} finds; for reads that a key cannot answer (a real MongoDB uses the indexes made for them). */
     public <T> List<T> find(String collection, Query query, Class<T> type) {
-        return mongo.find(query, type, generation.collection(collection));
+        return mongo.find(inBatches(query), type, generation.collection(collection));
     }
 
     public <T> List<T> all(String collection, Class<T> type) {
-        return mongo.findAll(type, generation.collection(collection));
+        return mongo.find(inBatches(new Query()), type, generation.collection(collection));
+    }
+
+    /**
+     * The query, answered {@value #DOCUMENTS_PER_BATCH} documents a reply unless it says otherwise. MongoDB sends at
+     * most 16 MB a reply by itself; the embedded MongoDB-wire server sends everything found in one reply unless asked
+     * for batches, and the driver refuses a reply over 48 MB: with a million events stored, every letter was one of
+     * 227 MB, and the overdue list failed.
+     */
+    private static Query inBatches(Query query) {
+        return query.getMeta().getCursorBatchSize() == null ? query.cursorBatchSize(DOCUMENTS_PER_BATCH) : query;
     }
 }
