@@ -119,6 +119,54 @@ class BsonH2BackendTest {
     }
 
     @Test
+    void aReplacementByItsIdReplacesTheWholeDocumentOrAddsItAndOtherUpdatesKeepTheirMeaning() {
+        try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
+                MongoClient client = MongoClients.create(mongo.uri("test"))) {
+            MongoCollection<Document> letters = client.getDatabase("test").getCollection("g1_letter");
+            var added = letters.replaceOne(Filters.eq("_id", "letter-1"), new Document("_id", "letter-1")
+                    .append("country", "KAZ").append("answered", false), new ReplaceOptions().upsert(true));
+            assertThat(added.getMatchedCount()).isZero();
+            assertThat(added.getUpsertedId()).isNotNull();
+            assertThat(added.getUpsertedId().asString().getValue()).isEqualTo("letter-1");
+
+            var replaced = letters.replaceOne(Filters.eq("_id", "letter-1"), new Document("country", "UZB"),
+                    new ReplaceOptions().upsert(true));
+            assertThat(replaced.getMatchedCount()).isEqualTo(1);
+            assertThat(replaced.getUpsertedId()).isNull();
+            assertThat(letters.find(Filters.eq("_id", "letter-1")).first()).as("whole: the field it lacks is gone")
+                    .isEqualTo(new Document("_id", "letter-1").append("country", "UZB"));
+
+            assertThat(letters.replaceOne(Filters.eq("_id", "letter-2"), new Document("country", "ARM"))
+                    .getMatchedCount()).as("without upsert, an absent document stays absent").isZero();
+            letters.updateOne(Filters.eq("_id", "letter-1"), new Document("$set", new Document("answered", true)));
+            assertThatThrownBy(() -> letters.replaceOne(Filters.eq("_id", "letter-1"),
+                    new Document("_id", "letter-9").append("country", "TJK"))).isInstanceOf(MongoWriteException.class)
+                    .as("the id cannot change").hasMessageContaining("_id");
+            letters.replaceOne(Filters.and(Filters.eq("_id", "letter-1"), Filters.eq("country", "UZB")),
+                    new Document("country", "KGZ").append("answered", true));
+
+            MongoCollection<Document> audit = client.getDatabase("test").getCollection("g1_audit");
+            audit.createIndex(Indexes.ascending("country", "position"), new IndexOptions().unique(true));
+            audit.insertOne(new Document("_id", "e-1").append("country", "KAZ").append("position", 1L));
+            audit.insertOne(new Document("_id", "e-2").append("country", "KAZ").append("position", 2L));
+            assertThatThrownBy(() -> audit.replaceOne(Filters.eq("_id", "e-2"), new Document("country", "KAZ")
+                    .append("position", 1L))).as("another index is kept right").isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("E11000");
+            audit.replaceOne(Filters.eq("_id", "e-2"), new Document("country", "KAZ").append("position", 3L));
+            assertThat(audit.find(Filters.eq("position", 2L)).first()).isNull();
+        }
+
+        try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
+                MongoClient client = MongoClients.create(mongo.uri("test"))) {
+            MongoCollection<Document> letters = client.getDatabase("test").getCollection("g1_letter");
+            assertThat(letters.find().into(new ArrayList<>())).containsExactly(
+                    new Document("_id", "letter-1").append("country", "KGZ").append("answered", true));
+            assertThat(client.getDatabase("test").getCollection("g1_audit").find(Filters.eq("_id", "e-2")).first())
+                    .containsEntry("position", 3L);
+        }
+    }
+
+    @Test
     void aCompoundUniqueIndexRefusesADuplicateAlsoAfterARestart() {
         try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
                 MongoClient client = MongoClients.create(mongo.uri("test"))) {
