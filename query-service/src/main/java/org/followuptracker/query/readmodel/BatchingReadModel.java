@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -18,21 +22,30 @@ import org.springframework.data.mongodb.core.query.Query;
  * Keeps written documents in memory and writes them in bulk on {@link #flush()}: a document changed by a thousand
  * events is written once. Used by rebuilds, where it turns millions of single writes into a few thousand bulk ones.
  * <p>
- * The flush writes some collections after all others, in this order ({@link #WRITTEN_LAST}): the indexes of a
- * country's letters and recommendations, after the documents they name, so that every key a reader finds in one
- * names a document; which of a country's recommendations and letters changed, after the documents themselves, so
- * that a reader who sees a change reads the documents at least as new; the audit chains' heads, after their entries
- * and after every document the events changed, so that a reader who sees a country's head moved reads documents at
- * least as new ({@link CountryReadCache} relies on both); then where each timeline entry is, before the entry, so
- * that an event applied again finds it; then the timeline, its parts before its index, so that a reader who sees an
- * entry (a response, say) also sees what it did (the letter answered), also through that cache; then the marks that events
- * were applied, so that an interrupted flush never marks as applied an event whose effects were not all written.
+ * Into the live generation, the flush writes some collections after all others, in this order
+ * ({@link #WRITTEN_LAST}): the indexes of a country's letters and recommendations, after the documents they name, so
+ * that every key a reader finds in one names a document; which of a country's recommendations and letters changed,
+ * after the documents themselves, so that a reader who sees a change reads the documents at least as new; the audit
+ * chains' heads, after their entries and after every document the events changed, so that a reader who sees a
+ * country's head moved reads documents at least as new ({@link CountryReadCache} relies on both); then where each
+ * timeline entry is, before the entry, so that an event applied again finds it; then the timeline, its parts before
+ * its index, so that a reader who sees an entry (a response, say) also sees what it did (the letter answered), also
+ * through that cache; then the marks that events were applied, so that an interrupted flush never marks as applied
+ * an event whose effects were not all written.
  */
 public class BatchingReadModel implements ReadModel, LookAhead {
 
     /** Written after everything else, in this order. */
     public static final List<String> WRITTEN_LAST = List.of("letter_index", "board_index", "board_changes",
             "letter_changes", "audit_heads", "timeline_places", "timeline", "timeline_index", "applied_events");
+
+    /** Write a build's collections at once; one thread per collection of the read models at most. */
+    private static final ExecutorService BUILD_WRITERS = Executors.newFixedThreadPool(WRITTEN_LAST.size() + 6,
+            runnable -> {
+                Thread thread = new Thread(runnable, "read-model-build-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final MongoTemplate mongo;
     private final Generation generation;
@@ -132,30 +145,47 @@ public class BatchingReadModel implements ReadModel, LookAhead {
         return pendingCount;
     }
 
+    /**
+     * Writes what was saved. Into the live generation one collection after the other, in the order above. Into a
+     * generation being built (that no one reads and that is dropped if its build fails), all collections at once,
+     * each on a connection of its own: the store then works on several at a time, where it otherwise worked on one
+     * while the build waited (the build thread spent about 60% of a rebuild waiting for its writes).
+     */
     public void flush() {
         List<String> collections = new ArrayList<>(pending.keySet());
+        collections.removeIf(collection -> pending.get(collection).isEmpty());
         collections.sort(Comparator.comparingInt(BatchingReadModel::writeOrder));
-        for (String collection : collections) {
-            Map<String, Object> documents = pending.get(collection);
-            if (documents.isEmpty()) {
-                continue;
+        if (written == null) {
+            for (String collection : collections) {
+                write(collection, pending.get(collection));
             }
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, generation.collection(collection));
-            for (Map.Entry<String, Object> entry : documents.entrySet()) {
-                Document document = new Document();
-                mongo.getConverter().write(entry.getValue(), document);
-                bulk.replaceOne(Query.query(Criteria.where("_id").is(entry.getKey())), document,
-                        FindAndReplaceOptions.options().upsert());
-                if (written != null) {
-                    written.add(collection, entry.getKey());
-                }
+        } else {
+            for (String collection : collections) {
+                pending.get(collection).keySet().forEach(id -> written.add(collection, id));
             }
-            bulk.execute();
+            List<CompletableFuture<Void>> writes = collections.stream().map(collection -> CompletableFuture.runAsync(
+                    () -> write(collection, pending.get(collection)), BUILD_WRITERS)).toList();
+            try {
+                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
         pending.clear();
         pendingCount = 0;
         readAhead.clear();
         readAheadTypes.clear();
+    }
+
+    private void write(String collection, Map<String, Object> documents) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, generation.collection(collection));
+        for (Map.Entry<String, Object> entry : documents.entrySet()) {
+            Document document = new Document();
+            mongo.getConverter().write(entry.getValue(), document);
+            bulk.replaceOne(Query.query(Criteria.where("_id").is(entry.getKey())), document,
+                    FindAndReplaceOptions.options().upsert());
+        }
+        bulk.execute();
     }
 
     private static int writeOrder(String collection) {

@@ -1,6 +1,7 @@
 package org.followuptracker.query.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -98,6 +99,30 @@ class BatchingReadModelTest {
         assertThat(build.find("letters", "KGZ", Document.class)).isNull();
         assertThat(build.find("applied_events", "KAZ", Document.class)).as("another collection's id").isNull();
         assertThat(read).hasSize(2);
+    }
+
+    @Test
+    void aBuildWritesAllItsCollectionsAtOnceAndAWriteTheStoreRefusesFailsTheFlush() {
+        BatchingReadModel build = BatchingReadModel.ofEmptyGeneration(mongo, new Generation(9));
+        List<String> collections = List.of("letters", "recommendations", "audit", "timeline", "timeline_places",
+                "timeline_index", "board_index", "letter_index", "audit_heads", "applied_events");
+        for (String collection : collections) {
+            for (int i = 0; i < 300; i++) {
+                build.save(collection, collection + "-" + i, new Document("n", i));
+            }
+        }
+        build.flush();
+        for (String collection : collections) {
+            assertThat(mongo.count(new Query(), "g9_" + collection)).as(collection).isEqualTo(300);
+            assertThat(mongo.findById(collection + "-299", Document.class, "g9_" + collection).getInteger("n"))
+                    .isEqualTo(299);
+        }
+        assertThat(written).containsExactlyInAnyOrderElementsOf(collections.stream().map(c -> "g9_" + c).toList());
+
+        build.save("letters", "letter-1", new Document("n", 1));
+        // The store refuses a field name that starts with '$'.
+        build.save("audit", "event-1", new Document("$bad", 1));
+        assertThatThrownBy(build::flush).isInstanceOf(RuntimeException.class);
     }
 
     @Test
