@@ -34,7 +34,8 @@ import org.followuptracker.embedded.ServiceProcess;
  * instead of the embedded MongoDB-wire server), {@code --read-store=memory} (the embedded server keeps the read
  * models in memory instead of an H2 file), {@code --out=benchmark-results.md}, {@code --profile} (the services
  * run under Java Flight Recorder; where their CPU went is printed and written beside the table), {@code --until=B2}
- * (stop after B1 and B2, for a quicker look at appends and freshness).
+ * (stop after B1 and B2, for a quicker look at appends and freshness), {@code --only=B3} (store the events and
+ * rebuild, nothing else: B3 and B5 while loading and rebuilding).
  */
 public final class Benchmark {
 
@@ -98,6 +99,12 @@ public final class Benchmark {
                     loader.appended(), seed, options.containsKey("mongo-uri") ? "MongoDB at the URI given"
                             : inMemory ? "the embedded MongoDB-wire server, in memory"
                             : "the embedded MongoDB-wire server on an H2 file (the embedded default)"));
+            if ("B3".equals(options.get("only"))) {
+                stack.stopQueryService();
+                loadAndRebuild(data, loader, events, commands);
+                results.note("Only the load and B3 (--only=B3)");
+                return;
+            }
 
             Appends appends = new Appends(data.countries());
             // Warm-up: the JIT compiles the command path; with 3 s of it, the first runs measured the compiler too.
@@ -141,43 +148,7 @@ public final class Benchmark {
             // The same appends with nothing projecting beside them: what the query side's share of the two cores
             // costs the command side.
             appendRuns(appends, commands, millis, ", query service stopped");
-            long before = stored();
-            Instant loading = Instant.now();
-            data.generate(events - before, 0, loader::append);
-            loader.flush();
-            double loadSeconds = Duration.between(loading, Instant.now()).toMillis() / 1000.0;
-            long total = stored();
-            awaitRelayed(total);
-            double relaySeconds = Duration.between(loading, Instant.now()).toMillis() / 1000.0;
-            if (total == before) {
-                results.note(String.format("Loaded no more events: the appends had already stored %,d, at least the "
-                        + "%,d asked for (--events)", total, events));
-            } else {
-                results.note(String.format("Loaded %,d more events through Axon's event store API in %s s (%s "
-                                + "events/s); the relay had them all on Kafka %s s after loading began (%s events/s end "
-                                + "to end)", total - before, Results.f(loadSeconds), Results.f((total - before) / loadSeconds),
-                        Results.f(relaySeconds), Results.f((total - before) / relaySeconds)));
-            }
-
-            // B3: the read store emptied, the query service's first build reads the whole topic.
-            dropReadStore();
-            Rebuild rebuild = new Rebuild();
-            Rebuild.Outcome plain = rebuild.plainConsumer(stack.bootstrapServers());
-            queries = stack.queryService();
-            Rebuild.Outcome rebuilt;
-            MemoryPeaks duringRebuild = new MemoryPeaks(List.of(commands, queries));
-            try {
-                rebuilt = awaitFirstBuild(queries);
-            } finally {
-                duringRebuild.close();
-            }
-            results.add("B3", String.format("Rebuild of all projections from %,d events", rebuilt.events()),
-                    String.format("%s events/s (%s s)", Results.f(rebuilt.perSecond()), Results.f(rebuilt.seconds())),
-                    String.format("plain consumer %s msgs/s", Results.f(plain.perSecond())),
-                    Results.f(rebuilt.perSecond() / plain.perSecond()) + "x",
-                    ">= 20,000 events/s and >= 0.25x",
-                    rebuilt.perSecond() >= 20_000 && rebuilt.perSecond() / plain.perSecond() >= 0.25);
-            memoryRow("during B3", duringRebuild, commands, queries);
+            queries = loadAndRebuild(data, loader, events, commands);
 
             String grownLabel = String.format(" with %,d stored", stored());
             Map<Integer, Appends.Run> grown = appendRuns(appends, commands, millis, grownLabel);
@@ -217,6 +188,65 @@ public final class Benchmark {
                         + profiles.directory() + ", for JDK Mission Control or `jfr print`)");
             }
         }
+    }
+
+    /**
+     * Stores events through the event store API until {@code events} are stored, waits until the command service
+     * relayed them all (B5 of the command service meanwhile), then measures B3: the read store emptied, the query
+     * service started again builds the read models from the whole topic. The query service must be stopped.
+     *
+     * @return the query service, started again
+     */
+    private ServiceProcess loadAndRebuild(DataSet data, EventStoreLoader loader, long events, ServiceProcess commands)
+            throws Exception {
+        long before = stored();
+        Instant loading = Instant.now();
+        // The relay reads behind a bulk load faster than it can send: what it holds meanwhile is B5 too.
+        MemoryPeaks duringLoad = new MemoryPeaks(List.of(commands));
+        double loadSeconds;
+        long total;
+        try {
+            data.generate(events - before, 0, loader::append);
+            loader.flush();
+            loadSeconds = Duration.between(loading, Instant.now()).toMillis() / 1000.0;
+            total = stored();
+            awaitRelayed(total);
+        } finally {
+            duringLoad.close();
+        }
+        double relaySeconds = Duration.between(loading, Instant.now()).toMillis() / 1000.0;
+        memoryRow("while " + String.format("%,d", total - before) + " events were loaded and relayed", duringLoad,
+                commands, null);
+        if (total == before) {
+            results.note(String.format("Loaded no more events: the appends had already stored %,d, at least the "
+                    + "%,d asked for (--events)", total, events));
+        } else {
+            results.note(String.format("Loaded %,d more events through Axon's event store API in %s s (%s "
+                            + "events/s); the relay had them all on Kafka %s s after loading began (%s events/s end "
+                            + "to end)", total - before, Results.f(loadSeconds), Results.f((total - before) / loadSeconds),
+                    Results.f(relaySeconds), Results.f((total - before) / relaySeconds)));
+        }
+
+        // B3: the read store emptied, the query service's first build reads the whole topic.
+        dropReadStore();
+        Rebuild rebuild = new Rebuild();
+        Rebuild.Outcome plain = rebuild.plainConsumer(stack.bootstrapServers());
+        ServiceProcess queries = stack.queryService();
+        Rebuild.Outcome rebuilt;
+        MemoryPeaks duringRebuild = new MemoryPeaks(List.of(commands, queries));
+        try {
+            rebuilt = awaitFirstBuild(queries);
+        } finally {
+            duringRebuild.close();
+        }
+        results.add("B3", String.format("Rebuild of all projections from %,d events", rebuilt.events()),
+                String.format("%s events/s (%s s)", Results.f(rebuilt.perSecond()), Results.f(rebuilt.seconds())),
+                String.format("plain consumer %s msgs/s", Results.f(plain.perSecond())),
+                Results.f(rebuilt.perSecond() / plain.perSecond()) + "x",
+                ">= 20,000 events/s and >= 0.25x",
+                rebuilt.perSecond() >= 20_000 && rebuilt.perSecond() / plain.perSecond() >= 0.25);
+        memoryRow("during B3", duringRebuild, commands, queries);
+        return queries;
     }
 
     private Map<Integer, Appends.Run> appendRuns(Appends appends, ServiceProcess commands, long millis, String label)
@@ -296,7 +326,7 @@ public final class Benchmark {
     }
 
     private void memoryRow(String phase, MemoryPeaks peaks, ServiceProcess commands, ServiceProcess queries) {
-        for (ServiceProcess service : List.of(commands, queries)) {
+        for (ServiceProcess service : java.util.Arrays.asList(commands, queries)) {
             if (service == null) {
                 continue;
             }
