@@ -35,7 +35,7 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 public class BatchingReadModel implements ReadModel, LookAhead {
 
-    /** Written after everything else, in this order. */
+    /** Into the live generation, written after everything else, in this order (a build writes all at once). */
     public static final List<String> WRITTEN_LAST = List.of("letter_index", "board_index", "board_changes",
             "letter_changes", "audit_heads", "timeline_places", "timeline", "timeline_index", "applied_events");
 
@@ -165,10 +165,21 @@ public class BatchingReadModel implements ReadModel, LookAhead {
             }
             List<CompletableFuture<Void>> writes = collections.stream().map(collection -> CompletableFuture.runAsync(
                     () -> write(collection, pending.get(collection)), BUILD_WRITERS)).toList();
-            try {
-                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            RuntimeException failure = null;
+            for (CompletableFuture<Void> write : writes) {
+                try {
+                    write.join();
+                } catch (CompletionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
         }
         pending.clear();
