@@ -154,6 +154,18 @@ class BsonH2BackendTest {
                     .hasMessageContaining("E11000");
             audit.replaceOne(Filters.eq("_id", "e-2"), new Document("country", "KAZ").append("position", 3L));
             assertThat(audit.find(Filters.eq("position", 2L)).first()).isNull();
+            assertThatThrownBy(() -> audit.replaceOne(Filters.eq("_id", "e-4"), new Document("country", "KAZ")
+                    .append("position", 3L), new ReplaceOptions().upsert(true)))
+                    .as("an upsert of an absent document is checked against the other index")
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("E11000");
+            assertThat(audit.find(Filters.eq("_id", "e-4")).first()).isNull();
+            var upserted = audit.replaceOne(Filters.eq("_id", "e-5"), new Document("country", "KAZ")
+                    .append("position", 5L), new ReplaceOptions().upsert(true));
+            assertThat(upserted.getUpsertedId().asString().getValue()).isEqualTo("e-5");
+            assertThat(audit.find(Filters.eq("position", 5L)).first()).containsEntry("_id", "e-5");
+            assertThatThrownBy(() -> audit.insertOne(new Document("_id", "e-6").append("country", "KAZ")
+                    .append("position", 5L))).as("the upserted document is in the other index")
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("E11000");
         }
 
         try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
