@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -55,17 +56,21 @@ public class BatchingReadModel implements ReadModel, LookAhead {
     private final Map<String, Class<?>> readAheadTypes = new HashMap<>();
     /** For a generation that started empty and only this writes to: what it wrote. Null: anyone may have written. */
     private final WrittenIds written;
+    /** Collections {@link #flushMost()} leaves pending: written by {@link #flush()} only. */
+    private final Set<String> keptUntilFlush;
     private int pendingCount;
     private int storeLookups;
 
     public BatchingReadModel(MongoTemplate mongo, Generation generation) {
-        this(mongo, generation, null);
+        this(mongo, generation, null, Set.of());
     }
 
-    private BatchingReadModel(MongoTemplate mongo, Generation generation, WrittenIds written) {
+    private BatchingReadModel(MongoTemplate mongo, Generation generation, WrittenIds written,
+            Set<String> keptUntilFlush) {
         this.mongo = mongo;
         this.generation = generation;
         this.written = written;
+        this.keptUntilFlush = Set.copyOf(keptUntilFlush);
     }
 
     /**
@@ -73,7 +78,18 @@ public class BatchingReadModel implements ReadModel, LookAhead {
      * has not written is known to be absent without asking the store.
      */
     public static BatchingReadModel ofEmptyGeneration(MongoTemplate mongo, Generation generation) {
-        return new BatchingReadModel(mongo, generation, new WrittenIds());
+        return ofEmptyGeneration(mongo, generation, Set.of());
+    }
+
+    /**
+     * As {@link #ofEmptyGeneration(MongoTemplate, Generation)}, keeping the documents of {@code keptUntilFlush} in
+     * memory through every {@link #flushMost()} until a {@link #flush()}: for a few documents that nearly every
+     * event changes and that grow as the build goes (a country's index of its letters, say), written once rather
+     * than again, whole, with every flush.
+     */
+    public static BatchingReadModel ofEmptyGeneration(MongoTemplate mongo, Generation generation,
+            Set<String> keptUntilFlush) {
+        return new BatchingReadModel(mongo, generation, new WrittenIds(), keptUntilFlush);
     }
 
     @Override
@@ -152,8 +168,20 @@ public class BatchingReadModel implements ReadModel, LookAhead {
      * while the build waited (the build thread spent about 60% of a rebuild waiting for its writes).
      */
     public void flush() {
+        flush(Set.of());
+    }
+
+    /**
+     * As {@link #flush()}, but the documents of the collections this was told to keep until the flush stay in
+     * memory, unwritten (they are written by the next {@link #flush()}).
+     */
+    public void flushMost() {
+        flush(keptUntilFlush);
+    }
+
+    private void flush(Set<String> kept) {
         List<String> collections = new ArrayList<>(pending.keySet());
-        collections.removeIf(collection -> pending.get(collection).isEmpty());
+        collections.removeIf(collection -> pending.get(collection).isEmpty() || kept.contains(collection));
         collections.sort(Comparator.comparingInt(BatchingReadModel::writeOrder));
         if (written == null) {
             for (String collection : collections) {
@@ -182,8 +210,8 @@ public class BatchingReadModel implements ReadModel, LookAhead {
                 throw failure;
             }
         }
-        pending.clear();
-        pendingCount = 0;
+        pending.keySet().removeIf(collection -> !kept.contains(collection));
+        pendingCount = pending.values().stream().mapToInt(Map::size).sum();
         readAhead.clear();
         readAheadTypes.clear();
     }

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,37 @@ class BatchingReadModelTest {
                 .hasMessage("refused g9_audit");
         assertThat(mongo.findById("letter-1", Document.class, "g9_letters")).as("the other collection's write")
                 .isNotNull();
+    }
+
+    @Test
+    void aBuildKeepsTheDocumentsOfSomeCollectionsInMemoryThroughEveryFlushButTheLast() {
+        BatchingReadModel build = BatchingReadModel.ofEmptyGeneration(mongo, new Generation(10), Set.of("letter_index"));
+        build.save("letter_index", "KAZ", new Document("letterIds", List.of("letter-1")));
+        build.save("letters", "letter-1", new Document("n", 1));
+        build.flushMost();
+
+        assertThat(written).containsExactly("g10_letters");
+        assertThat(mongo.count(new Query(), "g10_letter_index")).as("not written yet").isZero();
+        assertThat(build.pendingDocuments()).isEqualTo(1);
+        assertThat(build.find("letter_index", "KAZ", Document.class).getList("letterIds", String.class))
+                .containsExactly("letter-1");
+
+        build.save("letter_index", "KAZ", new Document("letterIds", List.of("letter-1", "letter-2")));
+        build.save("letter_index", "KGZ", new Document("letterIds", List.of("letter-3")));
+        build.save("letters", "letter-2", new Document("n", 2));
+        assertThat(build.pendingDocuments()).isEqualTo(3);
+        build.flushMost();
+        assertThat(written).containsExactly("g10_letters", "g10_letters");
+        assertThat(build.pendingDocuments()).isEqualTo(2);
+        assertThat(read).as("what is kept is answered from memory").isEmpty();
+
+        build.flush();
+        assertThat(written).containsExactly("g10_letters", "g10_letters", "g10_letter_index");
+        assertThat(build.pendingDocuments()).isZero();
+        assertThat(mongo.findById("KAZ", Document.class, "g10_letter_index").getList("letterIds", String.class))
+                .containsExactly("letter-1", "letter-2");
+        assertThat(build.find("letter_index", "KGZ", Document.class).getList("letterIds", String.class))
+                .containsExactly("letter-3");
     }
 
     @Test
