@@ -10,10 +10,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.followuptracker.access.Role;
@@ -162,6 +164,10 @@ final class BenchmarkStack implements AutoCloseable {
             System.out.println("could not drop schema " + schema + ": " + e.getMessage());
         }
         log.close();
+        // The broker's log and the read store's file come to some 10 GB after a million events: only the services'
+        // log (and the profiles) are worth keeping.
+        deleteTree(data.resolve("kafka"));
+        deleteTree(data.resolve("mongo"));
         if (harness != null) {
             try {
                 harness.dump(profiles.directory().resolve("0-benchmark-with-kafka-and-mongodb-wire-server.jfr"));
@@ -169,6 +175,19 @@ final class BenchmarkStack implements AutoCloseable {
                 System.out.println("could not write the benchmark's own recording: " + e.getMessage());
             }
             harness.close();
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.out.println("could not delete " + directory + ": " + e.getMessage());
         }
     }
 
