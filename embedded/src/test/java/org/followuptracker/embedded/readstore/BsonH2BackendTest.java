@@ -179,6 +179,29 @@ class BsonH2BackendTest {
     }
 
     @Test
+    void anIndexThatIsNotUniqueDoesNotSendAReplacementDownTheGeneralPath() {
+        try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
+                MongoClient client = MongoClients.create(mongo.uri("test"))) {
+            // As the recommendations: an index by country, which the server takes and ignores (it keeps no keys).
+            MongoCollection<Document> recommendations = client.getDatabase("test").getCollection("g1_recommendations");
+            recommendations.createIndex(Indexes.ascending("country"));
+            Document recommendation = new Document("_id", "rec-1").append("country", "KAZ").append("status", "urged");
+            recommendations.insertOne(recommendation);
+
+            var same = recommendations.replaceOne(Filters.eq("_id", "rec-1"), recommendation);
+            assertThat(same.getModifiedCount()).as("the direct replacement counts the same content as modified, "
+                    + "where the general path (and MongoDB) would not").isEqualTo(1);
+            recommendations.replaceOne(Filters.eq("_id", "rec-1"), new Document("country", "UZB"),
+                    new ReplaceOptions().upsert(true));
+            assertThat(recommendations.find(Filters.eq("_id", "rec-1")).first()).as("replaced whole")
+                    .isEqualTo(new Document("_id", "rec-1").append("country", "UZB"));
+            assertThat(recommendations.find(Filters.eq("country", "UZB")).into(new ArrayList<>()))
+                    .as("found by the field of the ignored index, by a scan").hasSize(1);
+            assertThat(recommendations.find(Filters.eq("country", "KAZ")).first()).isNull();
+        }
+    }
+
+    @Test
     void aCompoundUniqueIndexRefusesADuplicateAlsoAfterARestart() {
         try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
                 MongoClient client = MongoClients.create(mongo.uri("test"))) {
