@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.UniqueIndexes;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.Collection;
@@ -84,7 +85,9 @@ final class AppendingH2Collection extends H2Collection {
             }
         }
         Utils.validateFieldNames(replacement);
-        Object position = idIndex.getPosition(replacement);
+        UniqueIndexes.KeyedIndex byKey = id instanceof String && idIndex instanceof UniqueIndexes.KeyedIndex keyed
+                ? keyed : null;
+        Object position = byKey != null ? byKey.positionOf((String) id) : idIndex.getPosition(replacement);
         if (position != null && keepsAnotherIndex(idIndex)) {
             return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
         }
@@ -97,7 +100,12 @@ final class AppendingH2Collection extends H2Collection {
             result.put("nModified", 1);
         } else {
             if (isUpsert) {
-                addDocument(replacement);
+                if (byKey != null && !keepsAnotherIndex(idIndex)) {
+                    // What adding it checks and keeps, done directly: the id is known absent, and the only key kept.
+                    byKey.add((String) id, addDocumentInternal(replacement));
+                } else {
+                    addDocument(replacement);
+                }
                 result.put("upserted", id);
                 oplog.handleInsert(getFullName(), List.of(replacement));
             } else {

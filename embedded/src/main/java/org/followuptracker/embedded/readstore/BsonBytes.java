@@ -38,7 +38,7 @@ final class BsonBytes {
     }
 
     /** The values, each as its BSON type and its value: what a BSON array holds, without the index names. */
-    static byte[] ofValues(List<?> values) {
+    static byte[] ofValues(Iterable<?> values) {
         return encoded(bson -> {
             for (Object value : values) {
                 byte type = BsonEncoder.determineType(value);

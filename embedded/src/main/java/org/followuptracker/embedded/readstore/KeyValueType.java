@@ -58,6 +58,6 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     }
 
     private static byte[] bson(KeyValue key) {
-        return BsonBytes.ofValues(key.stream().toList());
+        return BsonBytes.ofValues(key);
     }
 }

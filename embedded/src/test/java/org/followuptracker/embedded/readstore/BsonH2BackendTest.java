@@ -179,7 +179,7 @@ class BsonH2BackendTest {
     }
 
     @Test
-    void anIndexThatIsNotUniqueDoesNotSendAReplacementDownTheGeneralPath() {
+    void aReplacementByAStringIdTakesTheDirectPathWhereNoOtherIndexKeepsKeys() {
         try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
                 MongoClient client = MongoClients.create(mongo.uri("test"))) {
             // As the recommendations: an index by country, which the server takes and ignores (it keeps no keys).
@@ -198,6 +198,22 @@ class BsonH2BackendTest {
             assertThat(recommendations.find(Filters.eq("country", "UZB")).into(new ArrayList<>()))
                     .as("found by the field of the ignored index, by a scan").hasSize(1);
             assertThat(recommendations.find(Filters.eq("country", "KAZ")).first()).isNull();
+
+            // An absent document upserted by its id (a string) is added with its key put in the id index directly.
+            var upserted = recommendations.replaceOne(Filters.eq("_id", "rec-2"), new Document("country", "ARM"),
+                    new ReplaceOptions().upsert(true));
+            assertThat(upserted.getUpsertedId().asString().getValue()).isEqualTo("rec-2");
+            assertThat(recommendations.find(Filters.eq("_id", "rec-2")).first()).as("found through the id index")
+                    .isEqualTo(new Document("_id", "rec-2").append("country", "ARM"));
+            assertThatThrownBy(() -> recommendations.insertOne(new Document("_id", "rec-2")))
+                    .as("its key is in the id index").isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("E11000");
+        }
+
+        try (InProcessMongo mongo = InProcessMongo.start(folder, FreePorts.next());
+                MongoClient client = MongoClients.create(mongo.uri("test"))) {
+            assertThat(client.getDatabase("test").getCollection("g1_recommendations").find(Filters.eq("_id", "rec-2"))
+                    .first()).as("after a restart").containsEntry("country", "ARM");
         }
     }
 
