@@ -88,7 +88,8 @@ final class AppendingH2Collection extends H2Collection {
         UniqueIndexes.KeyedIndex byKey = id instanceof String && idIndex instanceof UniqueIndexes.KeyedIndex keyed
                 ? keyed : null;
         Object position = byKey != null ? byKey.positionOf((String) id) : idIndex.getPosition(replacement);
-        if (position != null && keepsAnotherIndex(idIndex)) {
+        boolean anotherIndex = keepsAnotherIndex(idIndex);
+        if (position != null && anotherIndex) {
             return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
         }
         Document result = new Document();
@@ -100,7 +101,7 @@ final class AppendingH2Collection extends H2Collection {
             result.put("nModified", 1);
         } else {
             if (isUpsert) {
-                if (byKey != null && !keepsAnotherIndex(idIndex)) {
+                if (byKey != null && !anotherIndex) {
                     // What adding it checks and keeps, done directly: the id is known absent, and the only key kept.
                     byKey.add((String) id, addDocumentInternal(replacement));
                 } else {
@@ -147,7 +148,12 @@ final class AppendingH2Collection extends H2Collection {
      * recommendations' index by country did that, a tenth of the store's CPU in a rebuild.
      */
     private boolean keepsAnotherIndex(Index<Object> idIndex) {
-        return getIndexes().stream().anyMatch(index -> index != idIndex && !(index instanceof EmptyIndex));
+        for (Index<Object> index : getIndexes()) {
+            if (index != idIndex && !(index instanceof EmptyIndex)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The collection's index on the id; null if it has none. */
