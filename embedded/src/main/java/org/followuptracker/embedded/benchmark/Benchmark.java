@@ -162,6 +162,11 @@ public final class Benchmark {
                         String.format("%+.0f%%", -slower * 100), "<= 10% slower", slower <= 0.10);
             }
             for (Reads.Read read : reads) {
+                if (!readsGrown.containsKey(read.name()) || !readsEmpty.containsKey(read.name())) {
+                    results.add("B6", "Reads p99, " + read.name() + ", grown vs base set", "no figure",
+                            "a read failed (see B4)", "", "<= 10% slower", false);
+                    continue;
+                }
                 double p99 = readsGrown.get(read.name()).percentileMillis(99);
                 double base = readsEmpty.get(read.name()).percentileMillis(99);
                 results.add("B6", "Reads p99, " + read.name() + ", grown vs base set", Results.f(p99) + " ms",
@@ -278,19 +283,39 @@ public final class Benchmark {
         Reads measure = new Reads();
         Map<String, Latencies> measured = new LinkedHashMap<>();
         for (Reads.Read read : reads) {
-            Latencies http = measure.http(queries, read, requests, option("read-seconds", 60) * 1000);
             Latencies lookup = measure.keyLookup(stack.mongoUri, read, requests);
-            measured.put(read.name(), http);
-            readRow(read.name() + label + ", " + http.count() + " requests"
-                    + (http.count() < requests ? " (the time limit)" : ""), http, lookup);
+            try {
+                Latencies http = measure.http(queries, read, requests, option("read-seconds", 60) * 1000);
+                measured.put(read.name(), http);
+                readRow(read.name() + label + ", " + http.count() + " requests"
+                        + (http.count() < requests ? " (the time limit)" : ""), http, lookup);
+            } catch (IllegalStateException e) {
+                failedRead(read.name() + label, e);
+                continue;
+            }
             // The query service keeps a country's letters and board in memory until the country changes: the reads
             // above, of an unchanged country, are answered from there after the first; this is the read that is not.
-            Latencies changed = measure.afterChange(commands, queries, stack.mongoUri, appends, read,
-                    DataSet.BIG_COUNTRY, AFTER_CHANGE_READS);
-            readRow(read.name() + label + ", the first after " + DataSet.BIG_COUNTRY + " changed, " + changed.count()
-                    + " requests", changed, lookup);
+            try {
+                Latencies changed = measure.afterChange(commands, queries, stack.mongoUri, appends, read,
+                        DataSet.BIG_COUNTRY, AFTER_CHANGE_READS);
+                readRow(read.name() + label + ", the first after " + DataSet.BIG_COUNTRY + " changed, "
+                        + changed.count() + " requests", changed, lookup);
+            } catch (IllegalStateException e) {
+                failedRead(read.name() + label + ", the first after " + DataSet.BIG_COUNTRY + " changed", e);
+            }
         }
         return measured;
+    }
+
+    /**
+     * A read that answered with an error or not within a minute is a row of its own, and the run goes on: the rows
+     * after it (B6 among them) would otherwise be lost with it.
+     */
+    private void failedRead(String what, IllegalStateException failure) {
+        String reason = String.valueOf(failure.getMessage());
+        results.add("B4", "Reads, " + what, "failed", "", "", "p99 <= 50 ms", false);
+        results.note("B4 read '" + what + "' failed: "
+                + (reason.length() > 300 ? reason.substring(0, 300) + "..." : reason));
     }
 
     private void readRow(String what, Latencies http, Latencies lookup) {
