@@ -24,6 +24,7 @@ public class CountryLettersReads {
     private static final Logger log = LoggerFactory.getLogger(CountryLettersReads.class);
 
     private static final String WHAT = "letters";
+    private static final String DATES = "letter-dates";
     /** From how many countries their letters are read in one pass over all letters rather than by key. */
     private static final int ONE_PASS_FROM_COUNTRIES = 20;
 
@@ -48,6 +49,16 @@ public class CountryLettersReads {
     }
 
     /**
+     * The dates of every country's letters as known now, for the lists across countries: a letter's dates take about
+     * a twelfth of the memory of the letter, and are read once, a letter at a time, then brought up to date with the
+     * letters that change.
+     */
+    List<KeptLetterDates> datesOfEveryCountry(DirectReadModel readModel) {
+        return List.copyOf(cache.getEvery(readModel, DATES, CountryLettersReads::loadDates, CountryLettersReads::refreshed,
+                KeptLetterDates::weight).values());
+    }
+
+    /**
      * The letters of each country, as of the change the letter changes told before and after reading them. Told two
      * different ones, the letters may hold states newer than a change between them, which that change would undo: the
      * change they are as of is then unknown.
@@ -63,6 +74,52 @@ public class CountryLettersReads {
                     asOf != null && asOf.equals(after.get(letters.country())) ? asOf : ChangeWindow.UNKNOWN));
         }
         return kept;
+    }
+
+    /** The dates of each country's letters, as of a change as {@link #load} tells it. */
+    private static Map<String, KeptLetterDates> loadDates(DirectReadModel readModel, List<String> countries) {
+        Map<String, Long> before = latestChanges(readModel, countries);
+        Map<String, List<LetterDates>> read = datesOf(readModel, countries);
+        Map<String, Long> after = latestChanges(readModel, countries);
+        Map<String, KeptLetterDates> kept = new HashMap<>();
+        read.forEach((country, dates) -> {
+            Long asOf = before.get(country);
+            kept.put(country, new KeptLetterDates(country, dates,
+                    asOf != null && asOf.equals(after.get(country)) ? asOf : ChangeWindow.UNKNOWN));
+        });
+        return kept;
+    }
+
+    /**
+     * The dates of each country's letters: the letters its index names, as {@link #lettersOf} reads them, but for
+     * many countries at once, every letter in one pass, one at a time, keeping its dates only.
+     */
+    private static Map<String, List<LetterDates>> datesOf(DirectReadModel readModel, List<String> countries) {
+        if (countries.size() <= ONE_PASS_FROM_COUNTRIES) {
+            Map<String, List<LetterDates>> dates = new HashMap<>();
+            lettersOf(readModel, countries).forEach(letters ->
+                    dates.put(letters.country(), KeptLetterDates.of(letters.letters())));
+            return dates;
+        }
+        List<LetterIndex> indexes = readModel.findAll(LetterIndex.COLLECTION, countries, LetterIndex.class);
+        Map<String, String> indexedIn = new HashMap<>();
+        Map<String, List<LetterDates>> dates = new HashMap<>();
+        for (LetterIndex index : indexes) {
+            index.letterIds().forEach(letterId -> indexedIn.put(letterId, index.country()));
+            dates.put(index.country(), new ArrayList<>(index.letterIds().size()));
+        }
+        readModel.forEach(LetterDocument.COLLECTION, LetterDocument.class, letter -> {
+            LetterDates now = letter.country().equals(indexedIn.get(letter.letterId())) ? LetterDates.now(letter.letter()) : null;
+            if (now != null) {
+                dates.get(letter.country()).add(now);
+            }
+        });
+        List<String> notIndexed = countries.stream().filter(country -> !dates.containsKey(country)).toList();
+        if (!notIndexed.isEmpty()) {
+            readModel.findAll(CountryLetters.LEGACY_COLLECTION, notIndexed, CountryLetters.class).forEach(letters ->
+                    dates.put(letters.country(), KeptLetterDates.of(letters.letters())));
+        }
+        return dates;
     }
 
     /**
@@ -111,10 +168,10 @@ public class CountryLettersReads {
     }
 
     /**
-     * The kept letters with those changed since read again, where those are all known: the letters are written
-     * before the changes that name them, so they are read as of the change told, or newer.
+     * What is kept of the letters, with those changed since read again, where those are all known: the letters are
+     * written before the changes that name them, so they are read as of the change told, or newer.
      */
-    private static Map<String, KeptLetters> refreshed(DirectReadModel readModel, Map<String, KeptLetters> kept,
+    private static <T extends KeptByChange<T>> Map<String, T> refreshed(DirectReadModel readModel, Map<String, T> kept,
             Map<String, String> lastEventIds) {
         Map<String, LetterChanges> told = new HashMap<>();
         Map<String, List<String>> changedIds = new HashMap<>();
@@ -128,7 +185,7 @@ public class CountryLettersReads {
         Map<String, LetterDocument> byId = new HashMap<>();
         readModel.findAll(LetterDocument.COLLECTION, changedIds.values().stream().flatMap(List::stream).toList(),
                 LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter));
-        Map<String, KeptLetters> refreshed = new HashMap<>();
+        Map<String, T> refreshed = new HashMap<>();
         changedIds.forEach((country, ids) -> {
             List<LetterRecord> changed = new ArrayList<>(ids.size());
             for (String letterId : ids) {

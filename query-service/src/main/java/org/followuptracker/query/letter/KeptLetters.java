@@ -17,7 +17,7 @@ import org.followuptracker.query.web.AsOf;
  * with the letters, and with the day waiting is counted to. When some letters change, the letters awaiting an answer
  * are worked out again for those only. Earlier moments ({@code asOf}) are worked out each time.
  */
-public final class KeptLetters {
+public final class KeptLetters implements KeptByChange<KeptLetters> {
 
     /** A value as known now, worked out again when the day changes. */
     private static final class Daily<T> {
@@ -68,7 +68,8 @@ public final class KeptLetters {
     }
 
     /** The last of the country's letter changes these letters hold ({@link LetterChanges}). */
-    long asOfChange() {
+    @Override
+    public long asOfChange() {
         return asOfChange;
     }
 
@@ -77,7 +78,8 @@ public final class KeptLetters {
      * added, as of change {@code latest}. The letters awaiting an answer now are then worked out again for the changed
      * ones only.
      */
-    KeptLetters with(List<LetterRecord> changed, long latest) {
+    @Override
+    public KeptLetters with(List<LetterRecord> changed, long latest) {
         if (changed.isEmpty()) {
             return this;
         }
@@ -94,6 +96,11 @@ public final class KeptLetters {
 
     int size() {
         return letters.letters().size();
+    }
+
+    /** The letter with this id, or null. */
+    LetterRecord letter(String letterId) {
+        return letters.letters().stream().filter(letter -> letter.letterId().equals(letterId)).findFirst().orElse(null);
     }
 
     /** The letters awaiting an answer at the moment, their waiting counted up to its day. */

@@ -28,11 +28,14 @@ class LetterController {
 
     private final Generations generations;
     private final CountryLettersReads lettersReads;
+    private final AwaitingAcrossCountries awaitingAcrossCountries;
     private final Clock clock;
 
-    LetterController(Generations generations, CountryLettersReads lettersReads, Clock clock) {
+    LetterController(Generations generations, CountryLettersReads lettersReads,
+            AwaitingAcrossCountries awaitingAcrossCountries, Clock clock) {
         this.generations = generations;
         this.lettersReads = lettersReads;
+        this.awaitingAcrossCountries = awaitingAcrossCountries;
         this.clock = clock;
     }
 
@@ -47,6 +50,12 @@ class LetterController {
         AsOf moment = AsOf.of(asOf, clock);
         Paging paging = Paging.of(page, size);
         Export.Format export = Export.format(format);
+        if (iso3 == null && moment.live()) {
+            AwaitingAcrossCountries.Page now = awaitingAcrossCountries.page(generations.reading(),
+                    Boolean.TRUE.equals(overdue), moment.today(), export != null ? 0 : paging.offset(),
+                    export != null ? Long.MAX_VALUE : paging.size());
+            return awaiting(moment, paging, export, iso3, now.total(), now.letters());
+        }
         List<AwaitingLetter> letters = lettersOf(iso3).stream()
                 .flatMap(c -> c.awaiting(moment).stream())
                 .filter(letter -> !Boolean.TRUE.equals(overdue) || letter.overdue())
@@ -54,14 +63,20 @@ class LetterController {
                         .thenComparing(Comparator.comparingLong(AwaitingLetter::daysWaited).reversed())
                         .thenComparing(AwaitingLetter::letterId))
                 .toList();
+        return awaiting(moment, paging, export, iso3, letters.size(), export != null ? letters : paging.slice(letters));
+    }
+
+    /** The letters awaiting an answer: {@code letters} is the page asked for, or all of them to export. */
+    private static ResponseEntity<?> awaiting(AsOf moment, Paging paging, Export.Format export, String iso3, long total,
+            List<AwaitingLetter> letters) {
         if (export != null) {
             return Export.of(export, "awaiting" + (iso3 == null ? "" : "-" + iso3), letters, COLUMNS,
                     letter -> Arrays.asList(letter.country(), letter.reference(), letter.subject(), letter.recipient(),
                             letter.sentOn(), letter.responseDueBy(), letter.daysWaited(), letter.overdue(),
                             letter.daysOverdue(), letter.followUps(), letter.lastFollowUpOn(), letter.letterId()));
         }
-        return ResponseEntity.ok(new Awaiting(moment.given(), moment.today(), paging.page(),
-                paging.size(), letters.size(), paging.slice(letters)));
+        return ResponseEntity.ok(new Awaiting(moment.given(), moment.today(), paging.page(), paging.size(), total,
+                letters));
     }
 
     private static final List<String> COLUMNS = List.of("country", "reference", "subject", "recipient", "sentOn",
@@ -79,9 +94,11 @@ class LetterController {
         Paging paging = Paging.of(page, size);
         Export.Format export = Export.format(format);
         String prefix = q == null ? "" : q.strip().toUpperCase(java.util.Locale.ROOT);
-        List<CountrySummary> countries = lettersOf(null).stream()
-                .filter(c -> c.country().startsWith(prefix))
-                .map(c -> c.summary(moment))
+        List<CountrySummary> summaries = moment.live()
+                ? lettersReads.datesOfEveryCountry(generations.reading()).stream()
+                        .filter(c -> c.country().startsWith(prefix)).map(c -> c.summary(moment.today())).toList()
+                : lettersOf(null).stream().filter(c -> c.country().startsWith(prefix)).map(c -> c.summary(moment)).toList();
+        List<CountrySummary> countries = summaries.stream()
                 .filter(summary -> summary.letters() > 0)
                 .filter(summary -> !Boolean.TRUE.equals(awaiting) || summary.awaiting() > 0)
                 .filter(summary -> !Boolean.TRUE.equals(overdue) || summary.overdue() > 0)

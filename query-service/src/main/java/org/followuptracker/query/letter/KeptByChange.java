@@ -1,0 +1,17 @@
+package org.followuptracker.query.letter;
+
+import java.util.List;
+
+/**
+ * What a reader keeps in memory of a country's letters, as of one of the country's letter changes
+ * ({@link LetterChanges}), and how it is brought up to date with the letters changed since
+ * ({@link CountryLettersReads}).
+ */
+interface KeptByChange<T> {
+
+    /** The last of the country's letter changes this holds. */
+    long asOfChange();
+
+    /** This with {@code changed} (in the order of their first change) in place of what it held of them, as of {@code latest}. */
+    T with(List<LetterRecord> changed, long latest);
+}
