@@ -109,7 +109,10 @@ public class CountryLettersReads {
             dates.put(index.country(), new ArrayList<>(index.letterIds().size()));
         }
         readModel.forEach(LetterDocument.COLLECTION, LetterDocument.class, letter -> {
-            LetterDates now = letter.country().equals(indexedIn.get(letter.letterId())) ? LetterDates.now(letter.letter()) : null;
+            if (!letter.country().equals(indexedIn.get(letter.letterId()))) {
+                return;
+            }
+            LetterDates now = LetterDates.now(letter.letter());
             if (now != null) {
                 dates.get(letter.country()).add(now);
             }
