@@ -34,7 +34,8 @@ import org.followuptracker.embedded.ServiceProcess;
  * instead of the embedded MongoDB-wire server), {@code --read-store=memory} (the embedded server keeps the read
  * models in memory instead of an H2 file), {@code --out=benchmark-results.md}, {@code --profile} (the services
  * run under Java Flight Recorder; where their CPU went is printed and written beside the table), {@code --until=B2}
- * (stop after B1 and B2, for a quicker look at appends and freshness), {@code --only=B3} (store the events and
+ * (stop after B1 and B2, for a quicker look at appends and freshness), {@code --until=B4} (also the reads on the base
+ * set, before the million events), {@code --only=B3} (store the events and
  * rebuild, nothing else: B3 and B5 while loading and rebuilding).
  */
 public final class Benchmark {
@@ -142,6 +143,10 @@ public final class Benchmark {
                     new Reads.Read("overdue list, all countries", "/api/letters/awaiting?overdue=true&size=50",
                             "letter_index", DataSet.BIG_COUNTRY));
             Map<String, Latencies> readsEmpty = readRuns(reads, commands, queries, appends, requests, "");
+            if ("B4".equals(options.get("until"))) {
+                results.note("Stopped after B4 on the base set (--until=B4)");
+                return;
+            }
 
             // Growth: a million events more, stored through the event store API, relayed by the command service.
             stack.stopQueryService();
