@@ -58,7 +58,8 @@ class CountriesController {
         Map<String, Object> summary = services.read(user, "/api/countries/" + country, Views.parameters("asOf", moment));
         Map<String, Object> list = services.read(user, "/api/countries/" + country + "/timeline",
                 Views.parameters("asOf", moment, "type", type, "page", page, "size", 50));
-        List<Map<String, Object>> entries = pictureEntries(user, country, moment);
+        Picture picture = pictureEntries(user, country, moment);
+        List<Map<String, Object>> entries = picture.entries();
         Map<String, Map<String, Object>> recommendations = new HashMap<>();
         List<String> urged = LetterCards.urgedIds(entries);
         for (int from = 0; from < urged.size(); from += IDS_PER_CALL) {
@@ -70,7 +71,7 @@ class CountriesController {
         }
         // "Today", as the services count days waited: the as-of day if one is picked, else today in UTC.
         LocalDate today = Views.day(asOf).orElse(LocalDate.now(java.time.ZoneOffset.UTC));
-        List<Map<String, Object>> open = Views.list(list, "openLetters");
+        List<Map<String, Object>> open = picture.openLetters();
         model.addAttribute("country", country);
         model.addAttribute("summary", summary);
         model.addAttribute("timeline", list);
@@ -84,23 +85,28 @@ class CountriesController {
         return "country";
     }
 
-    /** The latest entries of the timeline (all of them, up to {@link #PICTURE_ENTRIES}), oldest first. */
-    private List<Map<String, Object>> pictureEntries(SignedInUser user, String country, String asOf) {
+    /**
+     * The latest entries of the timeline (all of them, up to {@link #PICTURE_ENTRIES}), oldest first, and the letters
+     * awaiting an answer that they concern (each page of the timeline names those of its entries).
+     */
+    private record Picture(List<Map<String, Object>> entries, List<Map<String, Object>> openLetters) {
+    }
+
+    private Picture pictureEntries(SignedInUser user, String country, String asOf) {
         String path = "/api/countries/" + country + "/timeline";
         Map<String, Object> first = services.read(user, path, Views.parameters("asOf", asOf, "size", PAGE));
         long total = ((Number) first.get("total")).longValue();
-        if (total <= PAGE) {
-            return Views.list(first, "entries");
-        }
-        int lastPage = (int) ((total - 1) / PAGE);
+        int lastPage = (int) (Math.max(0, total - 1) / PAGE);
         int firstPage = Math.max(0, lastPage - PICTURE_ENTRIES / PAGE + 1);
         List<Map<String, Object>> entries = new ArrayList<>();
+        List<Map<String, Object>> openLetters = new ArrayList<>();
         for (int p = firstPage; p <= lastPage; p++) {
-            entries.addAll(p == 0 ? Views.list(first, "entries")
-                    : Views.list(services.read(user, path, Views.parameters("asOf", asOf, "size", PAGE, "page", p)),
-                            "entries"));
+            Map<String, Object> read = p == 0 ? first
+                    : services.read(user, path, Views.parameters("asOf", asOf, "size", PAGE, "page", p));
+            entries.addAll(Views.list(read, "entries"));
+            openLetters.addAll(Views.list(read, "openLetters"));
         }
-        return entries;
+        return new Picture(entries, openLetters);
     }
 
 }
