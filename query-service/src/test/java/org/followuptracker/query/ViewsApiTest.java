@@ -432,6 +432,18 @@ class ViewsApiTest {
         assertThat(get(viewer, "/api/countries/KGZ/timeline").get("openLetters")).hasSize(2);
         assertThat(get(viewer, "/api/letters/awaiting").get("letters")).hasSize(2);
         assertThat(get(viewer, "/api/countries/KGZ").get("answered").asInt()).isZero();
+        // A page of the timeline names the open letters its own entries concern, and counts them all.
+        int entries = get(viewer, "/api/countries/KGZ/timeline").get("total").asInt();
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (int page = 0; page < entries; page++) {
+            JsonNode one = get(viewer, "/api/countries/KGZ/timeline?size=1&page=" + page);
+            assertThat(one.get("openLettersTotal").asInt()).isEqualTo(2);
+            List<String> concerned = new java.util.ArrayList<>();
+            one.get("entries").forEach(entry -> concerned.add(entry.path("letterId").asText()));
+            assertThat(letterIds(one.get("openLetters"))).isSubsetOf(concerned);
+            named.addAll(letterIds(one.get("openLetters")));
+        }
+        assertThat(named).containsExactlyInAnyOrder("letter-1", "letter-2");
 
         topic.publish(envelope("letter-2", "Letter", 2, "2026-01-07T09:00:00Z", new ResponseReceived("letter-2",
                 "resp-2", COUNTRY, LocalDate.of(2013, 4, 20), "Ministry", "Will consider it",

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.followuptracker.query.web.AsOf;
 
@@ -54,7 +53,6 @@ public final class KeptLetters implements KeptByChange<KeptLetters> {
     /** Let go of once the letters awaiting an answer now are worked out. */
     private volatile Before before;
     private final Daily<List<AwaitingLetter>> awaitingNow = new Daily<>();
-    private final Daily<Object> awaitingNowRendered = new Daily<>();
     private final Daily<CountrySummary> summaryNow = new Daily<>();
 
     KeptLetters(CountryLetters letters, long asOfChange) {
@@ -124,17 +122,6 @@ public final class KeptLetters implements KeptByChange<KeptLetters> {
                 .awaiting(moment.knownAt(), moment.today()));
         awaiting.sort(SENT_ORDER);
         return List.copyOf(awaiting);
-    }
-
-    /**
-     * The letters awaiting an answer now, as {@code render} renders them (for a response: the most written-to country
-     * has thousands), once a day.
-     */
-    public Object awaitingNowRendered(AsOf moment, Function<List<AwaitingLetter>, Object> render) {
-        if (!moment.live()) {
-            throw new IllegalArgumentException("only the letters awaiting an answer now are kept rendered");
-        }
-        return awaitingNowRendered.on(moment.today(), () -> render.apply(awaiting(moment)));
     }
 
     /** How the country answers, as known at the moment. */

@@ -1,9 +1,6 @@
 package org.followuptracker.query.timeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,10 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.followuptracker.query.export.Export;
 import org.followuptracker.query.letter.AwaitingLetter;
 import org.followuptracker.query.letter.CountryLettersReads;
-import org.followuptracker.query.letter.KeptLetters;
 import org.followuptracker.query.readmodel.DirectReadModel;
 import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.web.AsOf;
@@ -41,13 +38,11 @@ class TimelineController {
 
     private final Generations generations;
     private final CountryLettersReads lettersReads;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    TimelineController(Generations generations, CountryLettersReads lettersReads, ObjectMapper json, Clock clock) {
+    TimelineController(Generations generations, CountryLettersReads lettersReads, Clock clock) {
         this.generations = generations;
         this.lettersReads = lettersReads;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -116,19 +111,11 @@ class TimelineController {
             total = selected.size();
             entries = paging.slice(selected).stream().map(Entry::of).toList();
         }
-        KeptLetters letters = lettersReads.of(readModel, country);
-        // Now, the open letters are the same for every page and every reader until the country changes: rendered once.
-        Object openLetters = moment.live() ? letters.awaitingNowRendered(moment, this::rendered) : letters.awaiting(moment);
+        // The page's letters still awaiting an answer, not the country's thousands: those are a list of their own.
+        List<AwaitingLetter> awaiting = lettersReads.of(readModel, country).awaiting(moment);
+        Set<String> onThePage = entries.stream().map(Entry::letterId).filter(Objects::nonNull).collect(Collectors.toSet());
         return ResponseEntity.ok(new Timeline(country, moment.given(), paging.page(), paging.size(), total, entries,
-                openLetters));
-    }
-
-    private RawValue rendered(List<AwaitingLetter> letters) {
-        try {
-            return new RawValue(json.writeValueAsString(letters));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the open letters could not be written as JSON", e);
-        }
+                awaiting.stream().filter(letter -> onThePage.contains(letter.letterId())).toList(), awaiting.size()));
     }
 
     private static Set<String> types(List<String> requested) {
@@ -163,10 +150,13 @@ class TimelineController {
                 : LocalDate.ofInstant(entry.recordedAt(), ZoneOffset.UTC).toString();
     }
 
+    /**
+     * {@code openLetters}: the letters awaiting an answer that the page's entries concern; {@code openLettersTotal}: how
+     * many of the country's letters await one ({@code /api/letters/awaiting?country=} lists them).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    /** {@code openLetters}: a list of {@link AwaitingLetter}, or that list already rendered as JSON. */
     record Timeline(String country, Instant asOf, int page, int size, long total, List<Entry> entries,
-            Object openLetters) {
+            List<AwaitingLetter> openLetters, int openLettersTotal) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
