@@ -33,7 +33,8 @@ import org.followuptracker.embedded.ServiceProcess;
  * time one B4 read is given; fewer requests are made if it runs out), {@code --mongo-uri=} (a real MongoDB
  * instead of the embedded MongoDB-wire server), {@code --read-store=memory} (the embedded server keeps the read
  * models in memory instead of an H2 file), {@code --out=benchmark-results.md}, {@code --profile} (the services
- * run under Java Flight Recorder; where their CPU went is printed and written beside the table), {@code --until=B2}
+ * run under Java Flight Recorder; where their CPU went is printed and written beside the table),
+ * {@code --service-jvm=-XX:+UseSerialGC,...} (more options for both services' JVMs), {@code --until=B2}
  * (stop after B1 and B2, for a quicker look at appends and freshness), {@code --until=B4} (also the reads on the base
  * set, before the million events), {@code --only=B3} (store the events and
  * rebuild, nothing else: B3 and B5 while loading and rebuilding).
@@ -80,7 +81,13 @@ public final class Benchmark {
         System.out.printf("Benchmark: %,d events, seed %d, %d s per append run, %d requests per read%n", events, seed,
                 millis / 1000, requests);
         boolean inMemory = "memory".equals(options.get("read-store"));
-        stack = new BenchmarkStack(options.get("mongo-uri"), inMemory, "127.0.0.1", 5432, options.containsKey("profile"));
+        List<String> serviceJvm = options.containsKey("service-jvm")
+                ? List.of(options.get("service-jvm").split(",")) : List.of();
+        stack = new BenchmarkStack(options.get("mongo-uri"), inMemory, "127.0.0.1", 5432, options.containsKey("profile"),
+                serviceJvm);
+        if (!serviceJvm.isEmpty()) {
+            results.note("Both services' JVMs also ran with " + String.join(" ", serviceJvm) + " (--service-jvm)");
+        }
         try {
             ServiceProcess commands = stack.commandService();
             ServiceProcess queries = stack.queryService();
@@ -305,6 +312,9 @@ public final class Benchmark {
                         DataSet.BIG_COUNTRY, AFTER_CHANGE_READS);
                 readRow(read.name() + label + ", the first after " + DataSet.BIG_COUNTRY + " changed, "
                         + changed.count() + " requests", changed, lookup);
+                // With 50 reads, p99 is the slowest one: which of them it was tells a cold start from a pause.
+                results.note("B4 '" + read.name() + label + "' after a change, the slowest reads (#1 the first): "
+                        + changed.slowest(5));
             } catch (IllegalStateException e) {
                 failedRead(read.name() + label + ", the first after " + DataSet.BIG_COUNTRY + " changed", e);
             }

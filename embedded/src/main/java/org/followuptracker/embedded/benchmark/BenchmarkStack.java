@@ -49,14 +49,19 @@ final class BenchmarkStack implements AutoCloseable {
     private final String postgresHost;
     private final int postgresPort;
     private final Profiles profiles;
+    private final List<String> serviceJvm;
     private ServiceProcess commandService;
     private ServiceProcess queryService;
     private int started;
     private Recording harness;
 
-    /** With {@code profile}, each service runs under Java Flight Recorder (see {@link Profiles}). */
+    /**
+     * With {@code profile}, each service runs under Java Flight Recorder (see {@link Profiles}); {@code serviceJvm}:
+     * more options for both services' JVMs (after the default ones, so they win), for experiments.
+     */
     BenchmarkStack(String mongoUri, boolean readStoreInMemory, String postgresHost, int postgresPort,
-            boolean profile) {
+            boolean profile, List<String> serviceJvm) {
+        this.serviceJvm = List.copyOf(serviceJvm);
         this.postgresHost = postgresHost;
         this.postgresPort = postgresPort;
         try {
@@ -96,6 +101,11 @@ final class BenchmarkStack implements AutoCloseable {
 
     private List<String> jvm(String service) {
         List<String> options = new ArrayList<>(JVM);
+        if (serviceJvm.stream().anyMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
+            // The JVM refuses two collectors: the one asked for replaces the default.
+            options.removeIf(option -> option.matches("-XX:\\+Use\\w+GC"));
+        }
+        options.addAll(serviceJvm);
         if (profiles != null) {
             options.addAll(profiles.jvmOptions(++started + "-" + service));
         }
