@@ -30,13 +30,20 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The system under measurement: the real Kafka broker in this process, the read store (the MongoDB-wire server in
  * this process on an H2 file as in the embedded default, or in memory, or a real MongoDB given its URI), the event store in a fresh schema of this machine's PostgreSQL,
- * and each service as a process of its own with at most 512 MiB of heap and the JIT's full compiler.
+ * and each service as a process of its own with at most 512 MiB of heap, the serial collector and the JIT's full
+ * compiler.
  */
 final class BenchmarkStack implements AutoCloseable {
 
     static final String PASSWORD = "benchmark password";
     static final String TOPIC = "followup-tracker.events";
-    private static final List<String> JVM = List.of("-Xmx512m", "-XX:+UseG1GC");
+    /**
+     * The serial collector, as the embedded default runs the services: on two cores shared by three JVMs, G1's
+     * young pauses in the query service reached 100 to 250 ms during the reads (copying 15 MB took 220 ms of its
+     * threads' time: they waited for a core, it seems), and appends were slower: a run up to B4 with the serial
+     * collector appended 65/214/330 commands/s (1/4/16 clients) where one with G1 did 34/99/260.
+     */
+    private static final List<String> JVM = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     final String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     final String mongoUri;
