@@ -47,7 +47,8 @@ class TimelineController {
     }
 
     @Operation(summary = "A country's timeline, in the order things happened (retracted facts marked, not dropped), "
-            + "and its letters awaiting an answer; as known at asOf (a date or instant; default now). Filters: type "
+            + "with the letters awaiting an answer that the page's entries concern and how many of the country's "
+            + "letters await one; as known at asOf (a date or instant; default now). Filters: type "
             + "(repeatable), from/to (days things happened), recommendation. format=csv|json exports every entry selected.")
     @GetMapping("/api/countries/{iso3}/timeline")
     ResponseEntity<?> timeline(@PathVariable String iso3, @RequestParam(required = false) String asOf,
