@@ -308,8 +308,14 @@ public final class Benchmark {
             // The query service keeps a country's letters and board in memory until the country changes: the reads
             // above, of an unchanged country, are answered from there after the first; this is the read that is not.
             try {
+                long missesBefore = measure.cacheReads(queries, "miss");
+                long refreshesBefore = measure.cacheReads(queries, "refresh");
                 Latencies changed = measure.afterChange(commands, queries, stack.mongoUri, appends, read,
                         DataSet.BIG_COUNTRY, AFTER_CHANGE_READS);
+                results.note(String.format("B4 '%s%s' after a change: the query service read %d countries' documents"
+                        + " whole and brought %d up to date meanwhile", read.name(), label,
+                        measure.cacheReads(queries, "miss") - missesBefore,
+                        measure.cacheReads(queries, "refresh") - refreshesBefore));
                 readRow(read.name() + label + ", the first after " + DataSet.BIG_COUNTRY + " changed, "
                         + changed.count() + " requests", changed, lookup);
                 // With 50 reads, p99 is the slowest one: which of them it was tells a cold start from a pause.

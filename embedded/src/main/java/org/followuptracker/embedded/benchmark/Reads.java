@@ -76,6 +76,23 @@ final class Reads {
         }
     }
 
+    /**
+     * How many reads of a country's documents the query service's read cache answered so, since it started: "miss"
+     * (read whole from the store), "refresh" (brought up to date with what changed), "hit".
+     */
+    long cacheReads(ServiceProcess queryService, String result) {
+        Api.Answer answer = api.get(queryService, "/actuator/metrics/tracker.read.cache?tag=result:" + result, "admin");
+        if (!answer.ok()) {
+            throw new IllegalStateException("the query service's read cache metric answered " + answer.status());
+        }
+        try {
+            return (long) new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body())
+                    .get("measurements").get(0).get("value").asDouble();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static long auditLength(MongoDatabase database, String country) {
         Document live = database.getCollection("read_model_generations").find(Filters.eq("_id", "live")).first();
         Document head = database.getCollection("g" + live.getInteger("number") + "_audit_heads")
