@@ -40,8 +40,8 @@ final class BenchmarkStack implements AutoCloseable {
     /**
      * The serial collector, as the embedded default runs the services: on two cores shared by three JVMs, G1's
      * young pauses in the query service reached 100 to 250 ms during the reads (copying 15 MB took 220 ms of its
-     * threads' time: they waited for a core, it seems), and appends were slower: a run up to B4 with the serial
-     * collector appended 65/214/330 commands/s (1/4/16 clients) where one with G1 did 34/99/260.
+     * threads' time: they waited for a core, it seems). Appends stayed within their spread from run to run: 1/4/16
+     * clients appended 35/105/201 and 46/172/344 commands/s in two whole runs with G1, 38/115/277 with this one.
      */
     private static final List<String> JVM = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
