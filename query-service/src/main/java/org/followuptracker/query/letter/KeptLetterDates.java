@@ -70,10 +70,6 @@ final class KeptLetterDates implements KeptByChange<KeptLetterDates> {
         return country;
     }
 
-    int size() {
-        return letters.size();
-    }
-
     /** How much of the read cache's bound this takes. */
     int weight() {
         return Math.max(1, letters.size() / LETTERS_PER_RECORD);
