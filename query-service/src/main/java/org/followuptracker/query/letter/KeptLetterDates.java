@@ -75,7 +75,7 @@ final class KeptLetterDates implements KeptByChange<KeptLetterDates> {
         return Math.max(1, letters.size() / LETTERS_PER_RECORD);
     }
 
-    /** The letters awaiting an answer on {@code day}, most overdue first ({@link LetterDates#MOST_OVERDUE_FIRST}). */
+    /** The letters awaiting an answer on {@code day}, most overdue first ({@link LetterDates#mostOverdueFirst}). */
     List<LetterDates> awaiting(LocalDate day) {
         return on(day).awaiting();
     }

@@ -59,9 +59,7 @@ class LetterController {
         List<AwaitingLetter> letters = lettersOf(iso3).stream()
                 .flatMap(c -> c.awaiting(moment).stream())
                 .filter(letter -> !Boolean.TRUE.equals(overdue) || letter.overdue())
-                .sorted(Comparator.comparingLong(AwaitingLetter::daysOverdue).reversed()
-                        .thenComparing(Comparator.comparingLong(AwaitingLetter::daysWaited).reversed())
-                        .thenComparing(AwaitingLetter::letterId))
+                .sorted(AwaitingLetter.MOST_OVERDUE_FIRST)
                 .toList();
         return awaiting(moment, paging, export, iso3, letters.size(), export != null ? letters : paging.slice(letters));
     }

@@ -26,8 +26,8 @@ record LetterDates(String letterId, int sentOn, int dueBy, int answeredOn, int f
     }
 
     /**
-     * The order of the letters awaiting an answer on {@code today}: most days overdue first, then longest waiting, as
-     * the overdue list shows them ({@code LetterController}).
+     * The order of the letters awaiting an answer on {@code today}: as {@link AwaitingLetter#MOST_OVERDUE_FIRST}
+     * orders them once their days are counted.
      */
     static Comparator<LetterDates> mostOverdueFirst(LocalDate today) {
         return Comparator.comparingLong((LetterDates letter) -> letter.daysOverdue(today)).reversed()

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.followuptracker.events.EventEnvelope;
@@ -28,10 +27,6 @@ import org.junit.jupiter.api.Test;
 class AwaitingAcrossCountriesTest {
 
     private static final AsOf NOW = AsOf.of(null, Clock.fixed(Instant.parse("2013-06-01T12:00:00Z"), ZoneOffset.UTC));
-    private static final Comparator<AwaitingLetter> MOST_OVERDUE_FIRST = Comparator
-            .comparingLong(AwaitingLetter::daysOverdue).reversed()
-            .thenComparing(Comparator.comparingLong(AwaitingLetter::daysWaited).reversed())
-            .thenComparing(AwaitingLetter::letterId);
 
     private final ProjectedCountries store = new ProjectedCountries();
     private final LetterProjection projection = new LetterProjection();
@@ -109,7 +104,7 @@ class AwaitingAcrossCountriesTest {
     private List<AwaitingLetter> expectedAwaiting(boolean overdueOnly) {
         return countries.stream().flatMap(country -> fromTheStore(country).awaiting(NOW.knownAt(), NOW.today()).stream())
                 .filter(letter -> !overdueOnly || letter.overdue())
-                .sorted(MOST_OVERDUE_FIRST).toList();
+                .sorted(AwaitingLetter.MOST_OVERDUE_FIRST).toList();
     }
 
     /** The country's letters as the store holds them: those its index names, or its one document of old. */
