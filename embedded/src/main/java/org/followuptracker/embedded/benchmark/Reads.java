@@ -1,5 +1,6 @@
 package org.followuptracker.embedded.benchmark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -12,6 +13,8 @@ import org.followuptracker.embedded.ServiceProcess;
  * as a single key lookup straight against the same store (the document the view starts from), without HTTP.
  */
 final class Reads {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A view, and the document of the live generation that its baseline looks up. */
     record Read(String name, String path, String collection, String key) {
@@ -86,7 +89,7 @@ final class Reads {
             throw new IllegalStateException("the query service's read cache metric answered " + answer.status());
         }
         try {
-            return (long) new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body())
+            return (long) JSON.readTree(answer.body())
                     .get("measurements").get(0).get("value").asDouble();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
