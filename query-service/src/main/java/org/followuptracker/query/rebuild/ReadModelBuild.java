@@ -3,6 +3,7 @@ package org.followuptracker.query.rebuild;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,8 @@ class ReadModelBuild implements AutoCloseable {
     void open() {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
         partitions = infos == null ? List.of()
-                : infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+                : infos.stream().map(info -> new TopicPartition(topic, info.partition()))
+                        .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
@@ -107,10 +109,20 @@ class ReadModelBuild implements AutoCloseable {
 
     /**
      * As {@link #readUpTo(Map, BooleanSupplier)}, giving up at {@code deadline}.
+     * <p>
+     * Reads one partition after the other, each to its target, rather than all at once: every read model is a
+     * country's, and each country's events are all on one partition. So a country's documents that grow as its
+     * events come (a month of its timeline, its letters, its recommendations) are written once or a few times, rather
+     * than with every flush while all 193 countries were read side by side (each flush then held some 20 events of
+     * each country, and rewrote their documents whole): with all partitions at once, a rebuild of 100,000 events
+     * wrote 451,000 documents, 368 MB; one partition after the other, 405,000 documents, 301 MB (a month of a timeline
+     * written 39,000 times where it was 55,000, a recommendation 48,000 where it was 79,000). When a partition is read,
+     * what its countries' events made is written.
      *
      * @return whether every partition was read up to its target (what was read is written either way)
      */
     boolean readUpTo(Map<TopicPartition, Long> targets, BooleanSupplier stop, Instant deadline) {
+        TopicPartition reading = null;
         while (!reached(targets)) {
             if (stop.getAsBoolean()) {
                 throw new IllegalStateException("stopped");
@@ -118,6 +130,16 @@ class ReadModelBuild implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 readModel.flush();
                 return false;
+            }
+            TopicPartition behind = firstBehind(targets);
+            if (!behind.equals(reading)) {
+                if (reading != null) {
+                    // The countries of the partition read are done: their documents kept until the end too.
+                    readModel.flush();
+                }
+                consumer.pause(partitions);
+                consumer.resume(List.of(behind));
+                reading = behind;
             }
             List<ReceivedEvent> polled = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
@@ -140,6 +162,17 @@ class ReadModelBuild implements AutoCloseable {
         readModel.flush();
         lag = 0;
         return true;
+    }
+
+    /** The first partition, in the order of their numbers, not yet read up to its target. */
+    private TopicPartition firstBehind(Map<TopicPartition, Long> targets) {
+        for (TopicPartition partition : partitions) {
+            Long target = targets.get(partition);
+            if (target != null && consumer.position(partition) < target) {
+                return partition;
+            }
+        }
+        throw new IllegalStateException("every partition is read up to its target");
     }
 
     /** Reads until caught up with the end of the topic, as it moves, until a read finds nothing left to read. */
