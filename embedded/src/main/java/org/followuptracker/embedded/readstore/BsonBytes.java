@@ -8,6 +8,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.buffer.UnpooledHeapByteBuf;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ final class BsonBytes {
     private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
     private static final int INITIAL_CAPACITY = 16 * 1024;
     private static final int KEPT_CAPACITY = 1024 * 1024;
+    /** BSON's type byte of a string. */
+    private static final byte STRING = 0x02;
 
     private BsonBytes() {
     }
@@ -56,6 +59,42 @@ final class BsonBytes {
             values.add(BsonDecoder.decodeValue(bson.readByte(), bson));
         }
         return values;
+    }
+
+    /**
+     * One string as {@link #write} writes {@link #ofValues} of it (its BSON type, its length with the closing zero as
+     * four bytes, lowest first, its UTF-8 bytes, a zero), without the wire server's encoder: most keys of the stores'
+     * indexes are one string, and encoding them so was a tenth of the store's CPU in a rebuild.
+     */
+    static void writeString(WriteBuffer buffer, String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        int length = utf8.length + 1;
+        buffer.putVarInt(1 + 4 + length);
+        buffer.put(STRING).put((byte) length).put((byte) (length >>> 8)).put((byte) (length >>> 16))
+                .put((byte) (length >>> 24)).put(utf8).put((byte) 0);
+    }
+
+    /**
+     * The string {@link #writeString} (or {@link #ofValues} of one string) wrote where {@code buffer} stands, the
+     * buffer then left after it; null, the buffer left where it stood, if what stands there is anything else.
+     */
+    static String readString(ByteBuffer buffer) {
+        int start = buffer.position();
+        int size = DataUtils.readVarInt(buffer);
+        int at = buffer.position();
+        if (size >= 6 && buffer.get(at) == STRING) {
+            int length = (buffer.get(at + 1) & 0xff) | (buffer.get(at + 2) & 0xff) << 8
+                    | (buffer.get(at + 3) & 0xff) << 16 | (buffer.get(at + 4) & 0xff) << 24;
+            if (length == size - 5 && buffer.get(at + size - 1) == 0) {
+                byte[] utf8 = new byte[length - 1];
+                buffer.position(at + 5);
+                buffer.get(utf8);
+                buffer.position(at + size);
+                return new String(utf8, StandardCharsets.UTF_8);
+            }
+        }
+        buffer.position(start);
+        return null;
     }
 
     static void write(WriteBuffer buffer, byte[] bson) {

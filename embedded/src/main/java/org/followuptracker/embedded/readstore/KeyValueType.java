@@ -44,12 +44,17 @@ final class KeyValueType extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        BsonBytes.write(buffer, bson(key));
+        if (key.size() == 1 && key.get(0) instanceof String id) {
+            BsonBytes.writeString(buffer, id);
+        } else {
+            BsonBytes.write(buffer, bson(key));
+        }
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        return new KeyValue(BsonBytes.readValues(buffer));
+        String id = BsonBytes.readString(buffer);
+        return id != null ? new KeyValue(id) : new KeyValue(BsonBytes.readValues(buffer));
     }
 
     @Override

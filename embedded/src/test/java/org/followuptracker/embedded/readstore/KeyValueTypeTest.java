@@ -57,4 +57,42 @@ class KeyValueTypeTest {
             }
         }
     }
+
+    @Test
+    void aKeyOfOneStringIsWrittenAsTheWireServersEncoderWritesIt() {
+        // Files written before the shortcut for one string hold what the wire server's encoder wrote: the same bytes.
+        for (String id : List.of("KAZ", "", "4f1c9a60-1e2b-4c55-9a1d-0c7e5b1f0a11", "\u00e9t\u00e9 \u2013 \uD83D\uDE00",
+                "x".repeat(70_000))) {
+            WriteBuffer shortcut = new WriteBuffer();
+            type.write(shortcut, new KeyValue(id));
+            WriteBuffer general = new WriteBuffer();
+            BsonBytes.write(general, BsonBytes.ofValues(List.of(id)));
+
+            assertThat(bytes(shortcut)).as(id.length() > 40 ? "a long id" : id).isEqualTo(bytes(general));
+            ByteBuffer written = shortcut.getBuffer();
+            written.flip();
+            assertThat(BsonBytes.readValues(written)).containsExactly(id);
+        }
+    }
+
+    @Test
+    void aKeyOfAnythingElseIsNotReadAsAString() {
+        WriteBuffer buffer = new WriteBuffer();
+        List<KeyValue> keys = List.of(new KeyValue(7), new KeyValue("a", "b"), new KeyValue((Object) null),
+                new KeyValue("KAZ"));
+        keys.forEach(key -> type.write(buffer, key));
+        ByteBuffer written = buffer.getBuffer();
+        written.flip();
+
+        assertThat(List.of(type.read(written), type.read(written), type.read(written), type.read(written)))
+                .isEqualTo(keys);
+    }
+
+    private static byte[] bytes(WriteBuffer buffer) {
+        ByteBuffer written = buffer.getBuffer().duplicate();
+        written.flip();
+        byte[] bytes = new byte[written.remaining()];
+        written.get(bytes);
+        return bytes;
+    }
 }
