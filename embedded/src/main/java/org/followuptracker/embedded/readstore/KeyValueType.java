@@ -24,7 +24,7 @@ final class KeyValueType extends BasicDataType<KeyValue> {
         }
         int common = Math.min(a.size(), b.size());
         for (int i = 0; i < common; i++) {
-            int byValue = VALUES.compare(a.get(i), b.get(i));
+            int byValue = compareValues(a.get(i), b.get(i));
             if (byValue != 0) {
                 return byValue;
             }
@@ -35,6 +35,24 @@ final class KeyValueType extends BasicDataType<KeyValue> {
         }
         // The same to MongoDB, not equal here: ordered all the same, and the same way every time.
         return Arrays.compare(bson(a), bson(b));
+    }
+
+    /**
+     * Two values in MongoDB's order: the audit's keys (a country and a position) compared directly when both are
+     * strings or both longs, as the comparator orders them; through the comparator they were a tenth of the store's CPU
+     * in a rebuild, every audit entry added compared some twenty times.
+     */
+    private static int compareValues(Object x, Object y) {
+        if (x instanceof String a && y instanceof String b) {
+            return a.compareTo(b);
+        }
+        if (x instanceof Long a && y instanceof Long b) {
+            return Long.compare(a, b);
+        }
+        if (x instanceof Integer a && y instanceof Integer b) {
+            return Integer.compare(a, b);
+        }
+        return VALUES.compare(x, y);
     }
 
     @Override

@@ -95,4 +95,30 @@ class KeyValueTypeTest {
         written.get(bytes);
         return bytes;
     }
+
+    @Test
+    void keysOfSeveralValuesAreOrderedAsTheWireServerOrdersTheirValues() {
+        // The audit's keys (country, position), and values of mixed types, which the shortcuts leave to the server.
+        List<KeyValue> keys = List.of(new KeyValue("KAZ", 1L), new KeyValue("KAZ", 12L), new KeyValue("KAZ", -3L),
+                new KeyValue("KAZ", Long.MAX_VALUE), new KeyValue("ARM", 12L), new KeyValue("kaz", 1L),
+                new KeyValue("KAZ", 12), new KeyValue("KAZ", 12.5), new KeyValue("KAZ", 7), new KeyValue(5L, "KAZ"),
+                new KeyValue(5, "KAZ"), new KeyValue("\u00e9t\u00e9", 2L), new KeyValue("KAZ", "12"));
+        ValueComparator server = ValueComparator.asc();
+        for (KeyValue a : keys) {
+            for (KeyValue b : keys) {
+                int expected = 0;
+                for (int i = 0; i < a.size() && expected == 0; i++) {
+                    expected = server.compare(a.get(i), b.get(i));
+                }
+                if (expected != 0) {
+                    assertThat(Integer.signum(type.compare(a, b))).as("%s against %s", a, b)
+                            .isEqualTo(Integer.signum(expected));
+                } else {
+                    // The same to MongoDB (12 and 12L): ordered all the same, one way, and equal only when equal.
+                    assertThat(type.compare(a, b)).as("%s against %s", a, b).isEqualTo(-type.compare(b, a));
+                    assertThat(type.compare(a, b) == 0).as("%s against %s", a, b).isEqualTo(a.equals(b));
+                }
+            }
+        }
+    }
 }
