@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +40,7 @@ class EventConsumer {
     private final Generations generations;
     private final ProjectionGate gate;
     private final MongoTemplate mongo;
+    private final RecentCountryDocuments recent;
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final Timer relayDelay;
     private final Timer projectionDelay;
@@ -47,11 +49,12 @@ class EventConsumer {
     private final Timer batchWrite;
 
     EventConsumer(Projections projections, Generations generations, ProjectionGate gate, MongoTemplate mongo,
-            MeterRegistry meters) {
+            RecentCountryDocuments recent, MeterRegistry meters) {
         this.projections = projections;
         this.generations = generations;
         this.gate = gate;
         this.mongo = mongo;
+        this.recent = recent;
         this.relayDelay = Timer.builder("tracker.events.relay.delay")
                 .description("From recording an event until the relay sent it to Kafka")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -92,7 +95,8 @@ class EventConsumer {
                 log.debug("no read models built yet; the first build will apply these {} events", records.size());
                 return;
             }
-            BatchingReadModel readModel = new BatchingReadModel(mongo, live.get());
+            // The countries' documents this consumer wrote last, not read back (RecentCountryDocuments tells when not).
+            BatchingReadModel readModel = new BatchingReadModel(mongo, live.get(), recent.of(live.get()));
             List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
             List<ReceivedEvent> received = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : records) {
@@ -119,7 +123,15 @@ class EventConsumer {
             }
             long projected = System.nanoTime();
             int written = readModel.pendingDocuments();
-            readModel.flush();
+            Map<String, Map<String, Object>> countries = readModel.pendingIn(RecentCountryDocuments.COLLECTIONS);
+            try {
+                readModel.flush();
+            } catch (RuntimeException e) {
+                // Written in part, perhaps: the store may hold some of the new documents and not others.
+                recent.forget();
+                throw e;
+            }
+            recent.written(live.get(), countries);
             long flushed = System.nanoTime();
             timed(received.size(), started, readAhead, projected, flushed, readModel.storeLookups(), written);
             long now = System.currentTimeMillis();

@@ -58,19 +58,31 @@ public class BatchingReadModel implements ReadModel, LookAhead {
     private final WrittenIds written;
     /** Collections {@link #flushMost()} leaves pending: written by {@link #flush()} only. */
     private final Set<String> keptUntilFlush;
+    /** Documents known as the store holds them, by collection and key, without reading them (see the constructor). */
+    private final Map<String, Map<String, Object>> known;
     private int pendingCount;
     private int storeLookups;
 
     public BatchingReadModel(MongoTemplate mongo, Generation generation) {
-        this(mongo, generation, null, Set.of());
+        this(mongo, generation, Map.of());
+    }
+
+    /**
+     * With documents of the generation known as the store holds them now, by collection and key: looking one up, or
+     * reading it ahead, is answered with it, not from the store. Only for documents no one else writes meanwhile: the
+     * live consumer's own, as it wrote them last ({@code RecentCountryDocuments}).
+     */
+    public BatchingReadModel(MongoTemplate mongo, Generation generation, Map<String, Map<String, Object>> known) {
+        this(mongo, generation, null, Set.of(), known);
     }
 
     private BatchingReadModel(MongoTemplate mongo, Generation generation, WrittenIds written,
-            Set<String> keptUntilFlush) {
+            Set<String> keptUntilFlush, Map<String, Map<String, Object>> known) {
         this.mongo = mongo;
         this.generation = generation;
         this.written = written;
         this.keptUntilFlush = Set.copyOf(keptUntilFlush);
+        this.known = known;
     }
 
     /**
@@ -89,7 +101,7 @@ public class BatchingReadModel implements ReadModel, LookAhead {
      */
     public static BatchingReadModel ofEmptyGeneration(MongoTemplate mongo, Generation generation,
             Set<String> keptUntilFlush) {
-        return new BatchingReadModel(mongo, generation, new WrittenIds(), keptUntilFlush);
+        return new BatchingReadModel(mongo, generation, new WrittenIds(), keptUntilFlush, Map.of());
     }
 
     @Override
@@ -107,6 +119,10 @@ public class BatchingReadModel implements ReadModel, LookAhead {
         Map<String, Object> ahead = readAhead.get(collection);
         if (ahead != null && ahead.containsKey(id) && type.equals(readAheadTypes.get(collection))) {
             return (T) ahead.get(id);
+        }
+        Object document = known.getOrDefault(collection, Map.of()).get(id);
+        if (type.isInstance(document)) {
+            return (T) document;
         }
         if (written != null && !written.mightContain(collection, id)) {
             return null;
@@ -129,9 +145,10 @@ public class BatchingReadModel implements ReadModel, LookAhead {
         }
         Map<String, Object> ahead = readAhead.computeIfAbsent(collection, name -> new HashMap<>());
         Map<String, Object> saved = pending.getOrDefault(collection, Map.of());
-        // What was read ahead or saved already is known; of the rest, what this build never wrote is known absent.
-        List<String> unknown = ids.stream().distinct().filter(id -> !ahead.containsKey(id) && !saved.containsKey(id))
-                .toList();
+        Map<String, Object> knownHere = known.getOrDefault(collection, Map.of());
+        // What was read ahead, saved or known already is known; of the rest, what this build never wrote is absent.
+        List<String> unknown = ids.stream().distinct().filter(id -> !ahead.containsKey(id) && !saved.containsKey(id)
+                && !type.isInstance(knownHere.get(id))).toList();
         List<String> keys = unknown.stream().filter(id -> written == null || written.mightContain(collection, id)).toList();
         unknown.forEach(id -> ahead.put(id, null));
         for (int from = 0; from < keys.size(); from += DirectReadModel.KEYS_PER_QUERY) {
@@ -149,6 +166,18 @@ public class BatchingReadModel implements ReadModel, LookAhead {
         if (before == null) {
             pendingCount++;
         }
+    }
+
+    /** The documents of these collections saved since the last flush, by collection and key (a copy). */
+    public Map<String, Map<String, Object>> pendingIn(Set<String> collections) {
+        Map<String, Map<String, Object>> documents = new HashMap<>();
+        for (String collection : collections) {
+            Map<String, Object> saved = pending.get(collection);
+            if (saved != null && !saved.isEmpty()) {
+                documents.put(collection, new HashMap<>(saved));
+            }
+        }
+        return documents;
     }
 
     /** How many lookups went to the store one key at a time (not read ahead, saved or known absent) so far. */

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.followuptracker.query.letter.LetterIndex;
 import org.bson.Document;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
@@ -124,6 +126,61 @@ class BatchReadAheadTest {
             assertThat(documents(batched, collection)).as(collection).isNotEmpty()
                     .isEqualTo(documents(oneByOne, collection));
         }
+    }
+
+    @Test
+    void theCountriesDocumentsTheConsumerWroteLastAreNotReadBackAndTheReadModelsComeOutTheSame() {
+        List<EventEnvelope> first = new ArrayList<>();
+        List<EventEnvelope> second = new ArrayList<>();
+        for (String country : COUNTRIES) {
+            first.addAll(letterWithNewRecommendation(country, "1"));
+            second.addAll(letterWithNewRecommendation(country, "2"));
+            second.add(recorded(country + "-letter-1", "Letter", new ResponseReceived(country + "-letter-1",
+                    country + "-response-1", country, LocalDate.parse("2013-02-01"), "Ministry", null,
+                    List.of(new PositionTaken(country + "-rec-1", Position.SUPPORTED)))));
+        }
+        RecentCountryDocuments recent = new RecentCountryDocuments();
+        Generation remembering = new Generation(1);
+        applyAsTheConsumerDoes(first, remembering, recent);
+        assertThat(recent.countries()).isEqualTo(COUNTRIES.size());
+        queries.clear();
+        lookups.clear();
+
+        applyAsTheConsumerDoes(second, remembering, recent);
+
+        assertThat(lookups).isEmpty();
+        assertThat(queries).as("read ahead from the store").containsExactlyInAnyOrder(
+                Stream.of("applied_events", "recommendations", "timeline_places", "timeline", "letter", "audit")
+                        .map(remembering::collection).toArray(String[]::new));
+        Generation reading = new Generation(2);
+        applyAsABatch(first, reading);
+        applyAsABatch(second, reading);
+        for (String collection : List.of(AppliedEvent.COLLECTION, "recommendations", "board_index", "board_changes",
+                "letter", "letter_index", "letter_changes", "timeline", "timeline_index", "timeline_places", "audit",
+                "audit_heads")) {
+            assertThat(documents(remembering, collection)).as(collection).isNotEmpty()
+                    .isEqualTo(documents(reading, collection));
+        }
+        // Another generation live (a rebuild went live): nothing of the one before is taken for it.
+        assertThat(recent.of(reading)).isEmpty();
+    }
+
+    @Test
+    void onlyTheCountriesWrittenToMostRecentlyAreKeptAndARebalanceForgetsThemAll() {
+        RecentCountryDocuments recent = new RecentCountryDocuments();
+        Generation live = new Generation(1);
+        for (int i = 0; i < RecentCountryDocuments.COUNTRIES + 10; i++) {
+            recent.written(live, Map.of("letter_index", Map.of("C" + i, new LetterIndex("C" + i, List.of("l" + i))),
+                    "letter", Map.of("l" + i, "a letter: not one of the countries' documents")));
+        }
+        Map<String, Map<String, Object>> known = recent.of(live);
+        assertThat(known).containsOnlyKeys("letter_index");
+        assertThat(known.get("letter_index")).hasSize(RecentCountryDocuments.COUNTRIES)
+                .containsKey("C" + (RecentCountryDocuments.COUNTRIES + 9)).doesNotContainKey("C0");
+
+        recent.onPartitionsAssigned(null, List.of());
+
+        assertThat(recent.of(live)).isEmpty();
     }
 
     @Test
@@ -323,6 +380,17 @@ class BatchReadAheadTest {
         projections.readAhead(received, readModel);
         received.forEach(event -> projections.apply(event, readModel));
         readModel.flush();
+    }
+
+    /** As the live consumer applies a batch: with what it wrote last, and keeping what it writes now. */
+    private void applyAsTheConsumerDoes(List<EventEnvelope> events, Generation generation, RecentCountryDocuments recent) {
+        BatchingReadModel readModel = new BatchingReadModel(mongo, generation, recent.of(generation));
+        List<ReceivedEvent> received = events.stream().map(BatchReadAheadTest::received).toList();
+        projections.readAhead(received, readModel);
+        received.forEach(event -> projections.apply(event, readModel));
+        Map<String, Map<String, Object>> countries = readModel.pendingIn(RecentCountryDocuments.COLLECTIONS);
+        readModel.flush();
+        recent.written(generation, countries);
     }
 
     private void applyAlone(EventEnvelope envelope, Generation generation) {
