@@ -29,8 +29,9 @@ import org.followuptracker.embedded.ServiceProcess;
  * A benchmark, not a test: it asserts nothing; it reports which targets were met.
  * <p>
  * Arguments: {@code --events=1000000} (the stored events for B3 and B6), {@code --seed=42},
- * {@code --seconds=10} (per B1 run), {@code --warm-up-seconds=15} (commands sent before B1, not measured), {@code --requests=1000} (per B4 read), {@code --read-seconds=60} (the most
- * time one B4 read is given; fewer requests are made if it runs out), {@code --mongo-uri=} (a real MongoDB
+ * {@code --seconds=10} (per B1 run), {@code --warm-up-seconds=15} (commands sent before B1, not measured),
+ * {@code --requests=1000} (per B4 read), {@code --read-seconds=60} (the most time one B4 read is given; fewer
+ * requests are made if it runs out), {@code --mongo-uri=} (a real MongoDB
  * instead of the embedded MongoDB-wire server), {@code --read-store=memory} (the embedded server keeps the read
  * models in memory instead of an H2 file), {@code --out=benchmark-results.md}, {@code --profile} (the services
  * run under Java Flight Recorder; where their CPU went is printed and written beside the table),

@@ -5,6 +5,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.bson.Document;
 import org.followuptracker.embedded.ServiceProcess;
 
@@ -91,8 +93,8 @@ final class Reads {
         try {
             return (long) JSON.readTree(answer.body())
                     .get("measurements").get(0).get("value").asDouble();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -51,10 +51,7 @@ public class RecentCountryDocuments implements ConsumerAwareRebalanceListener {
 
     /** What is kept for the generation, by collection and country (a copy); nothing if another was live before. */
     public synchronized Map<String, Map<String, Object>> of(Generation live) {
-        if (live.number() != generation) {
-            byCountry.clear();
-            generation = live.number();
-        }
+        keptFor(live);
         Map<String, Map<String, Object>> known = new HashMap<>();
         byCountry.forEach((country, documents) -> documents.forEach((collection, document) ->
                 known.computeIfAbsent(collection, name -> new HashMap<>()).put(country, document)));
@@ -63,16 +60,21 @@ public class RecentCountryDocuments implements ConsumerAwareRebalanceListener {
 
     /** What a batch wrote to the generation, by collection and key, once it is written whole. */
     public synchronized void written(Generation live, Map<String, Map<String, Object>> documents) {
-        if (live.number() != generation) {
-            byCountry.clear();
-            generation = live.number();
-        }
+        keptFor(live);
         documents.forEach((collection, byKey) -> {
             if (COLLECTIONS.contains(collection)) {
                 byKey.forEach((country, document) -> byCountry.computeIfAbsent(country, key -> new HashMap<>())
                         .put(collection, document));
             }
         });
+    }
+
+    /** What is kept is the generation's: what was kept for another is forgotten. */
+    private void keptFor(Generation live) {
+        if (live.number() != generation) {
+            byCountry.clear();
+            generation = live.number();
+        }
     }
 
     /** Forgets everything: the store may hold other documents now. */
