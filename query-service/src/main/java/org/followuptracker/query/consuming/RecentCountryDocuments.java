@@ -2,6 +2,8 @@ package org.followuptracker.query.consuming;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +21,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The documents of which a country has one, that nearly every event of the country changes, as the live consumer
- * last wrote them, for the {@value #COUNTRIES} countries it wrote to most recently: the next batch takes them from
- * here instead of reading them back from the store.
+ * last wrote them, for the countries it wrote to most recently, up to {@value #ENTRIES} entries (ids and months in
+ * their lists) in all: the next batch takes them from here instead of reading them back from the store.
  * <p>
  * Why: they grow with the country (the index of its letters, of its recommendations, of its timeline's months, which
  * of its letters and recommendations changed, the head of its audit chain), and every batch that touched a country
  * read them whole and wrote them whole. For the benchmark's busiest country, some 4,500 letters and more
  * recommendations, that was a fixed cost of every batch that held one of its events, whatever the batch's size.
+ * Kept for 48 countries only, a quarter of the 193, they were still 3.5 of the 4.7 KB a live batch read for each of
+ * its events in the benchmark's appends: its commands concern every country. Bounded by what the documents hold
+ * instead, the base set's 193 countries all fit; a store grown far larger keeps those written to most recently.
  * <p>
  * The consumer is the only writer of the live generation's documents and a country's events are all on one
  * partition, so what it wrote last is what the store holds, unless: the live generation changed (a rebuild went live:
@@ -38,15 +43,16 @@ public class RecentCountryDocuments implements ConsumerAwareRebalanceListener {
     /** The collections kept, each keyed by country. */
     public static final Set<String> COLLECTIONS = Set.of(LetterIndex.COLLECTION, BoardIndex.COLLECTION,
             TimelineIndex.COLLECTION, LetterChanges.COLLECTION, BoardChanges.COLLECTION, AuditHead.COLLECTION);
-    /** How many countries' documents are kept, those written to most recently. */
-    static final int COUNTRIES = 48;
+    /**
+     * How many entries the kept documents may hold in all (the ids in a country's indexes and changes, the months in
+     * its timeline's index; each some 100 bytes of heap): about 20 MiB.
+     */
+    static final int ENTRIES = 200_000;
 
-    private final LinkedHashMap<String, Map<String, Object>> byCountry = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
-            return size() > COUNTRIES;
-        }
-    };
+    /** By country, the country written to least recently first. */
+    private final LinkedHashMap<String, Map<String, Object>> byCountry = new LinkedHashMap<>(256, 0.75f, true);
+    private final Map<String, Integer> entriesByCountry = new HashMap<>();
+    private long entries;
     private long generation = -1;
 
     /** What is kept for the generation, by collection and country (a copy); nothing if another was live before. */
@@ -61,18 +67,49 @@ public class RecentCountryDocuments implements ConsumerAwareRebalanceListener {
     /** What a batch wrote to the generation, by collection and key, once it is written whole. */
     public synchronized void written(Generation live, Map<String, Map<String, Object>> documents) {
         keptFor(live);
+        Set<String> countries = new HashSet<>();
         documents.forEach((collection, byKey) -> {
             if (COLLECTIONS.contains(collection)) {
-                byKey.forEach((country, document) -> byCountry.computeIfAbsent(country, key -> new HashMap<>())
-                        .put(collection, document));
+                byKey.forEach((country, document) -> {
+                    byCountry.computeIfAbsent(country, key -> new HashMap<>()).put(collection, document);
+                    countries.add(country);
+                });
             }
         });
+        for (String country : countries) {
+            int held = byCountry.get(country).values().stream().mapToInt(RecentCountryDocuments::entriesOf).sum();
+            Integer before = entriesByCountry.put(country, held);
+            entries += held - (before == null ? 0 : before);
+        }
+        // The countries written to least recently go first, until the rest fit.
+        Iterator<String> eldestFirst = byCountry.keySet().iterator();
+        while (entries > ENTRIES && eldestFirst.hasNext()) {
+            entries -= entriesByCountry.remove(eldestFirst.next());
+            eldestFirst.remove();
+        }
+    }
+
+    /** What a kept document holds, in entries of its lists (at least one). */
+    static int entriesOf(Object document) {
+        int entries = 1;
+        if (document instanceof LetterIndex index) {
+            entries = index.letterIds().size();
+        } else if (document instanceof BoardIndex index) {
+            entries = index.recommendationIds().size();
+        } else if (document instanceof TimelineIndex index) {
+            entries = index.months().size();
+        } else if (document instanceof LetterChanges changes) {
+            entries = changes.changedLetters().size();
+        } else if (document instanceof BoardChanges changes) {
+            entries = changes.recent().stream().mapToInt(change -> change.recommendationIds().size()).sum();
+        }
+        return Math.max(1, entries);
     }
 
     /** What is kept is the generation's: what was kept for another is forgotten. */
     private void keptFor(Generation live) {
         if (live.number() != generation) {
-            byCountry.clear();
+            forget();
             generation = live.number();
         }
     }
@@ -80,10 +117,16 @@ public class RecentCountryDocuments implements ConsumerAwareRebalanceListener {
     /** Forgets everything: the store may hold other documents now. */
     public synchronized void forget() {
         byCountry.clear();
+        entriesByCountry.clear();
+        entries = 0;
     }
 
     synchronized int countries() {
         return byCountry.size();
+    }
+
+    synchronized long entries() {
+        return entries;
     }
 
     @Override

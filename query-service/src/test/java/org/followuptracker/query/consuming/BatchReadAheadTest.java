@@ -10,11 +10,11 @@ import java.net.InetSocketAddress;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.followuptracker.query.letter.LetterIndex;
 import org.bson.Document;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
@@ -27,9 +27,12 @@ import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
+import org.followuptracker.query.audit.AuditHead;
+import org.followuptracker.query.letter.LetterIndex;
 import org.followuptracker.query.readmodel.BatchingReadModel;
 import org.followuptracker.query.readmodel.Generation;
 import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.recommendation.BoardIndex;
 import org.followuptracker.query.timeline.TimelineMonth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,18 +144,35 @@ class BatchReadAheadTest {
     }
 
     @Test
-    void onlyTheCountriesWrittenToMostRecentlyAreKeptAndARebalanceForgetsThemAll() {
+    void onlyTheCountriesWrittenToMostRecentlyAreKeptAsFarAsTheirEntriesFitAndARebalanceForgetsThemAll() {
         RecentCountryDocuments recent = new RecentCountryDocuments();
         Generation live = new Generation(1);
-        for (int i = 0; i < RecentCountryDocuments.COUNTRIES + 10; i++) {
-            recent.written(live, Map.of("letter_index", Map.of("C" + i, new LetterIndex("C" + i, List.of("l" + i))),
+        // Five countries' letter indexes fill what is kept.
+        int letters = RecentCountryDocuments.ENTRIES / 5;
+        for (int i = 0; i < 8; i++) {
+            recent.written(live, Map.of("letter_index", Map.of("C" + i, new LetterIndex("C" + i,
+                            Collections.nCopies(letters, "l" + i))),
                     "letter", Map.of("l" + i, "a letter: not one of the countries' documents")));
+            if (i == 4) {
+                // C0 written to again: now more recent than C1 to C4.
+                recent.written(live, Map.of("audit_heads", Map.of("C0", new AuditHead("C0", 2, "e2", "h2"))));
+            }
         }
         Map<String, Map<String, Object>> known = recent.of(live);
-        assertThat(known).containsOnlyKeys("letter_index");
-        assertThat(known.get("letter_index")).hasSize(RecentCountryDocuments.COUNTRIES)
-                .containsKey("C" + (RecentCountryDocuments.COUNTRIES + 9)).doesNotContainKey("C0");
+        // C1 to C4 made room, the least recently written first; C0, written to again, stayed.
+        assertThat(known.keySet()).containsOnly("letter_index", "audit_heads");
+        assertThat(known.get("letter_index").keySet()).containsOnly("C0", "C5", "C6", "C7");
+        assertThat(recent.countries()).isEqualTo(4);
+        assertThat(recent.entries()).isEqualTo(4L * letters + 1);
 
+        // A country whose documents grew past what is kept is not kept.
+        recent.written(live, Map.of("board_index", Map.of("BIG", new BoardIndex("BIG",
+                Collections.nCopies(RecentCountryDocuments.ENTRIES + 1, "r")))));
+        assertThat(recent.of(live)).isEmpty();
+        assertThat(recent.entries()).isZero();
+
+        recent.written(live, Map.of("letter_index", Map.of("C1", new LetterIndex("C1", List.of("l1")))));
+        assertThat(recent.of(live).get("letter_index").keySet()).containsOnly("C1");
         recent.onPartitionsAssigned(null, List.of());
 
         assertThat(recent.of(live)).isEmpty();
