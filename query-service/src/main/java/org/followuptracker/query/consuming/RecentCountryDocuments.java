@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Why: they grow with the country (the index of its letters, of its recommendations, of its timeline's months, which
  * of its letters and recommendations changed, the head of its audit chain), and every batch that touched a country
  * read them whole and wrote them whole. For the benchmark's busiest country, some 4,500 letters and more
- * recommendations, that was a fixed cost of every batch that held one of its events, whatever the batch's size.
+ * recommendations, that was a fixed cost of every batch that held one of its events, whatever the batch's size. (The
+ * indexes of letters and recommendations now hold their latest ids only, the rest in parts no batch reads back:
+ * {@code IndexParts}.)
  * Kept for 48 countries only, a quarter of the 193, they were still 3.5 of the 4.7 KB a live batch read for each of
  * its events in the benchmark's appends: its commands concern every country. Bounded by what the documents hold
  * instead, the base set's 193 countries all fit; a store grown far larger keeps those written to most recently.

@@ -3,12 +3,14 @@ package org.followuptracker.query.letter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.followuptracker.query.readmodel.ChangeWindow;
 import org.followuptracker.query.readmodel.CountryReadCache;
 import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.readmodel.IndexParts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -101,13 +103,13 @@ public class CountryLettersReads {
                     dates.put(letters.country(), KeptLetterDates.of(letters.letters())));
             return dates;
         }
-        List<LetterIndex> indexes = readModel.findAll(LetterIndex.COLLECTION, countries, LetterIndex.class);
+        Map<String, List<String>> indexes = indexesOf(readModel, countries);
         Map<String, String> indexedIn = new HashMap<>();
         Map<String, List<LetterDates>> dates = new HashMap<>();
-        for (LetterIndex index : indexes) {
-            index.letterIds().forEach(letterId -> indexedIn.put(letterId, index.country()));
-            dates.put(index.country(), new ArrayList<>(index.letterIds().size()));
-        }
+        indexes.forEach((country, letterIds) -> {
+            letterIds.forEach(letterId -> indexedIn.put(letterId, country));
+            dates.put(country, new ArrayList<>(letterIds.size()));
+        });
         readModel.forEach(LetterDocument.COLLECTION, LetterDocument.class, letter -> {
             if (!letter.country().equals(indexedIn.get(letter.letterId()))) {
                 return;
@@ -131,36 +133,44 @@ public class CountryLettersReads {
      * earlier version kept in one document, and that no event has concerned since, is read from that document.
      */
     private static List<CountryLetters> lettersOf(DirectReadModel readModel, List<String> countries) {
-        List<LetterIndex> indexes = readModel.findAll(LetterIndex.COLLECTION, countries, LetterIndex.class);
+        Map<String, List<String>> indexes = indexesOf(readModel, countries);
         Map<String, LetterDocument> byId = new HashMap<>();
         if (countries.size() > ONE_PASS_FROM_COUNTRIES) {
             readModel.all(LetterDocument.COLLECTION, LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter));
         } else {
-            readModel.findAll(LetterDocument.COLLECTION, indexes.stream().flatMap(index -> index.letterIds().stream())
-                    .toList(), LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter));
+            readModel.findAll(LetterDocument.COLLECTION, indexes.values().stream().flatMap(List::stream).toList(),
+                    LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter));
         }
         List<CountryLetters> letters = new ArrayList<>();
         Set<String> indexed = new HashSet<>();
-        for (LetterIndex index : indexes) {
-            indexed.add(index.country());
-            List<LetterRecord> found = new ArrayList<>(index.letterIds().size());
-            for (String letterId : index.letterIds()) {
+        indexes.forEach((country, letterIds) -> {
+            indexed.add(country);
+            List<LetterRecord> found = new ArrayList<>(letterIds.size());
+            for (String letterId : letterIds) {
                 LetterDocument letter = byId.get(letterId);
-                if (letter != null && letter.country().equals(index.country())) {
+                if (letter != null && letter.country().equals(country)) {
                     found.add(letter.letter());
                 } else {
                     // Each letter is written before the index that names it: this is a read model to check.
                     log.warn("letters of {}: the index names {}, which is not a letter to {} in the read models",
-                            index.country(), letterId, index.country());
+                            country, letterId, country);
                 }
             }
-            letters.add(new CountryLetters(index.country(), found));
-        }
+            letters.add(new CountryLetters(country, found));
+        });
         List<String> notIndexed = countries.stream().filter(country -> !indexed.contains(country)).toList();
         if (!notIndexed.isEmpty()) {
             letters.addAll(readModel.findAll(CountryLetters.LEGACY_COLLECTION, notIndexed, CountryLetters.class));
         }
         return letters;
+    }
+
+    /** The letters each country's index names, its parts' and its head's, by country (none for a country without one). */
+    private static Map<String, List<String>> indexesOf(DirectReadModel readModel, List<String> countries) {
+        Map<String, IndexParts.Head> heads = new LinkedHashMap<>();
+        readModel.findAll(LetterIndex.COLLECTION, countries, LetterIndex.class)
+                .forEach(index -> heads.put(index.country(), index.head()));
+        return IndexParts.read(readModel, LetterIndex.PARTS, heads);
     }
 
     private static Map<String, Long> latestChanges(DirectReadModel readModel, List<String> countries) {

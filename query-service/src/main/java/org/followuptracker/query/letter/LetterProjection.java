@@ -71,13 +71,15 @@ class LetterProjection implements Projection {
                 found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
                 index = indexOf(readModel, e.country());
             }
+            LetterIndex current = index != null ? index : LetterIndex.empty(e.country());
             LetterRecord letter;
             if (found == null) {
                 String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
                 letter = new LetterRecord(e.letterId(), envelope.id(), e.reference(), e.subject(), e.recipient(),
                         e.sentOn().toString(), recordedAt, null,
                         List.of(new LetterRecord.DueDate(envelope.id(), dueBy, recordedAt, null)), List.of(), List.of());
-                readModel.save(LetterDocument.COLLECTION, e.letterId(), new LetterDocument(e.letterId(), e.country(), letter));
+                readModel.save(LetterDocument.COLLECTION, e.letterId(),
+                        new LetterDocument(e.letterId(), e.country(), letter, current.size()));
             } else if (!found.country().equals(e.country())) {
                 log.warn("{} {} sends letter {} to {}, which is known as a letter to {}", envelope.type(), envelope.id(),
                         e.letterId(), e.country(), found.country());
@@ -86,9 +88,8 @@ class LetterProjection implements Projection {
                 letter = found.letter();
             }
             // Also when the letter was known: a flush cut short may have written the letter but not the index.
-            LetterIndex indexed = (index != null ? index : new LetterIndex(e.country(), List.of())).with(e.letterId());
-            if (indexed != index) {
-                readModel.save(LetterIndex.COLLECTION, e.country(), indexed);
+            if (found == null || !found.indexedIn(current)) {
+                readModel.save(LetterIndex.COLLECTION, e.country(), current.with(e.letterId(), readModel));
             }
             return letter;
         } else if (event instanceof ResponseReceived e) {
@@ -130,7 +131,8 @@ class LetterProjection implements Projection {
         }
         LetterRecord changed = change.apply(found.letter());
         if (!changed.equals(found.letter())) {
-            readModel.save(LetterDocument.COLLECTION, letterId, new LetterDocument(letterId, envelope.country(), changed));
+            readModel.save(LetterDocument.COLLECTION, letterId,
+                    new LetterDocument(letterId, envelope.country(), changed, found.number()));
         }
         return changed;
     }
@@ -164,11 +166,13 @@ class LetterProjection implements Projection {
         if (legacy == null) {
             return false;
         }
+        LetterIndex index = LetterIndex.empty(country);
         for (LetterRecord letter : legacy.letters()) {
-            readModel.save(LetterDocument.COLLECTION, letter.letterId(), new LetterDocument(letter.letterId(), country, letter));
+            readModel.save(LetterDocument.COLLECTION, letter.letterId(),
+                    new LetterDocument(letter.letterId(), country, letter, index.size()));
+            index = index.with(letter.letterId(), readModel);
         }
-        readModel.save(LetterIndex.COLLECTION, country, new LetterIndex(country,
-                legacy.letters().stream().map(LetterRecord::letterId).toList()));
+        readModel.save(LetterIndex.COLLECTION, country, index);
         log.info("letters of {}: {} moved from one document to one each", country, legacy.letters().size());
         return true;
     }

@@ -23,21 +23,22 @@ import org.springframework.data.mongodb.core.query.Query;
  * Keeps written documents in memory and writes them in bulk on {@link #flush()}: a document changed by a thousand
  * events is written once. Used by rebuilds, where it turns millions of single writes into a few thousand bulk ones.
  * <p>
- * Into the live generation, the flush writes some collections after all others, in this order
- * ({@link #WRITTEN_LAST}): the indexes of a country's letters and recommendations, after the documents they name, so
- * that every key a reader finds in one names a document; which of a country's recommendations and letters changed,
- * after the documents themselves, so that a reader who sees a change reads the documents at least as new; the audit
- * chains' heads, after their entries and after every document the events changed, so that a reader who sees a
- * country's head moved reads documents at least as new ({@link CountryReadCache} relies on both); then where each
- * timeline entry is, before the entry, so that an event applied again finds it; then the timeline, its parts before
- * its index, so that a reader who sees an entry (a response, say) also sees what it did (the letter answered), also
- * through that cache; then the marks that events were applied, so that an interrupted flush never marks as applied
- * an event whose effects were not all written.
+ * Into the live generation, the flush writes some collections after all others, in this order ({@link #WRITTEN_LAST}):
+ * the indexes of a country's letters and recommendations, their earlier parts first, after the documents they name, so
+ * that every key a reader finds in one names a document and every part it counts is there; which of a country's
+ * recommendations and letters changed, after the documents themselves, so that a reader who sees a change reads the
+ * documents at least as new; the audit chains' heads, after their entries and after every document the events changed,
+ * so that a reader who sees a country's head moved reads documents at least as new ({@link CountryReadCache} relies on
+ * both); then where each timeline entry is, before the entry, so that an event applied again finds it; then the
+ * timeline, its parts before its index, so that a reader who sees an entry (a response, say) also sees what it did (the
+ * letter answered), also through that cache; then the marks that events were applied, so that an interrupted flush
+ * never marks as applied an event whose effects were not all written.
  */
 public class BatchingReadModel implements ReadModel, LookAhead {
 
     /** Into the live generation, written after everything else, in this order (a build writes all at once). */
-    public static final List<String> WRITTEN_LAST = List.of("letter_index", "board_index", "board_changes",
+    public static final List<String> WRITTEN_LAST = List.of("letter_index_parts", "board_index_parts",
+            "letter_index", "board_index", "board_changes",
             "letter_changes", "audit_heads", "timeline_places", "timeline", "timeline_index", "applied_events");
 
     /** Write a build's collections at once; one thread per collection of the read models at most. */

@@ -46,7 +46,8 @@ class ReadModelBuild implements AutoCloseable {
      * Documents of which every country has one (or a few) that nearly every event of the country changes, and that
      * grow with the country's letters, recommendations and months: written once, when the build has read all,
      * instead of again, whole, with every flush. In a rebuild of 384,000 events the three indexes alone were some
-     * 13 MB, rewritten every 20,000 documents: what a flush wrote grew with what was read before it.
+     * 13 MB, rewritten every 20,000 documents: what a flush wrote grew with what was read before it. (The letter and
+     * board indexes now keep their earlier ids in parts, written as they fill, and only a short head here.)
      */
     static final Set<String> KEPT_UNTIL_THE_END = Set.of(BoardIndex.COLLECTION, LetterIndex.COLLECTION,
             TimelineIndex.COLLECTION, AuditHead.COLLECTION, BoardChanges.COLLECTION, LetterChanges.COLLECTION);

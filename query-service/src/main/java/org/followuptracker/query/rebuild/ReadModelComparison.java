@@ -26,8 +26,9 @@ final class ReadModelComparison {
      * ({@code board_changes}, {@code letter_changes}): that counts an event applied again after an interrupted write
      * once more, so live and rebuilt may rightly differ there.
      */
-    static final List<String> COLLECTIONS = List.of("applied_events", "audit", "audit_heads", "board_index", "letter", "letter_index",
-            "recommendations", "timeline", "timeline_index", "timeline_places");
+    static final List<String> COLLECTIONS = List.of("applied_events", "audit", "audit_heads", "board_index",
+            "board_index_parts", "letter", "letter_index", "letter_index_parts", "recommendations", "timeline",
+            "timeline_index", "timeline_places");
     private static final int LISTED = 50;
     private static final int AT_A_TIME = 1_000;
 

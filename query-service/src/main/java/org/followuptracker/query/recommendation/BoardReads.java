@@ -8,6 +8,7 @@ import java.util.Set;
 import org.followuptracker.query.readmodel.ChangeWindow;
 import org.followuptracker.query.readmodel.CountryReadCache;
 import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.readmodel.IndexParts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +41,9 @@ class BoardReads {
             BoardChanges changes = readModel.find(BoardChanges.COLLECTION, country, BoardChanges.class);
             BoardIndex index = readModel.find(BoardIndex.COLLECTION, country, BoardIndex.class);
             if (index != null) {
+                List<String> ids = IndexParts.read(readModel, BoardIndex.PARTS, Map.of(country, index.head())).get(country);
                 boards.put(country, new CountryBoard(List.copyOf(readModel.findAll(RecommendationDocument.COLLECTION,
-                        index.recommendationIds(), RecommendationDocument.class)),
+                        ids, RecommendationDocument.class)),
                         changes != null ? changes.latest() : ChangeWindow.UNKNOWN));
             }
         }

@@ -60,17 +60,19 @@ class RecommendationBoardProjection implements Projection {
         Instant recordedAt = envelope.recordedAt().toInstant();
         if (envelope.event() instanceof RecommendationRecorded e) {
             touched.add(e.recommendationId());
-            if (readModel.find(RecommendationDocument.COLLECTION, e.recommendationId(), RecommendationDocument.class) == null) {
+            BoardIndex index = readModel.find(BoardIndex.COLLECTION, e.country(), BoardIndex.class);
+            BoardIndex current = index == null ? BoardIndex.empty(e.country()) : index;
+            RecommendationDocument found = readModel.find(RecommendationDocument.COLLECTION, e.recommendationId(),
+                    RecommendationDocument.class);
+            if (found == null) {
                 readModel.save(RecommendationDocument.COLLECTION, e.recommendationId(), new RecommendationDocument(
                         e.recommendationId(), e.country(), e.text(), e.mechanism() == null ? null : e.mechanism().name(),
                         e.sources(), e.themes(), e.madeOn() == null ? null : e.madeOn().toString(), envelope.id(),
-                        recordedAt, null, List.of(), List.of(), List.of()));
+                        recordedAt, null, List.of(), List.of(), List.of(), current.size()));
             }
-            BoardIndex index = readModel.find(BoardIndex.COLLECTION, e.country(), BoardIndex.class);
-            BoardIndex current = index == null ? new BoardIndex(e.country(), List.of()) : index;
-            BoardIndex added = current.with(e.recommendationId());
-            if (added != index) {
-                readModel.save(BoardIndex.COLLECTION, e.country(), added);
+            // Also when the recommendation was known: a flush cut short may have written it but not the index.
+            if (found == null || !found.indexedIn(current)) {
+                readModel.save(BoardIndex.COLLECTION, e.country(), current.with(e.recommendationId(), readModel));
             }
         } else if (envelope.event() instanceof LetterSent e) {
             for (int i = 0; i < e.recommendationIds().size(); i++) {

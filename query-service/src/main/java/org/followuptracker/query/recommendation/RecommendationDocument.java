@@ -12,7 +12,8 @@ import org.springframework.data.annotation.Id;
 /**
  * One recommendation: what it says, who made it, every letter that urged it, every position taken on it and every
  * finding on its implementation, each with when it was recorded and, if so, when it was retracted. Nothing is
- * removed: what the board showed at any moment can be told ({@link #asOf}).
+ * removed: what the board showed at any moment can be told ({@link #asOf}). {@code number}: where its country's
+ * {@link BoardIndex} names it, from 0 (null if written before recommendations were numbered).
  */
 public record RecommendationDocument(
         @Id String recommendationId,
@@ -27,7 +28,8 @@ public record RecommendationDocument(
         Retraction withdrawn,
         List<Urging> urgings,
         List<PositionRecord> positions,
-        List<Finding> findings) {
+        List<Finding> findings,
+        Integer number) {
 
     public static final String COLLECTION = "recommendations";
 
@@ -55,6 +57,11 @@ public record RecommendationDocument(
     /** What was found of its implementation, on a day, on what evidence. */
     public record Finding(String eventId, String status, String assessedOn, String evidence, Instant recordedAt,
             Retraction retracted) {
+    }
+
+    /** Whether {@code index} names it already: by number, or, numbered before, by its head. */
+    boolean indexedIn(BoardIndex index) {
+        return number != null ? number < index.size() : index.recommendationIds().contains(recommendationId);
     }
 
     RecommendationDocument withUrging(Urging urging) {
@@ -102,7 +109,7 @@ public record RecommendationDocument(
     private RecommendationDocument copy(List<Urging> urgings, List<PositionRecord> positions, List<Finding> findings,
             Retraction withdrawn) {
         return new RecommendationDocument(recommendationId, country, text, mechanism, sources, themes, madeOn, eventId,
-                recordedAt, withdrawn, urgings, positions, findings);
+                recordedAt, withdrawn, urgings, positions, findings, number);
     }
 
     private static <T> List<T> append(List<T> list, T item) {

@@ -151,7 +151,7 @@ class BatchReadAheadTest {
         int letters = RecentCountryDocuments.ENTRIES / 5;
         for (int i = 0; i < 8; i++) {
             recent.written(live, Map.of("letter_index", Map.of("C" + i, new LetterIndex("C" + i,
-                            Collections.nCopies(letters, "l" + i))),
+                            Collections.nCopies(letters, "l" + i), 0)),
                     "letter", Map.of("l" + i, "a letter: not one of the countries' documents")));
             if (i == 4) {
                 // C0 written to again: now more recent than C1 to C4.
@@ -167,11 +167,11 @@ class BatchReadAheadTest {
 
         // A country whose documents grew past what is kept is not kept.
         recent.written(live, Map.of("board_index", Map.of("BIG", new BoardIndex("BIG",
-                Collections.nCopies(RecentCountryDocuments.ENTRIES + 1, "r")))));
+                Collections.nCopies(RecentCountryDocuments.ENTRIES + 1, "r"), 0))));
         assertThat(recent.of(live)).isEmpty();
         assertThat(recent.entries()).isZero();
 
-        recent.written(live, Map.of("letter_index", Map.of("C1", new LetterIndex("C1", List.of("l1")))));
+        recent.written(live, Map.of("letter_index", Map.of("C1", new LetterIndex("C1", List.of("l1"), 0))));
         assertThat(recent.of(live).get("letter_index").keySet()).containsOnly("C1");
         recent.onPartitionsAssigned(null, List.of());
 

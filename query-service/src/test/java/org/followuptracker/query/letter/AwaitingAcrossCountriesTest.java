@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
@@ -15,6 +16,7 @@ import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
+import org.followuptracker.query.readmodel.IndexParts;
 import org.followuptracker.query.readmodel.ProjectedCountries;
 import org.followuptracker.query.web.AsOf;
 import org.junit.jupiter.api.AfterEach;
@@ -115,7 +117,8 @@ class AwaitingAcrossCountriesTest {
             return store.mongo.findById(country, CountryLetters.class,
                     store.readModel.generation().collection(CountryLetters.LEGACY_COLLECTION));
         }
-        return new CountryLetters(country, index.letterIds().stream().map(id -> store.mongo.findById(id,
+        return new CountryLetters(country, IndexParts.read(store.readModel, LetterIndex.PARTS,
+                Map.of(country, index.head())).get(country).stream().map(id -> store.mongo.findById(id,
                 LetterDocument.class, store.readModel.generation().collection(LetterDocument.COLLECTION)).letter())
                 .toList());
     }

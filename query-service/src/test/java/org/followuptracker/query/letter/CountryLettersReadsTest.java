@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
@@ -16,6 +19,8 @@ import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.query.readmodel.ChangeWindow;
+import org.followuptracker.query.readmodel.IndexPart;
+import org.followuptracker.query.readmodel.IndexParts;
 import org.followuptracker.query.readmodel.ProjectedCountries;
 import org.followuptracker.query.web.AsOf;
 import org.junit.jupiter.api.AfterEach;
@@ -98,9 +103,9 @@ class CountryLettersReadsTest {
     private LetterRecord letter2WrittenByAnEarlierVersion() {
         LetterRecord letter2 = new LetterRecord("letter-2", "event-old", null, "Subject", "Minister", "2013-02-01",
                 Instant.parse("2026-01-02T00:00:00Z"), null, List.of(), List.of(), List.of());
-        store.mongo.save(new LetterDocument("letter-2", "KAZ", letter2),
+        store.mongo.save(new LetterDocument("letter-2", "KAZ", letter2, null),
                 store.readModel.generation().collection(LetterDocument.COLLECTION));
-        store.mongo.save(new LetterIndex("KAZ", List.of("letter-1", "letter-2")),
+        store.mongo.save(new LetterIndex("KAZ", List.of("letter-1", "letter-2"), null),
                 store.readModel.generation().collection(LetterIndex.COLLECTION));
         return letter2;
     }
@@ -126,6 +131,26 @@ class CountryLettersReadsTest {
         assertThat(store.reads("refresh")).isZero();
     }
 
+    @Test
+    void lettersWhoseIndexFilledAPartAreReadInOrderAndALetterSentAgainIsNotIndexedTwice() {
+        List<EventEnvelope> sent = new ArrayList<>();
+        for (int i = 0; i <= IndexPart.IDS; i++) {
+            sent.add(sent("letter-" + i, LocalDate.of(2013, 1, 1).plusDays(i)));
+        }
+        // Applied again, as after a flush cut short that wrote the index but not the marks of being applied: the
+        // first is in the part by now, the last in the head.
+        store.applied(sent.get(0), projection);
+        store.applied(sent.get(IndexPart.IDS), projection);
+
+        LetterIndex index = store.mongo.findById("KAZ", LetterIndex.class,
+                store.readModel.generation().collection(LetterIndex.COLLECTION));
+        assertThat(index.parts()).isEqualTo(1);
+        assertThat(index.letterIds()).containsExactly("letter-" + IndexPart.IDS);
+        List<String> inOrder = IntStream.rangeClosed(0, IndexPart.IDS).mapToObj(i -> "letter-" + i).toList();
+        assertThat(fromTheStore().letters()).extracting(LetterRecord::letterId).isEqualTo(inOrder);
+        assertThat(awaitingIds()).isEqualTo(inOrder);
+    }
+
     private EventEnvelope sent(String letterId, LocalDate sentOn) {
         return applied(letterId, "Letter", new LetterSent(letterId, "KAZ", null, sentOn, "Amnesty International",
                 "Minister", "Candidacy", List.of(), sentOn.plusDays(30), List.of()));
@@ -145,7 +170,8 @@ class CountryLettersReadsTest {
     private CountryLetters fromTheStore() {
         LetterIndex index = store.mongo.findById("KAZ", LetterIndex.class,
                 store.readModel.generation().collection(LetterIndex.COLLECTION));
-        return new CountryLetters("KAZ", index.letterIds().stream().map(id -> store.mongo.findById(id,
+        return new CountryLetters("KAZ", IndexParts.read(store.readModel, LetterIndex.PARTS, Map.of("KAZ", index.head()))
+                .get("KAZ").stream().map(id -> store.mongo.findById(id,
                 LetterDocument.class, store.readModel.generation().collection(LetterDocument.COLLECTION)).letter())
                 .toList());
     }
@@ -160,7 +186,7 @@ class CountryLettersReadsTest {
         LetterRecord written = new LetterRecord("letter-2", letter2.id(), null, "Candidacy", "Minister", "2013-02-01",
                 letter2.recordedAt().toInstant(), null, List.of(new LetterRecord.DueDate(letter2.id(), "2013-03-01",
                 letter2.recordedAt().toInstant(), null)), List.of(), List.of());
-        store.mongo.save(new LetterDocument("letter-2", "KAZ", written),
+        store.mongo.save(new LetterDocument("letter-2", "KAZ", written, 1),
                 store.readModel.generation().collection(LetterDocument.COLLECTION));
 
         store.applied(letter2, projection);

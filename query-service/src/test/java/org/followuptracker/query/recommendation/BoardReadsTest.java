@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.LetterSent;
@@ -15,6 +17,7 @@ import org.followuptracker.events.Position;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.TrackerEvent;
+import org.followuptracker.query.readmodel.IndexPart;
 import org.followuptracker.query.readmodel.ProjectedCountries;
 import org.followuptracker.query.web.AsOf;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +77,32 @@ class BoardReadsTest {
         assertThat(reads.of(store.readModel, "KAZ").asOf(NOW).get(0).latestPosition()).isEqualTo("NOTED");
         assertThat(store.reads("miss")).isEqualTo(2);
         assertThat(store.reads("refresh")).isZero();
+    }
+
+    @Test
+    void aBoardWhoseIndexFilledPartsIsReadWholeAndARecommendationRecordedAgainIsNotIndexedTwice() {
+        int recommendations = 2 * IndexPart.IDS + 3;
+        List<EventEnvelope> recorded = new ArrayList<>();
+        for (int i = 0; i < recommendations; i++) {
+            recorded.add(recorded("rec-" + i));
+        }
+        // Applied again, as after a flush cut short that wrote the index but not the marks of being applied: the
+        // first is in the first part by now, the last in the head.
+        store.applied(recorded.get(0), projection);
+        store.applied(recorded.get(IndexPart.IDS), projection);
+        store.applied(recorded.get(recommendations - 1), projection);
+
+        BoardIndex index = store.mongo.findById("KAZ", BoardIndex.class,
+                store.readModel.generation().collection(BoardIndex.COLLECTION));
+        assertThat(index.parts()).isEqualTo(2);
+        assertThat(index.recommendationIds()).containsExactly("rec-" + (2 * IndexPart.IDS), "rec-" + (2 * IndexPart.IDS + 1),
+                "rec-" + (2 * IndexPart.IDS + 2));
+        assertThat(store.mongo.findById(IndexPart.key("KAZ", 1), IndexPart.class,
+                store.readModel.generation().collection(BoardIndex.PARTS)).ids()).hasSize(IndexPart.IDS)
+                .startsWith("rec-" + IndexPart.IDS);
+        // Each once (the board orders them by when first urged, then by id).
+        assertThat(idsOnTheBoard()).containsExactlyInAnyOrderElementsOf(
+                IntStream.range(0, recommendations).mapToObj(i -> "rec-" + i).toList());
     }
 
     private EventEnvelope recorded(String recommendationId) {
