@@ -11,7 +11,7 @@ import org.springframework.data.annotation.Id;
 public record IndexPart(@Id String key, List<String> ids) {
 
     /** How many ids a part holds: the head of an index holds fewer. */
-    public static final int IDS = 64;
+    public static final int IDS = 32;
 
     public IndexPart {
         ids = ids == null ? List.of() : ids;

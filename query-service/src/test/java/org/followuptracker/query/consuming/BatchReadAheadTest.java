@@ -33,6 +33,7 @@ import org.followuptracker.query.readmodel.BatchingReadModel;
 import org.followuptracker.query.readmodel.Generation;
 import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.recommendation.BoardIndex;
+import org.followuptracker.query.timeline.TimelineIndex;
 import org.followuptracker.query.timeline.TimelineMonth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -135,12 +136,44 @@ class BatchReadAheadTest {
         assertThat(queries.stream().distinct()).as("read ahead from the store").containsExactlyInAnyOrder(
                 Stream.of("applied_events", "recommendations", "timeline_places", "timeline", "letter", "audit")
                         .map(remembering::collection).toArray(String[]::new));
+        // Another letter each, in the month the first two went to: the timeline's part for it is kept too.
+        List<EventEnvelope> third = new ArrayList<>();
+        COUNTRIES.forEach(country -> third.addAll(letterWithNewRecommendation(country, "3")));
+        queries.clear();
+        applyAsTheConsumerDoes(third, remembering, recent);
+        assertThat(lookups).isEmpty();
+        assertThat(queries.stream().distinct()).as("read ahead from the store").containsExactlyInAnyOrder(
+                Stream.of("applied_events", "recommendations", "timeline_places", "letter", "audit")
+                        .map(remembering::collection).toArray(String[]::new));
         Generation reading = new Generation(2);
         applyAsABatch(first, reading);
         applyAsABatch(second, reading);
+        applyAsABatch(third, reading);
         assertEveryReadModelTheSame(remembering, reading);
         // Another generation live (a rebuild went live): nothing of the one before is taken for it.
         assertThat(recent.of(reading)).isEmpty();
+    }
+
+    @Test
+    void aCountrysTimelinePartsAreKeptAsItsLatestBatchWroteThem() {
+        RecentCountryDocuments recent = new RecentCountryDocuments();
+        Generation live = new Generation(1);
+        recent.written(live, Map.of("timeline", Map.of("KAZ:2013-01", part("KAZ", "2013-01"),
+                        "KAZ:2013-02", part("KAZ", "2013-02"), "KGZ:2013-02", part("KGZ", "2013-02")),
+                "timeline_index", Map.of("KAZ", new TimelineIndex("KAZ", List.of()))));
+        assertThat(recent.of(live).get("timeline").keySet()).containsOnly("KAZ:2013-01", "KAZ:2013-02", "KGZ:2013-02");
+
+        // KAZ's next batch adds to March only: its parts are those now, its index and KGZ's parts stay.
+        recent.written(live, Map.of("timeline", Map.of("KAZ:2013-03", part("KAZ", "2013-03"))));
+
+        Map<String, Map<String, Object>> known = recent.of(live);
+        assertThat(known.get("timeline").keySet()).containsOnly("KAZ:2013-03", "KGZ:2013-02");
+        assertThat(known.get("timeline_index").keySet()).containsOnly("KAZ");
+        assertThat(recent.entries()).isEqualTo(3);
+    }
+
+    private static TimelineMonth part(String country, String month) {
+        return new TimelineMonth(TimelineMonth.key(country, month), country, month, 0, 0, List.of());
     }
 
     @Test
