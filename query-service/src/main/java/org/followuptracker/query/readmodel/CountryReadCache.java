@@ -53,6 +53,9 @@ public class CountryReadCache {
     }
 
     static final int BYTES_PER_RECORD = 1536;
+    /** How many times a country a refresh could not tell is read again, to see if its head moved meanwhile. */
+    private static final int HEAD_READS = 3;
+    private static final int HEAD_PAUSE_MILLIS = 2;
 
     private final int maxRecords;
     private final Map<Key, Cached> cached = new LinkedHashMap<>(64, 0.75f, true);
@@ -157,22 +160,62 @@ public class CountryReadCache {
         return found;
     }
 
-    /** Of the countries that changed, those whose kept value {@code refresh} brought up to date, and to what. */
+    /**
+     * Of the countries that changed, those whose kept value {@code refresh} brought up to date, and to what.
+     * <p>
+     * What tells which documents changed is written just before the audit head, so a reader who read a head may find
+     * it written already for the events after, whose head is still being written: {@code refresh} then cannot tell,
+     * and the country would be read whole (KAZ's board, some 300 ms, where a refresh takes 10). So a country left out
+     * has its head read again, up to {@value #HEAD_READS} times {@value #HEAD_PAUSE_MILLIS} ms apart, and where it
+     * moved, the refresh is tried again against it ({@code heads} then holds the newer head).
+     */
     private <T> Map<String, T> refreshed(DirectReadModel readModel, String what, List<String> changed,
             Map<String, AuditHead> heads, Refresh<T> refresh) {
         Map<String, T> stale = new HashMap<>();
-        Map<String, String> lastEventIds = new HashMap<>();
         for (String country : changed) {
             AuditHead head = heads.get(country);
             Cached before = head == null ? null : cachedBefore(new Key(readModel.generation().number(), what, country));
             if (before != null && before.value() != null) {
                 stale.put(country, cast(before.value()));
-                lastEventIds.put(country, head.lastEventId());
             }
         }
-        Map<String, T> refreshed = stale.isEmpty() ? Map.of() : refresh.refreshed(readModel, stale, lastEventIds);
+        Map<String, T> refreshed = new HashMap<>();
+        Map<String, T> toTry = new HashMap<>(stale);
+        int headReads = 0;
+        while (!toTry.isEmpty()) {
+            Map<String, String> lastEventIds = new HashMap<>();
+            toTry.keySet().forEach(country -> lastEventIds.put(country, heads.get(country).lastEventId()));
+            Map<String, T> now = refresh.refreshed(readModel, toTry, lastEventIds);
+            refreshed.putAll(now);
+            stale.keySet().removeAll(now.keySet());
+            toTry = new HashMap<>();
+            // The heads of those left, read again until one moved, or the reads are spent.
+            while (toTry.isEmpty() && !stale.isEmpty() && headReads < HEAD_READS) {
+                if (headReads++ > 0) {
+                    pause();
+                }
+                Map<String, AuditHead> again = heads(readModel, stale.keySet());
+                Map<String, T> moved = new HashMap<>();
+                stale.forEach((country, kept) -> {
+                    AuditHead head = again.get(country);
+                    if (head != null && head.length() > heads.get(country).length()) {
+                        heads.put(country, head);
+                        moved.put(country, kept);
+                    }
+                });
+                toTry = moved;
+            }
+        }
         refreshes.increment(refreshed.size());
         return refreshed;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(HEAD_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Keeps {@code value} (null: the store had nothing) of the country as read with its audit chain at {@code head}. */

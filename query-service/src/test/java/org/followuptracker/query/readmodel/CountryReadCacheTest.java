@@ -94,6 +94,35 @@ class CountryReadCacheTest {
     }
 
     @Test
+    void aRefreshThatFindsWhatChangedWrittenForEventsBeyondTheHeadItReadTriesAgainOnceTheirHeadIsWritten() {
+        CountryReadCache cache = new CountryReadCache(1000, meters);
+        written("KAZ", 4, "letter-1");
+        get(cache, "KAZ");
+        // The projections wrote the letters and what changed for events 5 and 6, but the head for 5 only, so far.
+        written("KAZ", 5, "letter-1", "letter-2", "letter-3");
+        List<String> told = new ArrayList<>();
+        CountryReadCache.Refresh<List<String>> refresh = (from, kept, lastEventIds) -> {
+            told.add(lastEventIds.get("KAZ"));
+            if (told.size() == 1) {
+                // What changed tells event 6, not the head read (5): not refreshed; meanwhile, 6's head is written.
+                written("KAZ", 6, "letter-1", "letter-2", "letter-3");
+                return Map.of();
+            }
+            return Map.of("KAZ", stored.get("KAZ"));
+        };
+
+        assertThat(cache.get(readModel, "letters", "KAZ", this::load, refresh, List::size))
+                .containsExactly("letter-1", "letter-2", "letter-3");
+        assertThat(told).containsExactly("event-5", "event-6");
+        assertThat(loads).containsExactly(List.of("KAZ"));
+        // Kept as of the head it was brought up to date with: the next read finds it unchanged.
+        assertThat(cache.get(readModel, "letters", "KAZ", this::load, refresh, List::size)).hasSize(3);
+        assertThat(told).hasSize(2);
+        assertThat(meters.counter("tracker.read.cache", "result", "refresh").count()).isEqualTo(1);
+        assertThat(meters.counter("tracker.read.cache", "result", "hit").count()).isEqualTo(1);
+    }
+
+    @Test
     void aCountryNoneOfWhoseEventsIsWrittenYetIsReadEveryTime() {
         CountryReadCache cache = new CountryReadCache(1000, meters);
         stored.put("KAZ", List.of("letter-1"));
