@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -57,6 +64,50 @@ class RememberingPasswordEncoderTest {
         assertThat(encoder.matches("correct horse", changed)).isFalse();
         assertThat(encoder.matches("battery staple", changed)).isTrue();
         assertThat(encoder.matches(null, hash)).isFalse();
+    }
+
+    @Test
+    void requestsThatSendThePasswordWhileItIsCheckedShareThatCheck() throws Exception {
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PasswordEncoder slow = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                return bcrypt.encode(rawPassword);
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                bcryptChecks.incrementAndGet();
+                checking.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return bcrypt.matches(rawPassword, encodedPassword);
+            }
+        };
+        RememberingPasswordEncoder encoder = new RememberingPasswordEncoder(slow, new MovableClock());
+        String hash = encoder.encode("correct horse");
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            answers.add(clients.submit(() -> encoder.matches("correct horse", hash)));
+            assertThat(checking.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 1; i < 16; i++) {
+                answers.add(clients.submit(() -> encoder.matches("correct horse", hash)));
+            }
+            // The other fifteen are waiting for the first one's check (or, if late, find its answer remembered).
+            Thread.sleep(200);
+            release.countDown();
+            for (Future<Boolean> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(bcryptChecks.get()).isEqualTo(1);
     }
 
     static class MovableClock extends Clock {
