@@ -21,6 +21,8 @@ class RememberingPasswordEncoderTest {
 
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
     private final AtomicInteger bcryptChecks = new AtomicInteger();
+    /** What each check does before it answers. */
+    private volatile Runnable duringCheck = () -> { };
     private final PasswordEncoder counting = new PasswordEncoder() {
         @Override
         public String encode(CharSequence rawPassword) {
@@ -30,6 +32,7 @@ class RememberingPasswordEncoderTest {
         @Override
         public boolean matches(CharSequence rawPassword, String encodedPassword) {
             bcryptChecks.incrementAndGet();
+            duringCheck.run();
             return bcrypt.matches(rawPassword, encodedPassword);
         }
     };
@@ -70,25 +73,15 @@ class RememberingPasswordEncoderTest {
     void requestsThatSendThePasswordWhileItIsCheckedShareThatCheck() throws Exception {
         CountDownLatch checking = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        PasswordEncoder slow = new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence rawPassword) {
-                return bcrypt.encode(rawPassword);
-            }
-
-            @Override
-            public boolean matches(CharSequence rawPassword, String encodedPassword) {
-                bcryptChecks.incrementAndGet();
-                checking.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return bcrypt.matches(rawPassword, encodedPassword);
+        duringCheck = () -> {
+            checking.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         };
-        RememberingPasswordEncoder encoder = new RememberingPasswordEncoder(slow, new MovableClock());
+        RememberingPasswordEncoder encoder = new RememberingPasswordEncoder(counting, new MovableClock());
         String hash = encoder.encode("correct horse");
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try {
