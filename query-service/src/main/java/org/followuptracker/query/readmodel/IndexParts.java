@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * A country's index kept as a head and earlier parts ({@link IndexPart}): how ids are added to it, and how readers
@@ -46,6 +47,11 @@ public final class IndexParts {
             }
             return new Head(part, List.copyOf(ids.subList(from, ids.size())));
         }
+    }
+
+    /** Matches an index written by a version before parts: it holds every id, and counts no parts. */
+    public static Criteria writtenBeforeParts() {
+        return Criteria.where("parts").exists(false);
     }
 
     /**

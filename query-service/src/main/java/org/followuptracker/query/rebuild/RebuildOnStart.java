@@ -1,7 +1,10 @@
 package org.followuptracker.query.rebuild;
 
 import org.followuptracker.query.letter.CountryLetters;
+import org.followuptracker.query.letter.LetterIndex;
 import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.readmodel.IndexParts;
+import org.followuptracker.query.recommendation.BoardIndex;
 import org.followuptracker.query.timeline.TimelineMonth;
 import org.followuptracker.query.timeline.TimelinePlace;
 import org.slf4j.Logger;
@@ -13,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * On start: drops what interrupted builds left; builds the read models if there are none yet (a new store, or one
  * written by a version before generations); rebuilds them when they were written in an earlier layout (each
- * country's letters in one document; each month of a timeline in one document, or in larger parts), or when started
+ * country's letters in one document; each month of a timeline in one document, or in larger parts; the letter and
+ * board indexes whole), or when started
  * with {@code --rebuild}.
  */
 @Component
@@ -50,6 +54,15 @@ class RebuildOnStart implements ApplicationRunner {
             // read models compares them with a build of the same layout.
             log.info("the read models keep timeline months in larger parts, as earlier versions did: rebuilding them "
                     + "from the topic");
+            rebuilds.start("read models of an earlier layout");
+        } else if (generations.liveHasAny(LetterIndex.COLLECTION, IndexParts.writtenBeforeParts())
+                || generations.liveHasAny(BoardIndex.COLLECTION, IndexParts.writtenBeforeParts())) {
+            // Read and added to as they are meanwhile (an index is cut into parts by its next id, and a letter or
+            // recommendation written before is told indexed by the index's head); rebuilt, so that a check of the
+            // read models compares them with a build of the same layout (whose letters and recommendations are
+            // numbered).
+            log.info("the read models keep the letter and board indexes whole, as earlier versions did: rebuilding "
+                    + "them from the topic");
             rebuilds.start("read models of an earlier layout");
         } else if (args.containsOption("rebuild")) {
             log.info("--rebuild: rebuilding the read models from the topic");

@@ -25,6 +25,7 @@ import org.followuptracker.query.readmodel.ProjectedCountries;
 import org.followuptracker.query.web.AsOf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Query;
 
 class CountryLettersReadsTest {
 
@@ -149,6 +150,16 @@ class CountryLettersReadsTest {
         List<String> inOrder = IntStream.rangeClosed(0, IndexPart.IDS).mapToObj(i -> "letter-" + i).toList();
         assertThat(fromTheStore().letters()).extracting(LetterRecord::letterId).isEqualTo(inOrder);
         assertThat(awaitingIds()).isEqualTo(inOrder);
+    }
+
+    @Test
+    void anIndexWrittenBeforeThereWerePartsIsToldFromThoseWrittenNow() {
+        sent("letter-1", LocalDate.of(2013, 1, 1));
+        String indexes = store.readModel.generation().collection(LetterIndex.COLLECTION);
+        assertThat(store.mongo.exists(Query.query(IndexParts.writtenBeforeParts()), indexes)).isFalse();
+
+        store.mongo.insert(new Document("_id", "UZB").append("letterIds", List.of("letter-9")), indexes);
+        assertThat(store.mongo.exists(Query.query(IndexParts.writtenBeforeParts()), indexes)).isTrue();
     }
 
     private EventEnvelope sent(String letterId, LocalDate sentOn) {

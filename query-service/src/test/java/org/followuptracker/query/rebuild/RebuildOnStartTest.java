@@ -52,6 +52,18 @@ class RebuildOnStartTest {
     }
 
     @Test
+    void readModelsThatKeepTheBoardIndexesWholeAreRebuilt() {
+        when(generations.live()).thenReturn(Optional.of(new Generation(3)));
+        when(generations.liveHas("timeline")).thenReturn(true);
+        when(generations.liveHas("timeline_places")).thenReturn(true);
+        when(generations.liveHasAny(eq("board_index"), any())).thenReturn(true);
+
+        new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
+
+        verify(rebuilds).start("read models of an earlier layout");
+    }
+
+    @Test
     void readModelsOfThisLayoutAreNotRebuiltUnlessAsked() {
         when(generations.live()).thenReturn(Optional.of(new Generation(3)));
         when(generations.liveHas("timeline")).thenReturn(true);
