@@ -1,18 +1,18 @@
 package org.followuptracker.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -83,22 +83,23 @@ class RememberingPasswordEncoderTest {
         };
         RememberingPasswordEncoder encoder = new RememberingPasswordEncoder(counting, new MovableClock());
         String hash = encoder.encode("correct horse");
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<Boolean>> answers = new ArrayList<>();
-            answers.add(clients.submit(() -> encoder.matches("correct horse", hash)));
-            assertThat(checking.await(10, TimeUnit.SECONDS)).isTrue();
-            for (int i = 1; i < 16; i++) {
-                answers.add(clients.submit(() -> encoder.matches("correct horse", hash)));
-            }
-            // The other fifteen are waiting for the first one's check (or, if late, find its answer remembered).
-            Thread.sleep(200);
-            release.countDown();
-            for (Future<Boolean> answer : answers) {
-                assertThat(answer.get(10, TimeUnit.SECONDS)).isTrue();
-            }
-        } finally {
-            clients.shutdownNow();
+        AtomicReferenceArray<Boolean> answers = new AtomicReferenceArray<>(16);
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            int client = i;
+            clients.add(new Thread(() -> answers.set(client, encoder.matches("correct horse", hash))));
+        }
+        clients.get(0).start();
+        assertThat(checking.await(10, TimeUnit.SECONDS)).isTrue();
+        clients.subList(1, 16).forEach(Thread::start);
+        // The other fifteen wait: for the first one's check, or (were each to check) in a check of their own.
+        await().atMost(Duration.ofSeconds(10)).until(() -> clients.subList(1, 16).stream()
+                .allMatch(client -> client.getState() == Thread.State.WAITING
+                        || client.getState() == Thread.State.TIMED_WAITING));
+        release.countDown();
+        for (int i = 0; i < 16; i++) {
+            clients.get(i).join(10_000);
+            assertThat(answers.get(i)).isTrue();
         }
         assertThat(bcryptChecks.get()).isEqualTo(1);
     }
