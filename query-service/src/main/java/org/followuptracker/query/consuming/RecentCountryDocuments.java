@@ -53,8 +53,8 @@ public class RecentCountryDocuments implements ConsumerAwareRebalanceListener {
      * batch wrote them (the last part of each month it added to: most events are entered in the months of the last
      * weeks, so the next batch adds to those same parts). They were two thirds of what a live batch read back.
      */
-    public static final Set<String> COLLECTIONS = Stream.concat(BY_COUNTRY.stream(), Stream.of(TimelineMonth.COLLECTION))
-            .collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> COLLECTIONS = Stream.concat(BY_COUNTRY.stream(),
+            Stream.of(TimelineMonth.COLLECTION)).collect(Collectors.toUnmodifiableSet());
     /**
      * How many entries the kept documents may hold in all (the ids in a country's indexes and changes, the months in
      * its timeline's index, the entries of its timeline's parts; each some 100 bytes of heap): about 20 MiB.

@@ -165,7 +165,7 @@ public class CountryLettersReads {
         return letters;
     }
 
-    /** The letters each country's index names, its parts' and its head's, by country (none for a country without one). */
+    /** The letters each country's index names, its parts' then its head's, by country (none without an index). */
     private static Map<String, List<String>> indexesOf(DirectReadModel readModel, List<String> countries) {
         Map<String, IndexParts.Head> heads = new LinkedHashMap<>();
         readModel.findAll(LetterIndex.COLLECTION, countries, LetterIndex.class)

@@ -13,7 +13,7 @@ import org.springframework.data.annotation.Id;
 public record LetterIndex(@Id String country, List<String> letterIds, Integer parts) {
 
     public static final String COLLECTION = "letter_index";
-    /** The earlier letters of each country's index, {@value org.followuptracker.query.readmodel.IndexPart#IDS} a part. */
+    /** Earlier letters of each country's index, in parts ({@link org.followuptracker.query.readmodel.IndexPart}). */
     public static final String PARTS = "letter_index_parts";
 
     public LetterIndex {

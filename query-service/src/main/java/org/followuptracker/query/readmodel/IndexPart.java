@@ -10,7 +10,10 @@ import org.springframework.data.annotation.Id;
  */
 public record IndexPart(@Id String key, List<String> ids) {
 
-    /** How many ids a part holds: the head of an index holds fewer. */
+    /**
+     * How many ids a part holds: the head of an index holds fewer. An index counts its ids as its parts times this
+     * ({@link IndexParts.Head#size}), so read models written with another value must be rebuilt.
+     */
     public static final int IDS = 32;
 
     public IndexPart {

@@ -43,7 +43,8 @@ public final class IndexParts {
             int from = 0;
             for (; ids.size() - from >= IndexPart.IDS; from += IndexPart.IDS, part++) {
                 String key = IndexPart.key(country, part);
-                readModel.save(partsCollection, key, new IndexPart(key, List.copyOf(ids.subList(from, from + IndexPart.IDS))));
+                List<String> partIds = List.copyOf(ids.subList(from, from + IndexPart.IDS));
+                readModel.save(partsCollection, key, new IndexPart(key, partIds));
             }
             return new Head(part, List.copyOf(ids.subList(from, ids.size())));
         }
@@ -68,7 +69,8 @@ public final class IndexParts {
         });
         Map<String, List<String>> partIds = new HashMap<>();
         if (!keys.isEmpty()) {
-            readModel.findAll(partsCollection, keys, IndexPart.class).forEach(part -> partIds.put(part.key(), part.ids()));
+            readModel.findAll(partsCollection, keys, IndexPart.class)
+                    .forEach(part -> partIds.put(part.key(), part.ids()));
         }
         Map<String, List<String>> ids = new LinkedHashMap<>();
         heads.forEach((country, head) -> {

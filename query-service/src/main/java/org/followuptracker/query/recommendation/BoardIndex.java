@@ -13,7 +13,7 @@ import org.springframework.data.annotation.Id;
 public record BoardIndex(@Id String country, List<String> recommendationIds, Integer parts) {
 
     public static final String COLLECTION = "board_index";
-    /** The earlier recommendations of each country's index, {@value org.followuptracker.query.readmodel.IndexPart#IDS} a part. */
+    /** The earlier ids of each country's index, in parts ({@link org.followuptracker.query.readmodel.IndexPart}). */
     public static final String PARTS = "board_index_parts";
 
     public BoardIndex {

@@ -41,7 +41,8 @@ class BoardReads {
             BoardChanges changes = readModel.find(BoardChanges.COLLECTION, country, BoardChanges.class);
             BoardIndex index = readModel.find(BoardIndex.COLLECTION, country, BoardIndex.class);
             if (index != null) {
-                List<String> ids = IndexParts.read(readModel, BoardIndex.PARTS, Map.of(country, index.head())).get(country);
+                List<String> ids = IndexParts.read(readModel, BoardIndex.PARTS, Map.of(country, index.head()))
+                        .get(country);
                 boards.put(country, new CountryBoard(List.copyOf(readModel.findAll(RecommendationDocument.COLLECTION,
                         ids, RecommendationDocument.class)),
                         changes != null ? changes.latest() : ChangeWindow.UNKNOWN));

@@ -181,8 +181,8 @@ class CountryLettersReadsTest {
     private CountryLetters fromTheStore() {
         LetterIndex index = store.mongo.findById("KAZ", LetterIndex.class,
                 store.readModel.generation().collection(LetterIndex.COLLECTION));
-        return new CountryLetters("KAZ", IndexParts.read(store.readModel, LetterIndex.PARTS, Map.of("KAZ", index.head()))
-                .get("KAZ").stream().map(id -> store.mongo.findById(id,
+        return new CountryLetters("KAZ", IndexParts.read(store.readModel, LetterIndex.PARTS,
+                Map.of("KAZ", index.head())).get("KAZ").stream().map(id -> store.mongo.findById(id,
                 LetterDocument.class, store.readModel.generation().collection(LetterDocument.COLLECTION)).letter())
                 .toList());
     }

@@ -95,8 +95,8 @@ class BoardReadsTest {
         BoardIndex index = store.mongo.findById("KAZ", BoardIndex.class,
                 store.readModel.generation().collection(BoardIndex.COLLECTION));
         assertThat(index.parts()).isEqualTo(2);
-        assertThat(index.recommendationIds()).containsExactly("rec-" + (2 * IndexPart.IDS), "rec-" + (2 * IndexPart.IDS + 1),
-                "rec-" + (2 * IndexPart.IDS + 2));
+        assertThat(index.recommendationIds()).containsExactly("rec-" + (2 * IndexPart.IDS),
+                "rec-" + (2 * IndexPart.IDS + 1), "rec-" + (2 * IndexPart.IDS + 2));
         assertThat(store.mongo.findById(IndexPart.key("KAZ", 1), IndexPart.class,
                 store.readModel.generation().collection(BoardIndex.PARTS)).ids()).hasSize(IndexPart.IDS)
                 .startsWith("rec-" + IndexPart.IDS);
