@@ -14,6 +14,6 @@ public record LetterDocument(@Id String letterId, String country, LetterRecord l
 
     /** Whether {@code index} names it already: by number, or, numbered before, by its head. */
     boolean indexedIn(LetterIndex index) {
-        return number != null ? number < index.size() : index.letterIds().contains(letterId);
+        return index.head().names(letterId, number);
     }
 }

@@ -31,6 +31,15 @@ public final class IndexParts {
         }
 
         /**
+         * Whether it names {@code id} already, given the {@code number} its document was given when first applied
+         * (its place in the index, from 0): exact, without reading the parts. A document written before documents
+         * were numbered (null) is looked for in the head, which then still holds every id.
+         */
+        public boolean names(String id, Integer number) {
+            return number != null ? number < size() : head.contains(id);
+        }
+
+        /**
          * With {@code id} added last. Once the head holds {@value IndexPart#IDS} ids or more (an index written
          * before there were parts may hold thousands), they are saved to {@code partsCollection} as parts of that many
          * each, and the head keeps the rest.

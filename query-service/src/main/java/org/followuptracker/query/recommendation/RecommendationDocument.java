@@ -61,7 +61,7 @@ public record RecommendationDocument(
 
     /** Whether {@code index} names it already: by number, or, numbered before, by its head. */
     boolean indexedIn(BoardIndex index) {
-        return number != null ? number < index.size() : index.recommendationIds().contains(recommendationId);
+        return index.head().names(recommendationId, number);
     }
 
     RecommendationDocument withUrging(Urging urging) {
