@@ -73,15 +73,16 @@ class EventConsumer {
     }
 
     /** Each phase of applying a batch timed; a batch slower than {@link #SLOW_BATCH} told of in the log, phase by phase. */
-    private void timed(int events, long started, long readAhead, long projected, long flushed, int lookups,
-            int written) {
+    private void timed(int events, long started, long readAhead, long projected, long flushed,
+            BatchingReadModel readModel, int written) {
         batchReadAhead.record(readAhead - started, TimeUnit.NANOSECONDS);
         batchApply.record(projected - readAhead, TimeUnit.NANOSECONDS);
         batchWrite.record(flushed - projected, TimeUnit.NANOSECONDS);
         if (flushed - started > SLOW_BATCH.toNanos() * Math.max(1, events / 500)) {
-            log.warn("applying {} events took {} ms: reading ahead {} ms, applying {} ms ({} lookups one key at a time), "
-                    + "writing {} documents {} ms", events, (flushed - started) / 1_000_000, (readAhead - started) / 1_000_000,
-                    (projected - readAhead) / 1_000_000, lookups, written, (flushed - projected) / 1_000_000);
+            log.warn("applying {} events took {} ms: reading ahead {} ms ({}: keys/ms), applying {} ms ({} lookups one "
+                    + "key at a time), writing {} documents {} ms", events, (flushed - started) / 1_000_000,
+                    (readAhead - started) / 1_000_000, readModel.readAheadCosts(), (projected - readAhead) / 1_000_000,
+                    readModel.storeLookups(), written, (flushed - projected) / 1_000_000);
         }
     }
 
@@ -133,7 +134,7 @@ class EventConsumer {
             }
             recent.written(live.get(), countries);
             long flushed = System.nanoTime();
-            timed(received.size(), started, readAhead, projected, flushed, readModel.storeLookups(), written);
+            timed(received.size(), started, readAhead, projected, flushed, readModel, written);
             long now = System.currentTimeMillis();
             for (int i = 0; i < applied.size(); i++) {
                 long recordedAt = received.get(i).envelope().recordedAt().toInstant().toEpochMilli();

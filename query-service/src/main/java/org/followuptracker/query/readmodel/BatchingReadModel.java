@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -63,6 +64,8 @@ public class BatchingReadModel implements ReadModel, LookAhead {
     private final Map<String, Map<String, Object>> known;
     private int pendingCount;
     private int storeLookups;
+    /** Since this was made: per collection read ahead, the keys asked of the store and the time it took. */
+    private final Map<String, long[]> readAheadCosts = new LinkedHashMap<>();
 
     public BatchingReadModel(MongoTemplate mongo, Generation generation) {
         this(mongo, generation, Map.of());
@@ -152,6 +155,7 @@ public class BatchingReadModel implements ReadModel, LookAhead {
                 && !type.isInstance(knownHere.get(id))).toList();
         List<String> keys = unknown.stream().filter(id -> written == null || written.mightContain(collection, id)).toList();
         unknown.forEach(id -> ahead.put(id, null));
+        long started = System.nanoTime();
         for (int from = 0; from < keys.size(); from += DirectReadModel.KEYS_PER_QUERY) {
             List<String> some = keys.subList(from, Math.min(keys.size(), from + DirectReadModel.KEYS_PER_QUERY));
             Query query = Query.query(Criteria.where("_id").in(some));
@@ -159,6 +163,22 @@ public class BatchingReadModel implements ReadModel, LookAhead {
                 ahead.put(String.valueOf(found.get("_id")), mongo.getConverter().read(type, found));
             }
         }
+        if (!keys.isEmpty()) {
+            long[] cost = readAheadCosts.computeIfAbsent(collection, name -> new long[2]);
+            cost[0] += keys.size();
+            cost[1] += System.nanoTime() - started;
+        }
+    }
+
+    /**
+     * What reading ahead cost so far, the costliest collection first: "collection keys/ms", for the log of a slow
+     * batch.
+     */
+    public String readAheadCosts() {
+        return readAheadCosts.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .map(cost -> cost.getKey() + " " + cost.getValue()[0] + "/" + cost.getValue()[1] / 1_000_000)
+                .collect(Collectors.joining(", "));
     }
 
     @Override
