@@ -80,9 +80,10 @@ class EventConsumer {
         batchWrite.record(flushed - projected, TimeUnit.NANOSECONDS);
         if (flushed - started > SLOW_BATCH.toNanos() * Math.max(1, events / 500)) {
             log.warn("applying {} events took {} ms: reading ahead {} ms ({}: keys/ms), applying {} ms ({} lookups one "
-                    + "key at a time), writing {} documents {} ms", events, (flushed - started) / 1_000_000,
-                    (readAhead - started) / 1_000_000, readModel.readAheadCosts(), (projected - readAhead) / 1_000_000,
-                    readModel.storeLookups(), written, (flushed - projected) / 1_000_000);
+                    + "key at a time), writing {} documents {} ms ({}: documents/ms)", events,
+                    (flushed - started) / 1_000_000, (readAhead - started) / 1_000_000, readModel.readAheadCosts(),
+                    (projected - readAhead) / 1_000_000, readModel.storeLookups(), written,
+                    (flushed - projected) / 1_000_000, readModel.writeCosts());
         }
     }
 

@@ -66,6 +66,8 @@ public class BatchingReadModel implements ReadModel, LookAhead {
     private int storeLookups;
     /** Since this was made: per collection read ahead, the keys asked of the store and the time it took. */
     private final Map<String, long[]> readAheadCosts = new LinkedHashMap<>();
+    /** Since this was made: per collection written into the live generation, the documents and the time it took. */
+    private final Map<String, long[]> writeCosts = new LinkedHashMap<>();
 
     public BatchingReadModel(MongoTemplate mongo, Generation generation) {
         this(mongo, generation, Map.of());
@@ -175,7 +177,19 @@ public class BatchingReadModel implements ReadModel, LookAhead {
      * batch.
      */
     public String readAheadCosts() {
-        return readAheadCosts.entrySet().stream()
+        return costs(readAheadCosts);
+    }
+
+    /**
+     * What writing into the live generation cost so far, the costliest collection first: "collection documents/ms",
+     * for the log of a slow batch.
+     */
+    public String writeCosts() {
+        return costs(writeCosts);
+    }
+
+    private static String costs(Map<String, long[]> costs) {
+        return costs.entrySet().stream()
                 .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
                 .map(cost -> cost.getKey() + " " + cost.getValue()[0] + "/" + cost.getValue()[1] / 1_000_000)
                 .collect(Collectors.joining(", "));
@@ -235,7 +249,11 @@ public class BatchingReadModel implements ReadModel, LookAhead {
         collections.sort(Comparator.comparingInt(BatchingReadModel::writeOrder));
         if (written == null) {
             for (String collection : collections) {
+                long started = System.nanoTime();
                 write(collection, pending.get(collection));
+                long[] cost = writeCosts.computeIfAbsent(collection, name -> new long[2]);
+                cost[0] += pending.get(collection).size();
+                cost[1] += System.nanoTime() - started;
             }
         } else {
             for (String collection : collections) {
