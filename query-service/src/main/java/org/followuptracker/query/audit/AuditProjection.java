@@ -22,7 +22,8 @@ class AuditProjection implements Projection {
 
     @Override
     public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
-        lookAhead.readAhead(AuditEntry.COLLECTION, events.stream().map(EventEnvelope::id).toList(), AuditEntry.class);
+        lookAhead.readAheadOfEvents(AuditEntry.COLLECTION, events.stream().map(EventEnvelope::id).toList(),
+                AuditEntry.class);
         lookAhead.readAhead(AuditHead.COLLECTION, BatchKeys.countries(events), AuditHead.class);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
@@ -41,6 +42,7 @@ class EventConsumer {
     private final ProjectionGate gate;
     private final MongoTemplate mongo;
     private final RecentCountryDocuments recent;
+    private final FirstDeliveries firstDeliveries;
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final Timer relayDelay;
     private final Timer projectionDelay;
@@ -49,12 +51,13 @@ class EventConsumer {
     private final Timer batchWrite;
 
     EventConsumer(Projections projections, Generations generations, ProjectionGate gate, MongoTemplate mongo,
-            RecentCountryDocuments recent, MeterRegistry meters) {
+            RecentCountryDocuments recent, FirstDeliveries firstDeliveries, MeterRegistry meters) {
         this.projections = projections;
         this.generations = generations;
         this.gate = gate;
         this.mongo = mongo;
         this.recent = recent;
+        this.firstDeliveries = firstDeliveries;
         this.relayDelay = Timer.builder("tracker.events.relay.delay")
                 .description("From recording an event until the relay sent it to Kafka")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -88,7 +91,7 @@ class EventConsumer {
     }
 
     @KafkaListener(id = "projections", idIsGroup = false, topics = "${tracker.kafka.topic}", batch = "true")
-    void on(List<ConsumerRecord<String, byte[]>> records) {
+    void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         gate.lock();
         try {
             // Read afresh while holding the gate: a rebuild may just have replaced the generation.
@@ -112,8 +115,10 @@ class EventConsumer {
                             record.offset(), e.getMessage());
                 }
             }
-            // What applying them looks up, in a few round trips for the batch, not a few per event.
+            // What applying them looks up, in a few round trips for the batch, not a few per event; not what only
+            // applying them writes, for the events no one can have applied before.
             long started = System.nanoTime();
+            readModel.firstDelivered(firstDeliveries.among(live.get(), applied, received, consumer));
             projections.readAhead(received, readModel);
             long readAhead = System.nanoTime();
             for (int i = 0; i < received.size(); i++) {
@@ -131,6 +136,7 @@ class EventConsumer {
             } catch (RuntimeException e) {
                 // Written in part, perhaps: the store may hold some of the new documents and not others.
                 recent.forget();
+                firstDeliveries.forget();
                 throw e;
             }
             recent.written(live.get(), countries);

@@ -1,6 +1,5 @@
 package org.followuptracker.query.consuming;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -9,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.TopicPartition;
 import org.followuptracker.query.audit.AuditHead;
 import org.followuptracker.query.letter.LetterChanges;
 import org.followuptracker.query.letter.LetterIndex;
@@ -19,7 +16,6 @@ import org.followuptracker.query.recommendation.BoardChanges;
 import org.followuptracker.query.recommendation.BoardIndex;
 import org.followuptracker.query.timeline.TimelineIndex;
 import org.followuptracker.query.timeline.TimelineMonth;
-import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,10 +36,10 @@ import org.springframework.stereotype.Component;
  * The consumer is the only writer of the live generation's documents and a country's events are all on one
  * partition, so what it wrote last is what the store holds, unless: the live generation changed (a rebuild went live:
  * forgotten, by generation), a write failed part way (forgotten by the consumer), or the consumer's partitions changed
- * (another instance may have written their countries meanwhile: forgotten on every rebalance).
+ * (another instance may have written their countries meanwhile: forgotten on every rebalance, {@link ConsumerRebalance}).
  */
 @Component
-public class RecentCountryDocuments implements ConsumerAwareRebalanceListener {
+public class RecentCountryDocuments {
 
     /** The collections kept whole, each keyed by country. */
     static final Set<String> BY_COUNTRY = Set.of(LetterIndex.COLLECTION, BoardIndex.COLLECTION,
@@ -147,20 +143,5 @@ public class RecentCountryDocuments implements ConsumerAwareRebalanceListener {
 
     synchronized long entries() {
         return entries;
-    }
-
-    @Override
-    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        forget();
-    }
-
-    @Override
-    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        forget();
-    }
-
-    @Override
-    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        forget();
     }
 }

@@ -64,6 +64,8 @@ public class BatchingReadModel implements ReadModel, LookAhead {
     private final Map<String, Map<String, Object>> known;
     private int pendingCount;
     private int storeLookups;
+    /** The ids of the events being applied that no one can have applied before, not even in part. */
+    private Set<String> firstDelivered = Set.of();
     /** Since this was made: per collection read ahead, the keys asked of the store and the time it took. */
     private final Map<String, long[]> readAheadCosts = new LinkedHashMap<>();
     /** Since this was made: per collection written into the live generation, the documents and the time it took. */
@@ -195,6 +197,24 @@ public class BatchingReadModel implements ReadModel, LookAhead {
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * Tells which of the events about to be applied no one can have applied before, not even in part: documents keyed
+     * by their ids that only applying them writes are then known absent ({@link #readAheadOfEvents}). Until the next
+     * {@link #flush()}.
+     */
+    public void firstDelivered(Set<String> eventIds) {
+        firstDelivered = Set.copyOf(eventIds);
+    }
+
+    @Override
+    public void readAheadOfEvents(String collection, Collection<String> eventIds, Class<?> type) {
+        readAhead(collection, eventIds.stream().filter(id -> !firstDelivered.contains(id)).toList(), type);
+        Map<String, Object> ahead = readAhead.get(collection);
+        Map<String, Object> saved = pending.getOrDefault(collection, Map.of());
+        eventIds.stream().filter(firstDelivered::contains).filter(id -> !saved.containsKey(id))
+                .forEach(id -> ahead.putIfAbsent(id, null));
+    }
+
     @Override
     public void save(String collection, String id, Object document) {
         Object before = pending.computeIfAbsent(collection, name -> new LinkedHashMap<>()).put(id, document);
@@ -282,6 +302,7 @@ public class BatchingReadModel implements ReadModel, LookAhead {
         pendingCount = pending.values().stream().mapToInt(Map::size).sum();
         readAhead.clear();
         readAheadTypes.clear();
+        firstDelivered = Set.of();
     }
 
     private void write(String collection, Map<String, Object> documents) {

@@ -12,6 +12,13 @@ public interface LookAhead {
     void readAhead(String collection, Collection<String> ids, Class<?> type);
 
     /**
+     * As {@link #readAhead}, for documents keyed by the ids of the events being applied, which only applying those
+     * events writes (an audit entry, a timeline place): those of events no one can have applied before, not even in
+     * part, are known absent without asking the store (see {@code BatchingReadModel#firstDelivered}).
+     */
+    void readAheadOfEvents(String collection, Collection<String> eventIds, Class<?> type);
+
+    /**
      * The document of {@code collection} with key {@code id}, or null: from what was read ahead (or saved since), else
      * from the store. For what a later read ahead depends on (the parts a country's index names).
      */

@@ -55,10 +55,12 @@ class TimelineProjection implements Projection {
                 .filter(envelope -> !(envelope.event() instanceof RecommendationRecorded e && e.madeOn() == null)).toList();
         lookAhead.readAhead(TimelineIndex.COLLECTION, BatchKeys.countries(entered), TimelineIndex.class);
         // Where the events' entries are, if they have any yet (an event applied again), and the retracted facts'.
-        List<String> placed = Stream.concat(entered.stream().map(EventEnvelope::id),
-                events.stream().map(EventEnvelope::event).filter(FactRetracted.class::isInstance)
-                        .map(event -> ((FactRetracted) event).retractedEventId())).distinct().toList();
-        lookAhead.readAhead(TimelinePlace.COLLECTION, placed, TimelinePlace.class);
+        List<String> enteredIds = entered.stream().map(EventEnvelope::id).toList();
+        List<String> retractedIds = events.stream().map(EventEnvelope::event).filter(FactRetracted.class::isInstance)
+                .map(event -> ((FactRetracted) event).retractedEventId()).toList();
+        lookAhead.readAheadOfEvents(TimelinePlace.COLLECTION, enteredIds, TimelinePlace.class);
+        lookAhead.readAhead(TimelinePlace.COLLECTION, retractedIds, TimelinePlace.class);
+        List<String> placed = Stream.concat(enteredIds.stream(), retractedIds.stream()).distinct().toList();
         // The last part of each month the events add to, the next one where they may fill it, and the parts that hold
         // entries already (events applied again, retracted facts).
         Map<CountryMonth, Integer> added = new LinkedHashMap<>();

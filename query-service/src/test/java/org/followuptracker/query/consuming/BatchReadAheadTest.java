@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.followuptracker.events.EventEnvelope;
@@ -155,6 +157,44 @@ class BatchReadAheadTest {
     }
 
     @Test
+    void eventsNoOneCanHaveAppliedAreNotLookedForInTheAuditOrTheTimelineAndOneDeliveredAgainIsStillAppliedOnce() {
+        List<EventEnvelope> first = firstBatch();
+        List<EventEnvelope> second = secondBatch();
+        Generation live = new Generation(1);
+        applyFirstDelivered(first, live, Set.of());
+        queries.clear();
+        lookups.clear();
+
+        applyFirstDelivered(second, live, ids(second));
+
+        assertThat(lookups).isEmpty();
+        assertThat(queries.stream().distinct()).as("read ahead from the store").contains(live.collection("applied_events"))
+                .doesNotContain(live.collection("audit"), live.collection("timeline_places"));
+        // The relay sends the first batch's letters again after the second batch: new offsets, the same events.
+        List<EventEnvelope> again = first.stream().filter(event -> event.event() instanceof LetterSent).toList();
+        applyFirstDelivered(again, live, ids(again));
+
+        Generation reading = new Generation(2);
+        applyAsABatch(first, reading);
+        applyAsABatch(second, reading);
+        assertEveryReadModelTheSame(live, reading);
+    }
+
+    private static Set<String> ids(List<EventEnvelope> events) {
+        return events.stream().map(EventEnvelope::id).collect(Collectors.toSet());
+    }
+
+    /** As the consumer applies a batch, told which of its events no one can have applied before. */
+    private void applyFirstDelivered(List<EventEnvelope> events, Generation generation, Set<String> firstDelivered) {
+        BatchingReadModel readModel = new BatchingReadModel(mongo, generation);
+        List<ReceivedEvent> received = events.stream().map(BatchReadAheadTest::received).toList();
+        readModel.firstDelivered(firstDelivered);
+        projections.readAhead(received, readModel);
+        received.forEach(event -> projections.apply(event, readModel));
+        readModel.flush();
+    }
+
+    @Test
     void aCountrysTimelinePartsAreKeptAsItsLatestBatchWroteThem() {
         RecentCountryDocuments recent = new RecentCountryDocuments();
         Generation live = new Generation(1);
@@ -206,7 +246,7 @@ class BatchReadAheadTest {
 
         recent.written(live, Map.of("letter_index", Map.of("C1", new LetterIndex("C1", List.of("l1"), 0))));
         assertThat(recent.of(live).get("letter_index").keySet()).containsOnly("C1");
-        recent.onPartitionsAssigned(null, List.of());
+        new ConsumerRebalance(recent, new FirstDeliveries()).onPartitionsAssigned(null, List.of());
 
         assertThat(recent.of(live)).isEmpty();
     }
