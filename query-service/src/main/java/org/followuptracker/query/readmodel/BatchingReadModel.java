@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -67,9 +66,9 @@ public class BatchingReadModel implements ReadModel, LookAhead {
     /** The ids of the events being applied that no one can have applied before, not even in part. */
     private Set<String> firstDelivered = Set.of();
     /** Since this was made: per collection read ahead, the keys asked of the store and the time it took. */
-    private final Map<String, long[]> readAheadCosts = new LinkedHashMap<>();
+    private final StoreCosts readAheadCosts = new StoreCosts();
     /** Since this was made: per collection written into the live generation, the documents and the time it took. */
-    private final Map<String, long[]> writeCosts = new LinkedHashMap<>();
+    private final StoreCosts writeCosts = new StoreCosts();
 
     public BatchingReadModel(MongoTemplate mongo, Generation generation) {
         this(mongo, generation, Map.of());
@@ -168,9 +167,7 @@ public class BatchingReadModel implements ReadModel, LookAhead {
             }
         }
         if (!keys.isEmpty()) {
-            long[] cost = readAheadCosts.computeIfAbsent(collection, name -> new long[2]);
-            cost[0] += keys.size();
-            cost[1] += System.nanoTime() - started;
+            readAheadCosts.add(collection, keys.size(), System.nanoTime() - started);
         }
     }
 
@@ -179,7 +176,7 @@ public class BatchingReadModel implements ReadModel, LookAhead {
      * batch.
      */
     public String readAheadCosts() {
-        return costs(readAheadCosts);
+        return readAheadCosts.summary();
     }
 
     /**
@@ -187,14 +184,7 @@ public class BatchingReadModel implements ReadModel, LookAhead {
      * for the log of a slow batch.
      */
     public String writeCosts() {
-        return costs(writeCosts);
-    }
-
-    private static String costs(Map<String, long[]> costs) {
-        return costs.entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
-                .map(cost -> cost.getKey() + " " + cost.getValue()[0] + "/" + cost.getValue()[1] / 1_000_000)
-                .collect(Collectors.joining(", "));
+        return writeCosts.summary();
     }
 
     /**
@@ -271,9 +261,7 @@ public class BatchingReadModel implements ReadModel, LookAhead {
             for (String collection : collections) {
                 long started = System.nanoTime();
                 write(collection, pending.get(collection));
-                long[] cost = writeCosts.computeIfAbsent(collection, name -> new long[2]);
-                cost[0] += pending.get(collection).size();
-                cost[1] += System.nanoTime() - started;
+                writeCosts.add(collection, pending.get(collection).size(), System.nanoTime() - started);
             }
         } else {
             for (String collection : collections) {
