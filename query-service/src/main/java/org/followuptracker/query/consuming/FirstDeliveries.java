@@ -47,16 +47,17 @@ public class FirstDeliveries {
             firstOffsets.clear();
             generation = live.number();
         }
-        Set<TopicPartition> unknown = records.stream().map(r -> new TopicPartition(r.topic(), r.partition()))
-                .filter(partition -> !firstOffsets.containsKey(partition)).collect(Collectors.toSet());
+        List<TopicPartition> partitions = records.stream()
+                .map(record -> new TopicPartition(record.topic(), record.partition())).toList();
+        Set<TopicPartition> unknown = partitions.stream().filter(partition -> !firstOffsets.containsKey(partition))
+                .collect(Collectors.toSet());
         if (!unknown.isEmpty()) {
-            consumer.endOffsets(unknown).forEach((partition, end) -> firstOffsets.put(partition, end));
+            firstOffsets.putAll(consumer.endOffsets(unknown));
         }
         Set<String> first = new HashSet<>();
         for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, byte[]> record = records.get(i);
-            Long from = firstOffsets.get(new TopicPartition(record.topic(), record.partition()));
-            if (from != null && record.offset() >= from) {
+            Long from = firstOffsets.get(partitions.get(i));
+            if (from != null && records.get(i).offset() >= from) {
                 first.add(received.get(i).envelope().id());
             }
         }

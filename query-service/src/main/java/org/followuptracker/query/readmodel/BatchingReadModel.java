@@ -199,10 +199,9 @@ public class BatchingReadModel implements ReadModel, LookAhead {
     @Override
     public void readAheadOfEvents(String collection, Collection<String> eventIds, Class<?> type) {
         readAhead(collection, eventIds.stream().filter(id -> !firstDelivered.contains(id)).toList(), type);
+        // Absent from the store; what was saved since is still found first (find looks at what is pending first).
         Map<String, Object> ahead = readAhead.get(collection);
-        Map<String, Object> saved = pending.getOrDefault(collection, Map.of());
-        eventIds.stream().filter(firstDelivered::contains).filter(id -> !saved.containsKey(id))
-                .forEach(id -> ahead.putIfAbsent(id, null));
+        eventIds.stream().filter(firstDelivered::contains).forEach(id -> ahead.putIfAbsent(id, null));
     }
 
     @Override
