@@ -20,6 +20,8 @@ final class Api {
         }
     }
 
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Answer post(ServiceProcess service, String path, String json, String user) {
@@ -34,14 +36,21 @@ final class Api {
     }
 
     Answer get(ServiceProcess service, String path, String user) {
-        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET(), user);
+        return get(service, path, user, DEFAULT_TIMEOUT);
+    }
+
+    /** As {@link #get(ServiceProcess, String, String)}, waiting up to {@code timeout} for the answer. */
+    Answer get(ServiceProcess service, String path, String user, Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET().timeout(timeout), user);
     }
 
     private Answer send(HttpRequest.Builder request, String user) {
         String credentials = user + ":" + BenchmarkStack.PASSWORD;
         request.header("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        request.timeout(Duration.ofSeconds(60));
+        if (request.build().timeout().isEmpty()) {
+            request.timeout(DEFAULT_TIMEOUT);
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());

@@ -264,7 +264,49 @@ public final class Benchmark {
                 ">= 20,000 events/s and >= 0.25x",
                 rebuilt.perSecond() >= 20_000 && rebuilt.perSecond() / plain.perSecond() >= 0.25);
         memoryRow("during B3", duringRebuild, commands, queries);
+        auditReads(queries, rebuilt.events());
         return queries;
+    }
+
+    /**
+     * With every event rebuilt: what an auditor's reads of the whole trail cost, the verification of every chain and
+     * the first page of the trail, and the query service's heap meanwhile (B5): these read every audit entry.
+     */
+    private void auditReads(ServiceProcess queries, long events) throws Exception {
+        MemoryPeaks duringAudit = new MemoryPeaks(List.of(queries));
+        String verified;
+        String firstPage;
+        try {
+            verified = timed(() -> {
+                Api.Answer answer = api.get(queries, "/api/audit/verification", "admin", Duration.ofMinutes(10));
+                if (!answer.ok()) {
+                    return "HTTP " + answer.status();
+                }
+                var verification = JSON.readTree(answer.body());
+                return String.format("%,d entries, %s", verification.get("entries").asLong(),
+                        verification.get("valid").asBoolean() ? "valid" : "NOT valid");
+            });
+            firstPage = timed(() -> {
+                Api.Answer answer = api.get(queries, "/api/audit?size=50", "admin", Duration.ofMinutes(10));
+                return answer.ok() ? String.format("%,d in all", JSON.readTree(answer.body()).get("total").asLong())
+                        : "HTTP " + answer.status();
+            });
+        } finally {
+            duringAudit.close();
+        }
+        MemoryPeaks.Peak peak = duringAudit.peak(queries);
+        results.add("B5", String.format("Memory of %s reading the audit trail of %,d events", queries.name(), events),
+                String.format("heap %s MiB, RSS %s MiB", Results.f(peak.heapMiB()), Results.f(peak.rssMiB())),
+                "-", "-", "heap <= 512 MiB", peak.heapMiB() <= 512);
+        results.note("The audit trail of " + String.format("%,d", events) + " events: verification " + verified
+                + "; first page of the trail " + firstPage);
+    }
+
+    /** What {@code read} answered, and how long it took. */
+    private static String timed(java.util.concurrent.Callable<String> read) throws Exception {
+        long started = System.nanoTime();
+        String answer = read.call();
+        return answer + String.format(" in %s ms", Results.f((System.nanoTime() - started) / 1e6));
     }
 
     private Map<Integer, Appends.Run> appendRuns(Appends appends, ServiceProcess commands, long millis, String label)
