@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -295,6 +296,17 @@ class ViewsApiTest {
         assertThat(get(admin, "/api/audit?type=org.followuptracker.LetterSent&from=2026-01-04&to=2026-01-04")
                 .get("total").asInt()).isEqualTo(1);
         assertThat(get(auditor, "/api/audit?actor=someone-else").get("total").asInt()).isZero();
+        // A page is the trail's entries in its order from where the page starts; past the end, none, the total kept.
+        JsonNode whole = get(auditor, "/api/audit");
+        JsonNode page = get(auditor, "/api/audit?page=1&size=3");
+        assertThat(page.get("total").asInt()).isEqualTo(10);
+        assertThat(page.get("entries")).extracting(e -> e.get("eventId").asText()).containsExactly(
+                whole.get("entries").get(3).get("eventId").asText(), whole.get("entries").get(4).get("eventId").asText(),
+                whole.get("entries").get(5).get("eventId").asText());
+        assertThat(get(auditor, "/api/audit?page=3&size=3").get("entries")).hasSize(1);
+        JsonNode beyond = get(auditor, "/api/audit?page=4&size=3");
+        assertThat(beyond.get("entries")).isEmpty();
+        assertThat(beyond.get("total").asInt()).isEqualTo(10);
         JsonNode verification = get(auditor, "/api/audit/verification");
         assertThat(verification.get("valid").asBoolean()).isTrue();
         assertThat(verification.get("entries").asInt()).isEqualTo(10);
@@ -325,10 +337,18 @@ class ViewsApiTest {
         JsonNode exported = get(viewer, "/api/countries/KGZ/timeline?format=json&size=1");
         assertThat(exported.isArray()).isTrue();
         assertThat(exported).hasSize(6);
-        assertThat(get(auditor, "/api/audit?format=json")).hasSize(10);
-        String audit = new String(auditor.getForEntity("/api/audit?format=csv&country=KGZ", byte[].class).getBody(),
-                StandardCharsets.UTF_8);
+        // The audit trail's export is written as the store's replies come: the same rows, in the trail's order.
+        JsonNode auditJson = get(auditor, "/api/audit?format=json");
+        List<String> trailOrder = new ArrayList<>();
+        get(auditor, "/api/audit").get("entries").forEach(e -> trailOrder.add(e.get("eventId").asText()));
+        assertThat(auditJson).extracting(e -> e.get("eventId").asText()).containsExactlyElementsOf(trailOrder);
+        assertThat(auditJson.get(0).get("payload").isObject()).isTrue();
+        ResponseEntity<byte[]> auditCsv = auditor.getForEntity("/api/audit?format=csv&country=KGZ", byte[].class);
+        assertThat(auditCsv.getHeaders().getContentType().toString()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(auditCsv.getHeaders().getContentDisposition().getFilename()).isEqualTo("audit-trail.csv");
+        String audit = new String(auditCsv.getBody(), StandardCharsets.UTF_8);
         assertThat(audit).startsWith("\uFEFFrecordedAt,actor,country,type,");
+        assertThat(audit.split("\r\n")).hasSize(10);
         assertThat(viewer.getForEntity("/api/audit?format=csv", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 

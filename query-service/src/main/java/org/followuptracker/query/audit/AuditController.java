@@ -3,6 +3,8 @@ package org.followuptracker.query.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +43,8 @@ class AuditController {
     ResponseEntity<?> trail(@RequestParam(required = false) String actor, @RequestParam(required = false) String country,
             @RequestParam(required = false) String type, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @RequestParam(required = false) String format) {
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String format,
+            HttpServletResponse response) throws IOException {
         Criteria criteria = new Criteria();
         if (actor != null && !actor.isBlank()) {
             criteria.and("actor").is(actor.strip());
@@ -69,16 +72,21 @@ class AuditController {
         Paging paging = Paging.of(page, size);
         Export.Format export = Export.format(format);
         DirectReadModel readModel = generations.reading();
-        List<AuditEntry> found = readModel.find(AuditEntry.COLLECTION,
-                Query.query(criteria).with(Sort.by("recordedAtTime", "country", "position")), AuditEntry.class);
+        // Paged, counted and exported by the store, never held whole: a million entries do not fit in the heap.
+        Query selected = Query.query(criteria).with(Sort.by("recordedAtTime", "country", "position"));
         if (export != null) {
-            List<Entry> entries = found.stream().map(this::entry).toList();
-            return Export.of(export, "audit-trail", entries, COLUMNS, e -> Arrays.asList(e.recordedAt(), e.actor(),
+            Export.stream(export, "audit-trail", COLUMNS, (Entry e) -> Arrays.asList(e.recordedAt(), e.actor(),
                     e.country(), e.type(), e.occurredOn(), e.source(), e.aggregateType(), e.aggregateId(), e.sequence(),
-                    e.revision(), e.payload().toString(), e.eventId(), e.position(), e.previousHash(), e.hash()));
+                    e.revision(), e.payload().toString(), e.eventId(), e.position(), e.previousHash(), e.hash()),
+                    each -> readModel.forEach(AuditEntry.COLLECTION, selected, AuditEntry.class,
+                            entry -> each.accept(entry(entry))), json, response);
+            return null;
         }
-        return ResponseEntity.ok(new Trail(paging.page(), paging.size(), found.size(),
-                paging.slice(found).stream().map(this::entry).toList()));
+        long total = readModel.count(AuditEntry.COLLECTION, selected);
+        List<Entry> entries = paging.offset() >= total ? List.of()
+                : readModel.find(AuditEntry.COLLECTION, Query.of(selected).skip(paging.offset()).limit(paging.size()),
+                        AuditEntry.class).stream().map(this::entry).toList();
+        return ResponseEntity.ok(new Trail(paging.page(), paging.size(), total, entries));
     }
 
     @Operation(summary = "Walks every country's audit chain, recomputing each hash: reports the first broken link of "
@@ -87,8 +95,10 @@ class AuditController {
     AuditVerification verification() {
         DirectReadModel readModel = generations.reading();
         // The heads first: every entry they count is then among the entries read after them.
-        List<AuditHead> heads = readModel.all(AuditHead.COLLECTION, AuditHead.class);
-        return AuditVerification.of(heads, readModel.all(AuditEntry.COLLECTION, AuditEntry.class));
+        AuditChains chains = new AuditChains(readModel.all(AuditHead.COLLECTION, AuditHead.class));
+        // The entries one at a time as the store's replies come: a million of them do not fit in the heap at once.
+        readModel.forEach(AuditEntry.COLLECTION, AuditEntry.class, chains::add);
+        return chains.verification();
     }
 
     private static String eventType(String type) {

@@ -19,12 +19,23 @@ public final class Csv {
     }
 
     public static byte[] write(List<String> header, List<List<Object>> rows) {
-        StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK);
-        csv.append(String.join(",", header)).append("\r\n");
+        StringBuilder csv = new StringBuilder(start(header));
         for (List<Object> row : rows) {
             line(csv, row);
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What comes before the rows: the byte-order mark and the header line. */
+    static String start(List<String> header) {
+        return BYTE_ORDER_MARK + String.join(",", header) + "\r\n";
+    }
+
+    /** One row's line, its line end included. */
+    static String line(List<Object> cells) {
+        StringBuilder csv = new StringBuilder();
+        line(csv, cells);
+        return csv.toString();
     }
 
     private static void line(StringBuilder csv, List<Object> cells) {

@@ -57,6 +57,11 @@ public class DirectReadModel implements ReadModel {
         return mongo.find(inBatches(query), type, generation.collection(collection));
     }
 
+    /** How many documents {@code query} finds (its skip and limit, if any, ignored). */
+    public long count(String collection, Query query) {
+        return mongo.count(Query.of(query).skip(0).limit(0), generation.collection(collection));
+    }
+
     public <T> List<T> all(String collection, Class<T> type) {
         return mongo.find(inBatches(new Query()), type, generation.collection(collection));
     }
@@ -66,7 +71,12 @@ public class DirectReadModel implements ReadModel {
      * out from many documents without holding them all (a million events hold some 330,000 letters, 330 MB).
      */
     public <T> void forEach(String collection, Class<T> type, Consumer<? super T> each) {
-        try (Stream<T> documents = mongo.stream(inBatches(new Query()), type, generation.collection(collection))) {
+        forEach(collection, new Query(), type, each);
+    }
+
+    /** As {@link #forEach(String, Class, Consumer)}, for what {@code query} finds, in its order. */
+    public <T> void forEach(String collection, Query query, Class<T> type, Consumer<? super T> each) {
+        try (Stream<T> documents = mongo.stream(inBatches(query), type, generation.collection(collection))) {
             documents.forEach(each);
         }
     }

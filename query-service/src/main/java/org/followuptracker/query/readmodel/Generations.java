@@ -141,7 +141,9 @@ public class Generations {
     private void createIndexes(Generation generation) {
         mongo.indexOps(generation.collection("audit")).ensureIndex(
                 new Index().on("country", Sort.Direction.ASC).on("position", Sort.Direction.ASC).unique());
-        mongo.indexOps(generation.collection("audit")).ensureIndex(new Index().on("recordedAtTime", Sort.Direction.ASC));
+        // The trail's order, so that a page of it is read from the index, not sorted from every entry.
+        mongo.indexOps(generation.collection("audit")).ensureIndex(new Index().on("recordedAtTime", Sort.Direction.ASC)
+                .on("country", Sort.Direction.ASC).on("position", Sort.Direction.ASC));
         mongo.indexOps(generation.collection("audit")).ensureIndex(
                 new Index().on("actor", Sort.Direction.ASC).on("recordedAtTime", Sort.Direction.ASC));
         mongo.indexOps(generation.collection("recommendations")).ensureIndex(new Index().on("country", Sort.Direction.ASC));

@@ -1,0 +1,141 @@
+package org.followuptracker.query.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies every country's audit chain from its entries as they come, one at a time and in any order, without
+ * holding them: what it keeps of an entry is its link (position, event id, hash, and the hash it names before it),
+ * and only until the chain up to it is walked. Entries that come in the order of their chain (as a store returns
+ * entries that were only ever added) are walked as they come, so what it holds stays some bytes per country; an
+ * entry that comes before the one before it waits for it. Walking a country's chain stops at its first broken link.
+ * <p>
+ * A million events' entries, held whole to be sorted and walked, were more than the query service's heap.
+ */
+final class AuditChains {
+
+    private final Map<String, AuditHead> heads;
+    private final Map<String, Chain> chains = new TreeMap<>();
+    private long entries;
+
+    /** @param heads every country's head, read before any entry ({@link AuditVerification}) */
+    AuditChains(List<AuditHead> heads) {
+        this.heads = heads.stream().collect(Collectors.toMap(AuditHead::country, Function.identity()));
+        for (AuditHead head : heads) {
+            chains.put(head.country(), new Chain(head));
+        }
+    }
+
+    void add(AuditEntry entry) {
+        entries++;
+        chains.computeIfAbsent(entry.country(), country -> new Chain(heads.get(country))).add(entry);
+    }
+
+    AuditVerification verification() {
+        List<AuditVerification.CountryChain> countries = new ArrayList<>(chains.size());
+        chains.forEach((country, chain) -> countries.add(chain.verified(country)));
+        return new AuditVerification(countries.stream().allMatch(AuditVerification.CountryChain::valid), entries,
+                countries.stream().mapToLong(AuditVerification.CountryChain::pending).sum(), countries);
+    }
+
+    /** An entry as the walk needs it. */
+    private record Link(long position, String eventId, String hash, String previousHash, boolean intact) {
+
+        static Link of(AuditEntry entry) {
+            return new Link(entry.position(), entry.eventId(), entry.hash(), entry.previousHash(),
+                    entry.expectedHash().equals(entry.hash()));
+        }
+    }
+
+    /** Where a chain broke. */
+    private record Break(long position, String eventId, String problem) {
+    }
+
+    /** One country's chain, walked from its first entry as far as its entries have come. */
+    private static final class Chain {
+
+        private final long counted;
+        private final String headHash;
+        private long entries;
+        private long walked;
+        private String previous = AuditHash.GENESIS;
+        /** Entries come before the one before them, by position. */
+        private final TreeMap<Long, Link> waiting = new TreeMap<>();
+        /** The first break found, by position; the walk stops at a break it finds. */
+        private Break broken;
+        private boolean walkStopped;
+
+        Chain(AuditHead head) {
+            this.counted = head == null ? 0 : head.length();
+            this.headHash = head == null ? null : head.hash();
+        }
+
+        void add(AuditEntry entry) {
+            entries++;
+            long position = entry.position();
+            if (position < 1) {
+                breakAt(new Break(position, entry.eventId(), "position " + position + " is before a chain's first"));
+                return;
+            }
+            if (position <= walked || waiting.containsKey(position)) {
+                breakAt(new Break(position, entry.eventId(), "a second entry at position " + position
+                        + ": an entry was inserted"));
+                return;
+            }
+            if (walkStopped) {
+                return;
+            }
+            waiting.put(position, Link.of(entry));
+            while (!walkStopped && waiting.containsKey(walked + 1)) {
+                walk(waiting.remove(walked + 1));
+            }
+        }
+
+        private void walk(Link link) {
+            String problem = null;
+            if (!previous.equals(link.previousHash())) {
+                problem = "its previous hash is not the hash of the entry before it";
+            } else if (!link.intact()) {
+                problem = "its content does not match its hash: it was changed after it was recorded";
+            } else if (link.position() == counted && !link.hash().equals(headHash)) {
+                problem = "the chain's head names another hash for this entry, its last: the chain was rewritten";
+            }
+            if (problem != null) {
+                breakAt(new Break(link.position(), link.eventId(), problem));
+                walkStopped = true;
+                waiting.clear();
+                return;
+            }
+            walked = link.position();
+            previous = link.hash();
+        }
+
+        private void breakAt(Break found) {
+            if (broken == null || found.position() < broken.position()) {
+                broken = found;
+            }
+        }
+
+        AuditVerification.CountryChain verified(String country) {
+            if (!walkStopped && !waiting.isEmpty()) {
+                Link after = waiting.firstEntry().getValue();
+                breakAt(new Break(after.position(), after.eventId(), "expected position " + (walked + 1)
+                        + " but found " + after.position() + ": an entry is missing"));
+            }
+            long pending = Math.max(0, entries - counted);
+            if (broken != null) {
+                return new AuditVerification.CountryChain(country, entries, pending, false, headHash,
+                        broken.position(), broken.eventId(), broken.problem());
+            }
+            if (entries < counted) {
+                return new AuditVerification.CountryChain(country, entries, 0, false, headHash, entries, null,
+                        "the chain's head counts " + counted + " entries: entries were removed at its end");
+            }
+            return new AuditVerification.CountryChain(country, entries, pending, true, headHash, null, null, null);
+        }
+    }
+}
