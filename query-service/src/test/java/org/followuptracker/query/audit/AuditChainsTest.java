@@ -15,8 +15,7 @@ class AuditChainsTest {
     void entriesWrittenBeyondTheirHeadAreAnApplicationInProgressNotABrokenChain() {
         List<AuditEntry> kazakhstan = chain("KAZ", 3);
         List<AuditEntry> uzbekistan = chain("UZB", 2);
-        List<AuditEntry> all = new ArrayList<>(kazakhstan);
-        all.addAll(uzbekistan);
+        List<AuditEntry> all = both(kazakhstan, uzbekistan);
 
         // KAZ's head was moved past its first two entries, not yet past its third; UZB's first events have no head.
         AuditVerification verification = verify(List.of(headAt(kazakhstan, 2)), all);
@@ -80,15 +79,15 @@ class AuditChainsTest {
     void entriesThatComeInAnyOrderAreWalkedInTheOrderOfTheirChain() {
         List<AuditEntry> kazakhstan = chain("KAZ", 40);
         List<AuditEntry> uzbekistan = chain("UZB", 25);
-        List<AuditEntry> all = new ArrayList<>(kazakhstan);
-        all.addAll(uzbekistan);
+        List<AuditEntry> all = both(kazakhstan, uzbekistan);
         Collections.shuffle(all, new Random(7));
 
         AuditVerification verification = verify(List.of(headAt(kazakhstan, 40), headAt(uzbekistan, 25)), all);
 
         assertThat(verification.valid()).isTrue();
         assertThat(verification.entries()).isEqualTo(65);
-        assertThat(verification.countries()).extracting(AuditVerification.CountryChain::entries).containsExactly(40L, 25L);
+        assertThat(verification.countries()).extracting(AuditVerification.CountryChain::entries)
+                .containsExactly(40L, 25L);
 
         List<AuditEntry> changed = new ArrayList<>(kazakhstan);
         AuditEntry original = changed.get(16);
@@ -143,6 +142,12 @@ class AuditChainsTest {
         AuditChains chains = new AuditChains(heads);
         entries.forEach(chains::add);
         return chains.verification();
+    }
+
+    private static List<AuditEntry> both(List<AuditEntry> one, List<AuditEntry> other) {
+        List<AuditEntry> all = new ArrayList<>(one);
+        all.addAll(other);
+        return all;
     }
 
     private static List<AuditEntry> chain(String country, int length) {
