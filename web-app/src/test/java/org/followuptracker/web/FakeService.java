@@ -16,7 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeService implements AutoCloseable {
 
-    record Answer(int status, String contentType, String body, long delayMillis) {
+    record Answer(int status, String contentType, String body, long delayMillis, Map<String, String> headers) {
+
+        Answer(int status, String contentType, String body, long delayMillis) {
+            this(status, contentType, body, delayMillis, Map.of());
+        }
     }
 
     record Request(String method, String uri, Map<String, List<String>> headers, String body) {
@@ -52,6 +56,7 @@ final class FakeService implements AutoCloseable {
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+            answer.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
@@ -72,6 +77,12 @@ final class FakeService implements AutoCloseable {
     /** Answers only after {@code delayMillis}: longer than the web app waits, it is a service that did not answer. */
     void answerLate(String methodAndPath, long delayMillis, int status, String json) {
         answers.put(methodAndPath, new Answer(status, "application/json", json, delayMillis));
+    }
+
+    /** Answers with a download: its content type, its file name, its bytes. */
+    void answerDownload(String methodAndPath, String contentType, String filename, String body) {
+        answers.put(methodAndPath, new Answer(200, contentType, body, 0,
+                Map.of("Content-Disposition", "attachment; filename=\"" + filename + "\"")));
     }
 
     List<Request> requestsTo(String methodAndPathPrefix) {

@@ -126,6 +126,30 @@ class WebAppTest {
     }
 
     @Test
+    void anExportIsPassedOnAsTheQueryServiceSendsItWithTheFiltersButNotThePage() throws Exception {
+        String rows = "\uFEFFrecommendationId,country\r\n" + "\"rec-1\",\"KAZ\"\r\n".repeat(20_000);
+        QUERIES.answerDownload("GET /api/recommendations", "text/csv;charset=UTF-8", "board-KAZ.csv", rows);
+
+        MvcResult export = mvc.perform(get("/export/board?country=KAZ&page=3&size=10").session(signIn("viewer")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"board-KAZ.csv\""))
+                .andReturn();
+
+        assertThat(export.getResponse().getContentType()).startsWith("text/csv");
+        assertThat(export.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(rows);
+        String asked = QUERIES.requestsTo("GET /api/recommendations").get(0).uri();
+        assertThat(asked).contains("country=KAZ").contains("format=csv")
+                .doesNotContain("page=").doesNotContain("size=");
+    }
+
+    @Test
+    void anExportTheQueryServiceRefusesIsRefusedWithItsStatus() throws Exception {
+        QUERIES.answer("GET /api/audit", 403, "{\"title\": \"Forbidden\", \"detail\": \"auditors only\"}");
+
+        mvc.perform(get("/export/audit").session(signIn("viewer"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void aViewerGetsNoFormAndCannotPostOne() throws Exception {
         MockHttpSession viewer = signIn("viewer");
         mvc.perform(get("/record/letter").session(viewer)).andExpect(status().isForbidden());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,15 +40,23 @@ final class ServiceCalls {
 
     /** A JSON object answer as maps and lists, which the pages read as they are. */
     Map<String, Object> getObject(SignedInUser user, String pathAndQuery) {
-        HttpResponse<byte[]> response = send(user, request(user, pathAndQuery).GET().build());
+        HttpResponse<byte[]> response = send(request(user, pathAndQuery).GET().build());
         return read(response);
     }
 
-    /** An answer passed on as bytes, such as a CSV download. */
-    HttpResponse<byte[]> getRaw(SignedInUser user, String pathAndQuery) {
-        HttpResponse<byte[]> response = send(user, request(user, pathAndQuery).GET().build());
+    /**
+     * An answer to be passed on as it comes, such as a download of every row of a view: the caller reads its body
+     * and closes it. A refusal is read whole (a problem body) and thrown.
+     */
+    HttpResponse<InputStream> getStream(SignedInUser user, String pathAndQuery) {
+        HttpResponse<InputStream> response = send(request(user, pathAndQuery).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() >= 400) {
-            throw refusal(response);
+            try (InputStream body = response.body()) {
+                throw refusal(response.statusCode(), body.readAllBytes());
+            } catch (IOException e) {
+                throw new ServiceUnreachable(service, e);
+            }
         }
         return response;
     }
@@ -60,7 +69,7 @@ final class ServiceCalls {
             if (idempotencyKey != null && !idempotencyKey.isBlank()) {
                 request.header("Idempotency-Key", idempotencyKey);
             }
-            return read(send(user, request.build()));
+            return read(send(request.build()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -75,9 +84,13 @@ final class ServiceCalls {
                         + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private HttpResponse<byte[]> send(SignedInUser user, HttpRequest request) {
+    private HttpResponse<byte[]> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new ServiceUnreachable(service, e);
         } catch (InterruptedException e) {
@@ -103,11 +116,15 @@ final class ServiceCalls {
     }
 
     private ServiceRefused refusal(HttpResponse<byte[]> response) {
+        return refusal(response.statusCode(), response.body());
+    }
+
+    private ServiceRefused refusal(int status, byte[] body) {
         Map<String, String> fields = new LinkedHashMap<>();
         String title = "Refused";
-        String detail = service + " answered " + response.statusCode();
+        String detail = service + " answered " + status;
         try {
-            JsonNode problem = json.readTree(response.body());
+            JsonNode problem = json.readTree(body);
             if (problem != null && problem.isObject()) {
                 title = problem.path("title").asText(title);
                 detail = problem.path("detail").asText(detail);
@@ -121,6 +138,6 @@ final class ServiceCalls {
         } catch (IOException e) {
             // not a problem body: the status says enough
         }
-        return new ServiceRefused(response.statusCode(), title, detail, fields);
+        return new ServiceRefused(status, title, detail, fields);
     }
 }

@@ -2,6 +2,7 @@ package org.followuptracker.web.backend;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.followuptracker.web.signin.SignedInUser;
@@ -29,9 +30,9 @@ public class Services {
         return query.getObject(user, uri(path, parameters));
     }
 
-    /** A download (CSV or JSON) of query-service, passed on as it came. */
-    public HttpResponse<byte[]> download(SignedInUser user, String path, Map<String, ?> parameters) {
-        return query.getRaw(user, uri(path, parameters));
+    /** A download (CSV or JSON) of query-service, to be passed on as it comes; the caller closes its body. */
+    public HttpResponse<InputStream> download(SignedInUser user, String path, Map<String, ?> parameters) {
+        return query.getStream(user, uri(path, parameters));
     }
 
     /** Records a fact; a retry with the same {@code idempotencyKey} never records it twice. */

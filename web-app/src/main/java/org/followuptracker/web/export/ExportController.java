@@ -1,5 +1,8 @@
 package org.followuptracker.web.export;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,23 +37,30 @@ class ExportController {
     }
 
     @GetMapping("/export/{view}")
-    ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInUser user, @PathVariable String view,
-            @RequestParam MultiValueMap<String, String> parameters) {
+    ResponseEntity<Void> export(@AuthenticationPrincipal SignedInUser user, @PathVariable String view,
+            @RequestParam MultiValueMap<String, String> parameters, HttpServletResponse response) throws IOException {
         String path = VIEWS.get(view);
         if (path == null) {
             return ResponseEntity.notFound().build();
         }
-        return download(user, path, parameters);
+        download(user, path, parameters, response);
+        return null;
     }
 
     @GetMapping("/export/countries/{iso3}/timeline")
-    ResponseEntity<byte[]> timeline(@AuthenticationPrincipal SignedInUser user, @PathVariable String iso3,
-            @RequestParam MultiValueMap<String, String> parameters) {
-        return download(user, "/api/countries/" + org.followuptracker.web.page.Views.country(iso3) + "/timeline",
-                parameters);
+    void timeline(@AuthenticationPrincipal SignedInUser user, @PathVariable String iso3,
+            @RequestParam MultiValueMap<String, String> parameters, HttpServletResponse response) throws IOException {
+        download(user, "/api/countries/" + org.followuptracker.web.page.Views.country(iso3) + "/timeline",
+                parameters, response);
     }
 
-    private ResponseEntity<byte[]> download(SignedInUser user, String path, MultiValueMap<String, String> parameters) {
+    /**
+     * Passes the download on as it comes, never held whole: the audit trail of a million events is some gigabytes.
+     * Written here, not handed to Spring MVC to write later, which would cut a download still running after its
+     * default asynchronous timeout.
+     */
+    private void download(SignedInUser user, String path, MultiValueMap<String, String> parameters,
+            HttpServletResponse response) throws IOException {
         Map<String, Object> passed = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
             if (!name.equals("page") && !name.equals("size")) {
@@ -58,11 +68,13 @@ class ExportController {
             }
         });
         passed.putIfAbsent("format", "csv");
-        HttpResponse<byte[]> response = services.download(user, path, passed);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> answer.header(HttpHeaders.CONTENT_TYPE, type));
-        response.headers().firstValue(HttpHeaders.CONTENT_DISPOSITION)
-                .ifPresent(disposition -> answer.header(HttpHeaders.CONTENT_DISPOSITION, disposition));
-        return answer.body(response.body());
+        HttpResponse<InputStream> download = services.download(user, path, passed);
+        try (InputStream body = download.body()) {
+            download.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(response::setContentType);
+            download.headers().firstValue(HttpHeaders.CONTENT_DISPOSITION)
+                    .ifPresent(disposition -> response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition));
+            response.setStatus(200);
+            body.transferTo(response.getOutputStream());
+        }
     }
 }
