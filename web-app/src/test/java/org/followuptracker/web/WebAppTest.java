@@ -49,6 +49,7 @@ class WebAppTest {
         UsersFile users = new UsersFile(USERS);
         users.put("coordinator", PASSWORD, Set.of(Role.COORDINATOR));
         users.put("viewer", PASSWORD, Set.of(Role.VIEWER));
+        users.put("auditor", PASSWORD, Set.of(Role.AUDITOR));
     }
 
     @DynamicPropertySource
@@ -147,6 +148,25 @@ class WebAppTest {
         QUERIES.answer("GET /api/audit", 403, "{\"title\": \"Forbidden\", \"detail\": \"auditors only\"}");
 
         mvc.perform(get("/export/audit").session(signIn("viewer"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theAuditTrailVerifiesEveryChainOnlyWhenAsked() throws Exception {
+        QUERIES.answer("GET /api/audit", 200, """
+                {"page": 0, "size": 50, "total": 1, "entries": [{"eventId": "e-1", "country": "KAZ", "position": 1,
+                 "type": "LetterSent", "aggregateType": "Letter", "aggregateId": "l-1", "sequence": 0, "actor": "coordinator",
+                 "source": "a source", "recordedAt": "2026-01-01T10:00:00Z", "hash": "abcdef0123456789abcdef"}]}""");
+        QUERIES.answer("GET /api/audit/verification", 200, """
+                {"valid": true, "entries": 1, "pending": 0, "countries": []}""");
+        MockHttpSession auditor = signIn("auditor");
+
+        String trail = page(auditor, "/audit?country=KAZ");
+        assertThat(trail).contains("Verify every chain").doesNotContain("hash chain verifies");
+        assertThat(QUERIES.requestsTo("GET /api/audit/verification")).isEmpty();
+
+        String verified = page(auditor, "/audit?country=KAZ&verify=true");
+        assertThat(verified).contains("Every country's hash chain verifies").doesNotContain("Verify every chain");
+        assertThat(QUERIES.requestsTo("GET /api/audit/verification")).hasSize(1);
     }
 
     @Test
