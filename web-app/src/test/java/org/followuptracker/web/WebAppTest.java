@@ -154,8 +154,9 @@ class WebAppTest {
     void theAuditTrailVerifiesEveryChainOnlyWhenAsked() throws Exception {
         QUERIES.answer("GET /api/audit", 200, """
                 {"page": 0, "size": 50, "total": 1, "entries": [{"eventId": "e-1", "country": "KAZ", "position": 1,
-                 "type": "LetterSent", "aggregateType": "Letter", "aggregateId": "l-1", "sequence": 0, "actor": "coordinator",
-                 "source": "a source", "recordedAt": "2026-01-01T10:00:00Z", "hash": "abcdef0123456789abcdef"}]}""");
+                 "type": "LetterSent", "aggregateType": "Letter", "aggregateId": "l-1", "sequence": 0,
+                 "actor": "coordinator", "source": "a source", "recordedAt": "2026-01-01T10:00:00Z",
+                 "hash": "abcdef0123456789abcdef"}]}""");
         QUERIES.answer("GET /api/audit/verification", 200, """
                 {"valid": true, "entries": 1, "pending": 0, "countries": []}""");
         MockHttpSession auditor = signIn("auditor");
