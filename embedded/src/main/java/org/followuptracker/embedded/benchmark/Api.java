@@ -27,12 +27,12 @@ final class Api {
     Answer post(ServiceProcess service, String path, String json, String user) {
         return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), user);
+                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(DEFAULT_TIMEOUT), user);
     }
 
     Answer post(ServiceProcess service, String path, String user) {
         return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .POST(HttpRequest.BodyPublishers.noBody()), user);
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(DEFAULT_TIMEOUT), user);
     }
 
     Answer get(ServiceProcess service, String path, String user) {
@@ -48,9 +48,6 @@ final class Api {
         String credentials = user + ":" + BenchmarkStack.PASSWORD;
         request.header("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        if (request.build().timeout().isEmpty()) {
-            request.timeout(DEFAULT_TIMEOUT);
-        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());

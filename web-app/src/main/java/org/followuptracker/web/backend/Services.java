@@ -1,8 +1,8 @@
 package org.followuptracker.web.backend;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
 import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.followuptracker.web.signin.SignedInUser;
