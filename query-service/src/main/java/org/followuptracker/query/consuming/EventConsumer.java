@@ -18,16 +18,21 @@ import org.followuptracker.query.readmodel.BatchingReadModel;
 import org.followuptracker.query.readmodel.Generation;
 import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.readmodel.ProjectionGate;
+import org.followuptracker.query.readmodel.TopicPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the event topic and applies each event to the live read models, in the order of its partition (one
- * country's events are all on one partition). A poll's events are applied together and written in bulk; the offsets
- * are committed only after that write. Before the first generation of read models was built there is nothing to
+ * country's events are all on one partition). A poll's events are applied together and written in bulk, with where
+ * the read models then stand on each partition ({@link TopicPositions}); an event before that is not applied again,
+ * and a poll that starts beyond it is read again from there. The offsets are committed to Kafka after that write, as
+ * a hint for where to start. Before the first generation of read models was built there is nothing to
  * apply to: the build reads the topic from its start.
  */
 @Component
@@ -90,6 +95,38 @@ class EventConsumer {
         }
     }
 
+    /**
+     * Where the consumer stands beyond the store, it reads again from where the store stands. The store lost writes
+     * this consumer (or one before it) made: what this consumer remembers of the store no longer holds.
+     */
+    private void readAgainWhereBehind(StoredPositions positions, Consumer<?, ?> consumer) {
+        if (positions.storeIsBehind()) {
+            log.warn("the read store stands behind where this consumer is: reading again from {}", positions.behind());
+            recent.forget();
+            firstDeliveries.forget();
+            positions.behind().forEach(consumer::seek);
+        }
+    }
+
+    /**
+     * With nothing new to read, the store may still have lost what was applied last (the process that keeps it
+     * was killed and started again): a partition no new event comes to would never be read again otherwise.
+     * Published on the consumer's thread, with its consumer.
+     */
+    @EventListener(condition = "event.listenerId.startsWith('projections')")
+    void onIdle(ListenerContainerIdleEvent idle) {
+        Consumer<?, ?> consumer = idle.getConsumer();
+        gate.lock();
+        try {
+            Optional<Generation> live = generations.liveNow();
+            if (live.isPresent()) {
+                readAgainWhereBehind(StoredPositions.of(mongo, live.get(), List.of(), consumer), consumer);
+            }
+        } finally {
+            gate.unlock();
+        }
+    }
+
     @KafkaListener(id = "projections", idIsGroup = false, topics = "${tracker.kafka.topic}", batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         gate.lock();
@@ -100,11 +137,14 @@ class EventConsumer {
                 log.debug("no read models built yet; the first build will apply these {} events", records.size());
                 return;
             }
+            // Where the read models stand, not where Kafka says this group stands: what comes before is applied.
+            StoredPositions positions = StoredPositions.of(mongo, live.get(), records, consumer);
+            readAgainWhereBehind(positions, consumer);
             // The countries' documents this consumer wrote last, not read back (RecentCountryDocuments tells when not).
             BatchingReadModel readModel = new BatchingReadModel(mongo, live.get(), recent.of(live.get()));
             List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
             List<ReceivedEvent> received = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> record : records) {
+            for (ConsumerRecord<String, byte[]> record : positions.toApply()) {
                 try {
                     received.add(codec.receive(record.value()));
                     applied.add(record);
@@ -129,6 +169,7 @@ class EventConsumer {
                 projections.apply(received.get(i), readModel);
             }
             long projected = System.nanoTime();
+            TopicPositions.save(readModel, positions.after());
             int written = readModel.pendingDocuments();
             Map<String, Map<String, Object>> countries = readModel.pendingIn(RecentCountryDocuments.COLLECTIONS);
             try {

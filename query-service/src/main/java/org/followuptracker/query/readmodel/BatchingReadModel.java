@@ -32,14 +32,16 @@ import org.springframework.data.mongodb.core.query.Query;
  * both); then where each timeline entry is, before the entry, so that an event applied again finds it; then the
  * timeline, its parts before its index, so that a reader who sees an entry (a response, say) also sees what it did (the
  * letter answered), also through that cache; then the marks that events were applied, so that an interrupted flush
- * never marks as applied an event whose effects were not all written.
+ * never marks as applied an event whose effects were not all written; last, where the read models stand on the topic
+ * ({@link TopicPositions}), so that a store that kept a position kept everything before it.
  */
 public class BatchingReadModel implements ReadModel, LookAhead {
 
     /** Into the live generation, written after everything else, in this order (a build writes all at once). */
     public static final List<String> WRITTEN_LAST = List.of("letter_index_parts", "board_index_parts",
             "letter_index", "board_index", "board_changes",
-            "letter_changes", "audit_heads", "timeline_places", "timeline", "timeline_index", "applied_events");
+            "letter_changes", "audit_heads", "timeline_places", "timeline", "timeline_index", "applied_events",
+            TopicPositions.COLLECTION);
 
     /** Write a build's collections at once; one thread per collection of the read models at most. */
     private static final ExecutorService BUILD_WRITERS = Executors.newFixedThreadPool(WRITTEN_LAST.size() + 6,

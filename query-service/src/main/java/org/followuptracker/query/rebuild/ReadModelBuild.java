@@ -103,6 +103,18 @@ class ReadModelBuild implements AutoCloseable {
         return consumer.endOffsets(partitions);
     }
 
+    /**
+     * Where the build stands on each partition: the offset of the next event it would apply. Once it is read up to
+     * its targets and written, stored with its generation, for the live consumer to go on from.
+     */
+    Map<TopicPartition, Long> positions() {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            positions.put(partition, consumer.position(partition));
+        }
+        return positions;
+    }
+
     /** Reads and applies until every partition is read up to {@code targets}, or {@code stop} says so. */
     void readUpTo(Map<TopicPartition, Long> targets, BooleanSupplier stop) {
         readUpTo(targets, stop, Instant.MAX);

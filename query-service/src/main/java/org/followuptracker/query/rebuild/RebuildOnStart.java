@@ -1,9 +1,11 @@
 package org.followuptracker.query.rebuild;
 
+import org.followuptracker.query.audit.AuditHead;
 import org.followuptracker.query.letter.CountryLetters;
 import org.followuptracker.query.letter.LetterIndex;
 import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.readmodel.IndexParts;
+import org.followuptracker.query.readmodel.TopicPositions;
 import org.followuptracker.query.recommendation.BoardIndex;
 import org.followuptracker.query.timeline.TimelineMonth;
 import org.followuptracker.query.timeline.TimelinePlace;
@@ -63,6 +65,12 @@ class RebuildOnStart implements ApplicationRunner {
             // numbered).
             log.info("the read models keep the letter and board indexes whole, as earlier versions did: rebuilding "
                     + "them from the topic");
+            rebuilds.start("read models of an earlier layout");
+        } else if (generations.liveHas(AuditHead.COLLECTION) && !generations.liveHas(TopicPositions.COLLECTION)) {
+            // Without them the live consumer would go by Kafka's committed offsets alone, which outlive a store that
+            // lost its last writes.
+            log.info("the read models do not keep where they stand on the topic, as earlier versions did not: "
+                    + "rebuilding them from the topic");
             rebuilds.start("read models of an earlier layout");
         } else if (args.containsOption("rebuild")) {
             log.info("--rebuild: rebuilding the read models from the topic");

@@ -13,6 +13,7 @@ import org.followuptracker.query.consuming.Projections;
 import org.followuptracker.query.readmodel.Generation;
 import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.readmodel.ProjectionGate;
+import org.followuptracker.query.readmodel.TopicPositions;
 import org.followuptracker.query.web.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,6 +148,8 @@ public class Rebuilds {
                     // The live consumer waits meanwhile; if the last events cannot be read soon (Kafka away), it is
                     // let go again and the build catches up once more.
                     if (build.readUpTo(build.endOffsets(), stopping::get, Instant.now().plus(DRAIN_WHILE_HOLDING))) {
+                        // Where it stands, after every document it wrote: the live consumer goes on from there.
+                        TopicPositions.write(mongo, generation, build.positions());
                         old = generations.liveNow();
                         switched = true; // from here on the generation may be live: never drop it
                         generations.makeLive(generation);
