@@ -22,7 +22,9 @@ import org.followuptracker.access.UsersFile;
  *
  * <p>Options, each {@code --name=value}: {@code data-dir}, {@code command-service-jar}, {@code query-service-jar},
  * {@code web-app-jar}, {@code web-port} (8080), {@code command-port} (8081), {@code query-port} (8082), {@code kafka-port} (9092), {@code kafka-controller-port}
- * (9093), {@code mongo-port} (27017), {@code demo} (true: record the 2012 letter to Kazakhstan on first start).
+ * (9093), {@code mongo-port} (27017), {@code demo} (true: record the 2012 letter to Kazakhstan on first start),
+ * {@code bind-address} (127.0.0.1: the address the services and the web app listen on; the broker and the wire server
+ * listen on 127.0.0.1 always, having no sign-in of their own).
  */
 public final class EmbeddedTracker {
 
@@ -45,6 +47,8 @@ public final class EmbeddedTracker {
         int controllerPort = Integer.parseInt(options.getOrDefault("kafka-controller-port", "9093"));
         int mongoPort = Integer.parseInt(options.getOrDefault("mongo-port", "27017"));
         boolean demo = Boolean.parseBoolean(options.getOrDefault("demo", "true"));
+        // Only this machine reaches the tracker unless told otherwise: a first start has a printed admin password.
+        String bindAddress = options.getOrDefault("bind-address", "127.0.0.1");
         // --rebuild: the query service rebuilds its read models from the topic, beside the live ones.
         boolean rebuild = Boolean.parseBoolean(options.getOrDefault("rebuild", "false"));
         for (Path jar : List.of(commandJar, queryJar, webJar)) {
@@ -77,11 +81,13 @@ public final class EmbeddedTracker {
             commandService = start(running, stopping, () -> ServiceProcess.start("command-service", commandJar,
                     commandPort, List.of(
                             "--tracker.data-dir=" + dataDir,
+                            "--server.address=" + bindAddress,
                             "--tracker.access.users-file=" + users.path(),
                             "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                             "--tracker.demo.enabled=" + demo), OUT));
             List<String> queryArguments = new ArrayList<>(List.of(
                     "--spring.data.mongodb.uri=" + mongo.uri("followup-tracker"),
+                    "--server.address=" + bindAddress,
                     "--tracker.access.users-file=" + users.path(),
                     "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
             if (rebuild) {
@@ -90,6 +96,7 @@ public final class EmbeddedTracker {
             queryService = start(running, stopping, () -> ServiceProcess.start("query-service", queryJar, queryPort,
                     queryArguments, OUT));
             webApp = start(running, stopping, () -> ServiceProcess.start("web-app", webJar, webPort, List.of(
+                    "--server.address=" + bindAddress,
                     "--tracker.access.users-file=" + users.path(),
                     "--tracker.web.command-service-url=" + commandService.baseUrl(),
                     "--tracker.web.query-service-url=" + queryService.baseUrl()), OUT));
