@@ -30,6 +30,32 @@ public final class FreePorts {
         throw new IllegalStateException("no TCP port found in " + MOST_TRIES + " tries that this JVM had not handed out");
     }
 
+    /**
+     * As {@link #next()}, but below the range the system hands out to outgoing connections (from 32768 on Linux):
+     * for a broker, a store or a service that must get its port back when it starts again. A port from that range,
+     * free when handed out, was taken meanwhile by a connection some client made, and the restart failed with
+     * "Address already in use".
+     */
+    public static synchronized int nextToKeep() {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < MOST_TRIES; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (!HANDED_OUT.contains(port) && free(port)) {
+                HANDED_OUT.add(port);
+                return port;
+            }
+        }
+        throw new IllegalStateException("no TCP port below 32000 found free in " + MOST_TRIES + " tries");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static int unused() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

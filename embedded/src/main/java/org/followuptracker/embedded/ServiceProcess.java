@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * One of the services, run from its jar as a process of its own (as it would run on its own machine), its output
  * shown line by line behind its name.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements HttpService, AutoCloseable {
 
     private final String name;
     private final int port;
@@ -70,6 +70,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -104,6 +105,7 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    @Override
     public String name() {
         return name;
     }

@@ -22,9 +22,9 @@ final class EventStoreProbe {
 
     private static final String RELAY = "kafka-relay";
 
-    private final TrackerStack stack;
+    private final Stores stack;
 
-    EventStoreProbe(TrackerStack stack) {
+    EventStoreProbe(Stores stack) {
         this.stack = stack;
     }
 

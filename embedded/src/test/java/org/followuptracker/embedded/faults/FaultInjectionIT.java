@@ -20,7 +20,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.followuptracker.embedded.ServiceProcess;
@@ -359,6 +361,105 @@ class FaultInjectionIT {
             assertThat(workload.outcomes()).allMatch(o -> o.accepted() || o.status() == 409
                     || (o.unanswered() && o.instance().equals(relayOwner.name())),
                     "accepted, refused with 409, or unanswered by the instance killed");
+            assertThat(verdict.broken()).isEmpty();
+        }
+    }
+
+    @Test
+    void theWholeEmbeddedDefaultIsKilledUnderLoadThreeTimesAndStartedAgain() throws Exception {
+        try (EmbeddedDefault tracker = new EmbeddedDefault("whole-default")) {
+            tracker.start();
+            Workload workload = new Workload("whole-default", 8);
+            java.util.Random moments = new java.util.Random(8);
+            StringBuilder injected = new StringBuilder();
+            for (int crash = 1; crash <= 3; crash++) {
+                int before = workload.outcomes().size();
+                AtomicBoolean stop = new AtomicBoolean();
+                List<Thread> clients = workload.streamUntil(4, stop, tracker::commandService);
+                long after = 3_000 + moments.nextInt(6_000);
+                Thread.sleep(after);
+                tracker.killAll();
+                stop.set(true);
+                for (Thread client : clients) {
+                    client.join();
+                }
+                List<Workload.Outcome> these = workload.outcomes().subList(before, workload.outcomes().size());
+                injected.append("killed (SIGKILL, launcher and every service) ").append(after).append(" ms into 4 ")
+                        .append("clients' load, ").append(these.stream().filter(Workload.Outcome::accepted).count())
+                        .append(" accepted; ");
+                tracker.start();
+            }
+            workload.stream(2, 10, tracker::commandService);
+
+            Oracle.Verdict verdict = Oracle.check(tracker, workload.outcomes(), tracker.queryService());
+            report("8 The whole embedded default is killed under load, three times", injected
+                    + "started again on its data each time", verdict);
+            assertThat(workload.outcomes()).allMatch(o -> o.accepted() || o.inDoubt(),
+                    "accepted, or unanswered when the tracker was killed");
+            assertThat(verdict.broken()).isEmpty();
+        }
+    }
+
+    @Test
+    void theProcessOfTheBrokerAndTheReadStoreIsKilledAloneAndStartedAgain() throws Exception {
+        try (TrackerStack stack = new TrackerStack("stores-killed", true)) {
+            ServiceProcess commands = stack.startCommandService();
+            ServiceProcess queries = stack.startQueryService();
+            Workload workload = new Workload("stores-killed", 9);
+            workload.stream(2, 10, () -> commands);
+            Oracle.awaitApplied(stack, queries);
+
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> clients = workload.streamUntil(2, stop, () -> commands);
+            Thread.sleep(4_000);
+            stack.killStores();
+            int acceptedBefore = (int) workload.outcomes().stream().filter(Workload.Outcome::accepted).count();
+            Thread.sleep(3_000);
+            stack.startStores();
+            Thread.sleep(2_000);
+            stop.set(true);
+            for (Thread client : clients) {
+                client.join();
+            }
+            workload.stream(2, 5, () -> commands);
+
+            Oracle.Verdict verdict = Oracle.check(stack, workload.outcomes(), queries);
+            report("9 The process of the broker and the read store is killed alone", "killed (SIGKILL) with "
+                    + acceptedBefore + " commands accepted, under the load of 2 clients, started again on its files 3 s "
+                    + "later; the services ran on", verdict);
+            assertThat(workload.outcomes()).allMatch(Workload.Outcome::accepted);
+            assertThat(verdict.broken()).isEmpty();
+        }
+    }
+
+    @Test
+    void theCommandServiceOnH2IsKilledUnderLoadThreeTimes() throws Exception {
+        try (TrackerStack stack = new TrackerStack("command-on-h2-killed")) {
+            AtomicReference<ServiceProcess> commands = new AtomicReference<>(stack.startCommandServiceOnH2());
+            ServiceProcess queries = stack.startQueryService();
+            Workload workload = new Workload("command-on-h2-killed", 10);
+            java.util.Random moments = new java.util.Random(10);
+            StringBuilder injected = new StringBuilder();
+            for (int crash = 1; crash <= 3; crash++) {
+                AtomicBoolean stop = new AtomicBoolean();
+                List<Thread> clients = workload.streamUntil(4, stop, commands::get);
+                long after = 2_000 + moments.nextInt(5_000);
+                Thread.sleep(after);
+                commands.get().kill();
+                stop.set(true);
+                for (Thread client : clients) {
+                    client.join();
+                }
+                injected.append("killed (SIGKILL) ").append(after).append(" ms into 4 clients' load; ");
+                commands.set(stack.startCommandServiceOnH2());
+            }
+            workload.stream(2, 10, commands::get);
+
+            Oracle.Verdict verdict = Oracle.check(stack, workload.outcomes(), queries);
+            report("10 The command service on H2 is killed under load, three times", injected
+                    + "started again on its file each time", verdict);
+            assertThat(workload.outcomes()).allMatch(o -> o.accepted() || o.inDoubt(),
+                    "accepted, or unanswered when the command service was killed");
             assertThat(verdict.broken()).isEmpty();
         }
     }

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.followuptracker.embedded.ServiceProcess;
+import org.followuptracker.embedded.HttpService;
 
 /** Requests to the services as a signed-in user; a connection that fails is an answer too ({@link #NO_ANSWER}). */
 final class Http {
@@ -39,18 +39,18 @@ final class Http {
     private Http() {
     }
 
-    static Answer post(ServiceProcess service, String path, String json, String user) {
+    static Answer post(HttpService service, String path, String json, String user) {
         return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), user);
     }
 
-    static Answer get(ServiceProcess service, String path, String user) {
+    static Answer get(HttpService service, String path, String user) {
         return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET(), user);
     }
 
     /** A GET that must succeed. */
-    static JsonNode read(ServiceProcess service, String path) {
+    static JsonNode read(HttpService service, String path) {
         Answer answer = get(service, path, "admin");
         if (!answer.ok()) {
             throw new IllegalStateException("GET " + path + " answered " + answer.status() + ": " + answer.body());
@@ -59,7 +59,7 @@ final class Http {
     }
 
     /** A POST without a body, as an admin, that must succeed. */
-    static JsonNode readPost(ServiceProcess service, String path) {
+    static JsonNode readPost(HttpService service, String path) {
         Answer answer = send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .POST(HttpRequest.BodyPublishers.noBody()), "admin");
         if (!answer.ok()) {

@@ -2,6 +2,7 @@ package org.followuptracker.embedded.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.followuptracker.embedded.ServiceProcess;
+import org.followuptracker.embedded.HttpService;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
 
@@ -51,7 +52,7 @@ final class Oracle {
         }
     }
 
-    private record StoredEvent(long globalIndex, String eventId, String aggregateId, long sequence, String type,
+    record StoredEvent(long globalIndex, String eventId, String aggregateId, long sequence, String type,
             String source) {
     }
 
@@ -59,18 +60,24 @@ final class Oracle {
             long sequence) {
     }
 
-    private final TrackerStack stack;
+    private final Stores stack;
     private final List<String> broken = new ArrayList<>();
     private final Map<String, Object> figures = new LinkedHashMap<>();
 
-    private Oracle(TrackerStack stack) {
+    private Oracle(Stores stack) {
         this.stack = stack;
     }
 
-    static Verdict check(TrackerStack stack, List<Workload.Outcome> outcomes, ServiceProcess queryService)
+    static Verdict check(Stores stack, List<Workload.Outcome> outcomes, HttpService queryService)
             throws Exception {
+        return check(stack, outcomes, queryService, storedEvents(stack));
+    }
+
+    /** As above, with the events the event store held, read before (when it could not be read while it ran). */
+    static Verdict check(Stores stack, List<Workload.Outcome> outcomes, HttpService queryService,
+            List<StoredEvent> stored) throws Exception {
         Oracle oracle = new Oracle(stack);
-        List<StoredEvent> stored = oracle.storedEvents();
+        oracle.figures.put("stored", stored.size());
         oracle.checkCommands(outcomes, stored);
         oracle.checkSequences(stored);
         List<TopicEvent> topic = oracle.awaitTopic(stored);
@@ -80,7 +87,7 @@ final class Oracle {
     }
 
     /** Waits until the query side has applied every event the event store holds now. */
-    static void awaitApplied(TrackerStack stack, ServiceProcess queryService) throws Exception {
+    static void awaitApplied(Stores stack, HttpService queryService) throws Exception {
         long stored = new EventStoreProbe(stack).storedCount();
         Instant deadline = Instant.now().plus(PATIENCE);
         while (applied(queryService) < stored) {
@@ -95,26 +102,25 @@ final class Oracle {
      * How many events the query side has applied (their audit entries are under their country's head, not pending);
      * -1 before its read models exist or while it is away.
      */
-    private static long applied(ServiceProcess queryService) {
+    private static long applied(HttpService queryService) {
         Http.Answer answer = Http.get(queryService, "/api/audit/verification", "admin");
         return answer.ok() ? answer.json().get("entries").asLong() - answer.json().get("pending").asLong() : -1;
     }
 
-    private List<StoredEvent> storedEvents() throws SQLException, IOException {
+    /** Every event the event store holds, in the order of their global index. */
+    static List<StoredEvent> storedEvents(Stores stack) throws SQLException, IOException {
         List<StoredEvent> events = new ArrayList<>();
         try (Connection connection = stack.eventStore(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT globalindex, eventidentifier, aggregateidentifier, "
-                        + "sequencenumber, payloadtype, convert_from(metadata, 'UTF8') FROM domainevententry "
-                        + "ORDER BY globalindex")) {
+                        + "sequencenumber, payloadtype, metadata FROM domainevententry ORDER BY globalindex")) {
             while (rows.next()) {
-                JsonNode metaData = Http.JSON.readTree(rows.getString(6));
+                JsonNode metaData = Http.JSON.readTree(new String(rows.getBytes(6), StandardCharsets.UTF_8));
                 String type = rows.getString(5);
                 events.add(new StoredEvent(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getLong(4),
                         type.substring(type.lastIndexOf('.') + 1),
                         metaData.hasNonNull("source") ? metaData.get("source").asText() : null));
             }
         }
-        figures.put("stored", events.size());
         return events;
     }
 
@@ -260,7 +266,7 @@ final class Oracle {
         return List.copyOf(first.values());
     }
 
-    private void checkReadModels(List<StoredEvent> stored, List<TopicEvent> topic, ServiceProcess queryService)
+    private void checkReadModels(List<StoredEvent> stored, List<TopicEvent> topic, HttpService queryService)
             throws Exception {
         Instant deadline = Instant.now().plus(PATIENCE);
         Instant started = Instant.now();

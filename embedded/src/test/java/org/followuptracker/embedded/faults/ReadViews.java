@@ -2,7 +2,7 @@ package org.followuptracker.embedded.faults;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.followuptracker.embedded.ServiceProcess;
+import org.followuptracker.embedded.HttpService;
 
 /** What readers see: every view of every country of the workload, as the query service answers it. */
 final class ReadViews {
@@ -11,7 +11,7 @@ final class ReadViews {
     }
 
     /** Each view's answer by its path, to compare before and after a fault. */
-    static Map<String, String> snapshot(ServiceProcess queryService) {
+    static Map<String, String> snapshot(HttpService queryService) {
         Map<String, String> views = new LinkedHashMap<>();
         for (String country : Workload.COUNTRIES) {
             read(queryService, views, "/api/countries/" + country + "/timeline?size=500");
@@ -24,7 +24,7 @@ final class ReadViews {
         return views;
     }
 
-    private static void read(ServiceProcess queryService, Map<String, String> views, String path) {
+    private static void read(HttpService queryService, Map<String, String> views, String path) {
         Http.Answer answer = Http.get(queryService, path, "admin");
         views.put(path, answer.status() + " " + (answer.ok() ? answer.json().toString() : answer.body()));
     }

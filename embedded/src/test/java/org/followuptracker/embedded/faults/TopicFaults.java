@@ -38,9 +38,9 @@ final class TopicFaults {
 
     private static final EnvelopeCodec CODEC = new EnvelopeCodec();
 
-    private final TrackerStack stack;
+    private final Stores stack;
 
-    TopicFaults(TrackerStack stack) {
+    TopicFaults(Stores stack) {
         this.stack = stack;
     }
 
@@ -57,7 +57,7 @@ final class TopicFaults {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (ConsumerRecord<String, byte[]> record : chosen) {
-                producer.send(new ProducerRecord<>(TrackerStack.TOPIC, record.key(), record.value()));
+                producer.send(new ProducerRecord<>(Stores.TOPIC, record.key(), record.value()));
             }
             producer.flush();
         }
@@ -87,7 +87,7 @@ final class TopicFaults {
                                     || e.getCause() instanceof UnknownMemberIdException
                                     || e.getCause() instanceof RebalanceInProgressException))
                     .until(() -> {
-                        admin.alterConsumerGroupOffsets(TrackerStack.CONSUMER_GROUP, rewound).all()
+                        admin.alterConsumerGroupOffsets(Stores.CONSUMER_GROUP, rewound).all()
                                 .get(30, TimeUnit.SECONDS);
                         return true;
                     });
@@ -135,8 +135,8 @@ final class TopicFaults {
     /** The members of the query side's consumer group, each with the number of partitions it was given. */
     Map<String, Integer> groupMembers() throws Exception {
         try (Admin admin = stack.kafkaAdmin()) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(TrackerStack.CONSUMER_GROUP)).all()
-                    .get(30, TimeUnit.SECONDS).get(TrackerStack.CONSUMER_GROUP);
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(Stores.CONSUMER_GROUP)).all()
+                    .get(30, TimeUnit.SECONDS).get(Stores.CONSUMER_GROUP);
             Map<String, Integer> members = new TreeMap<>();
             group.members().forEach(member -> members.put(member.consumerId(),
                     member.assignment().topicPartitions().size()));
@@ -145,13 +145,13 @@ final class TopicFaults {
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin) throws Exception {
-        return admin.listConsumerGroupOffsets(TrackerStack.CONSUMER_GROUP).partitionsToOffsetAndMetadata()
+        return admin.listConsumerGroupOffsets(Stores.CONSUMER_GROUP).partitionsToOffsetAndMetadata()
                 .get(30, TimeUnit.SECONDS);
     }
 
     private List<PartitionInfo> partitions() {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            return consumer.partitionsFor(TrackerStack.TOPIC, Duration.ofSeconds(30));
+            return consumer.partitionsFor(Stores.TOPIC, Duration.ofSeconds(30));
         }
     }
 
@@ -159,7 +159,7 @@ final class TopicFaults {
     List<ConsumerRecord<String, byte[]>> messages() {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> assigned = consumer.partitionsFor(TrackerStack.TOPIC, Duration.ofSeconds(30)).stream()
+            List<TopicPartition> assigned = consumer.partitionsFor(Stores.TOPIC, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);

@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,9 @@ import org.followuptracker.embedded.ServiceProcess;
  * store in a schema of its own on this machine's PostgreSQL behind a {@link PostgresProxy}, and the services, as
  * many instances of each as the scenario wants, each a process of its own that can be stopped or killed.
  */
-final class TrackerStack implements AutoCloseable {
+final class TrackerStack implements Stores, AutoCloseable {
 
     static final String PASSWORD = "fault-suite password";
-    static final String TOPIC = "followup-tracker.events";
-    static final String CONSUMER_GROUP = "query-service";
     static final String POSTGRES_HOST = "127.0.0.1";
     static final int POSTGRES_PORT = 5432;
 
@@ -52,14 +51,25 @@ final class TrackerStack implements AutoCloseable {
     private final Path data;
     private Path usersFile;
     private final PrintStream log;
-    private final int kafkaPort = FreePorts.next();
-    private final int controllerPort = FreePorts.next();
+    private final int kafkaPort = FreePorts.nextToKeep();
+    private final int controllerPort = FreePorts.nextToKeep();
     private MongoServer mongo;
     private int mongoPort;
     private InProcessKafka kafka;
+    private Process stores;
+    private Path h2EventStore;
     private int instances;
 
     TrackerStack(String name) {
+        this(name, false);
+    }
+
+    /**
+     * With {@code storesApart}, the Kafka broker and the MongoDB-wire server (on its H2 file, as the embedded default
+     * keeps it) run in a process of their own ({@link StoresProcess}), which {@link #killStores()} kills alone; else
+     * in this one, the wire server in memory, with the {@link #mongoTrap} in it.
+     */
+    TrackerStack(String name, boolean storesApart) {
         this.name = name;
         requirePostgres();
         try {
@@ -70,9 +80,14 @@ final class TrackerStack implements AutoCloseable {
         }
         schema = "faults_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try {
-            kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
-            mongo = new MongoServer(mongoTrap.around(new MemoryBackend()));
-            mongoPort = mongo.bind().getPort();
+            if (storesApart) {
+                mongoPort = FreePorts.nextToKeep();
+                startStores();
+            } else {
+                kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
+                mongo = new MongoServer(mongoTrap.around(new MemoryBackend()));
+                mongoPort = mongo.bind().getPort();
+            }
             postgres = PostgresProxy.start(POSTGRES_HOST, POSTGRES_PORT);
             UsersFile users = new UsersFile(data.resolve("users"));
             users.put("coordinator", PASSWORD, Set.of(Role.COORDINATOR));
@@ -99,6 +114,71 @@ final class TrackerStack implements AutoCloseable {
         return service;
     }
 
+    /**
+     * A command service with its events in an H2 file, as the embedded default keeps them; started again, the same
+     * file. {@link #eventStore()} then reads that file.
+     */
+    ServiceProcess startCommandServiceOnH2() {
+        String instance = "command-service-" + (++instances);
+        Path folder = data.resolve("command-service-on-h2");
+        h2EventStore = folder.resolve("command-service").resolve("events.mv.db");
+        ServiceProcess service = ServiceProcess.start(instance, jar("command-service"), FreePorts.next(), List.of(
+                "--tracker.data-dir=" + folder,
+                "--tracker.demo.enabled=false",
+                "--tracker.access.users-file=" + usersFile,
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers()), log);
+        commandServices.add(service);
+        service.awaitHealthy(Duration.ofMinutes(3));
+        return service;
+    }
+
+    /** Starts the process of the broker and the wire server, on their data of before if any, and waits for both. */
+    void startStores() {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), StoresProcess.class.getName(),
+                data.resolve("stores").toString(), String.valueOf(kafkaPort), String.valueOf(controllerPort),
+                String.valueOf(mongoPort));
+        try {
+            stores = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("stores.log").toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!(listening(kafkaPort) && listening(mongoPort))) {
+            if (!stores.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the stores' process did not start; see " + data.resolve("stores.log"));
+            }
+            sleep(200);
+        }
+    }
+
+    /** Kills the process of the broker and the wire server at once (SIGKILL): they finish nothing. */
+    void killStores() {
+        try {
+            stores.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     ServiceProcess startQueryService() {
         String instance = "query-service-" + (++instances);
         // A dead instance's partitions go to the others after 10 s rather than Kafka's default 45 s.
@@ -111,7 +191,8 @@ final class TrackerStack implements AutoCloseable {
         return service;
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return "127.0.0.1:" + kafkaPort;
     }
 
@@ -124,14 +205,19 @@ final class TrackerStack implements AutoCloseable {
         kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
     }
 
-    Admin kafkaAdmin() {
+    @Override
+    public Admin kafkaAdmin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
     }
 
     /** A connection straight to the event store's schema, past the proxy. */
-    Connection eventStore() throws SQLException {
+    @Override
+    public Connection eventStore() throws SQLException {
+        if (h2EventStore != null) {
+            return H2EventStore.open(h2EventStore);
+        }
         Properties properties = new Properties();
         properties.setProperty("user", "postgres");
         return DriverManager.getConnection("jdbc:postgresql://" + POSTGRES_HOST + ":" + POSTGRES_PORT + "/test?currentSchema="
@@ -149,6 +235,9 @@ final class TrackerStack implements AutoCloseable {
         mongoTrap.release();
         if (kafka != null) {
             kafka.close();
+        }
+        if (stores != null) {
+            killStores();
         }
         if (mongo != null) {
             mongo.shutdownNow();

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.followuptracker.embedded.ServiceProcess;
+import org.followuptracker.embedded.HttpService;
 
 /**
  * Commands as coordinators send them (letters urging new recommendations, responses, follow-ups, findings), over
@@ -72,7 +72,7 @@ final class Workload {
     }
 
     /** The next command of the mix: mostly new letters, then responses, follow-ups and findings on earlier ones. */
-    Outcome next(ServiceProcess commandService) {
+    Outcome next(HttpService commandService) {
         int dice;
         SentLetter letter;
         synchronized (random) {
@@ -92,7 +92,7 @@ final class Workload {
         return finding(commandService, letter.recommendationIds().get(0));
     }
 
-    Outcome sendLetter(ServiceProcess commandService, String country) {
+    Outcome sendLetter(HttpService commandService, String country) {
         int recommendations = 1 + pick(3);
         String source = source();
         StringBuilder urged = new StringBuilder();
@@ -116,7 +116,7 @@ final class Workload {
         return outcome;
     }
 
-    Outcome respond(ServiceProcess commandService, SentLetter letter) {
+    Outcome respond(HttpService commandService, SentLetter letter) {
         String source = source();
         String body = """
                 {"receivedOn": "2025-11-%02d", "from": "Ministry of Foreign Affairs", "summary": "Answer %s",
@@ -127,7 +127,7 @@ final class Workload {
                 Map.of("ResponseReceived", 1));
     }
 
-    Outcome followUp(ServiceProcess commandService, SentLetter letter, LocalDate responseDueBy) {
+    Outcome followUp(HttpService commandService, SentLetter letter, LocalDate responseDueBy) {
         String source = source();
         String body = """
                 {"sentOn": "2025-12-01", "summary": "Follow-up %s", "responseDueBy": "%s", "source": "%s"}"""
@@ -136,7 +136,7 @@ final class Workload {
                 Map.of("FollowUpSent", 1));
     }
 
-    Outcome finding(ServiceProcess commandService, String recommendationId) {
+    Outcome finding(HttpService commandService, String recommendationId) {
         String source = source();
         String[][] findings = {{"IMPLEMENTED", "RecommendationImplemented"},
                 {"PARTIALLY_IMPLEMENTED", "RecommendationPartiallyImplemented"},
@@ -149,8 +149,27 @@ final class Workload {
                 Map.of(finding[1], 1));
     }
 
+    /**
+     * Starts {@code clients} threads that send commands one after the other until {@code stop} is set; join them to
+     * wait for the commands under way.
+     */
+    List<Thread> streamUntil(int clients, java.util.concurrent.atomic.AtomicBoolean stop,
+            Supplier<? extends HttpService> commandService) {
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                while (!stop.get()) {
+                    next(commandService.get());
+                }
+            }, "workload-" + c);
+            thread.start();
+            threads.add(thread);
+        }
+        return threads;
+    }
+
     /** Runs {@code count} commands from each of {@code clients} threads, each picking its service as it goes. */
-    void stream(int clients, int count, Supplier<ServiceProcess> commandService) throws InterruptedException {
+    void stream(int clients, int count, Supplier<? extends HttpService> commandService) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
@@ -166,7 +185,7 @@ final class Workload {
         }
     }
 
-    private Outcome send(ServiceProcess commandService, String source, String path, String body,
+    private Outcome send(HttpService commandService, String source, String path, String body,
             Map<String, Integer> expected) {
         Http.Answer answer = Http.post(commandService, path, body, "coordinator");
         Outcome outcome = new Outcome(source, "POST " + path, expected, answer.status(), answer.body(),
