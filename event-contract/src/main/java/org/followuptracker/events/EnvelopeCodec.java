@@ -16,11 +16,19 @@ import java.time.LocalDate;
 
 /**
  * Writes and reads the Kafka message: a CloudEvents 1.0 JSON envelope in structured mode, whose {@code data} is the
- * event as plain JSON. Any Kafka or CloudEvents client can read it; the README documents it with an example.
+ * event as plain JSON, in a record with the header {@value #KAFKA_CONTENT_TYPE_HEADER}: {@value
+ * #STRUCTURED_CONTENT_TYPE}. Any Kafka or CloudEvents client can read it; the README documents it with an example.
  */
 public final class EnvelopeCodec {
 
     public static final String CONTENT_TYPE = "application/json";
+    /**
+     * The Kafka header that marks a record as a structured-mode CloudEvent and names its format (the CloudEvents Kafka
+     * protocol binding): without it a CloudEvents reader takes the record for binary mode and finds no attributes.
+     */
+    public static final String KAFKA_CONTENT_TYPE_HEADER = "content-type";
+    /** The header's value: the JSON event format's media type, as the CloudEvents SDK's own Kafka writer sets it. */
+    public static final String STRUCTURED_CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
     public static final URI SOURCE = URI.create("/follow-up-tracker/command-service");
 
     public static final String EXT_COUNTRY = "country";

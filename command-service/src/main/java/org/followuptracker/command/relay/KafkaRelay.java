@@ -1,5 +1,6 @@
 package org.followuptracker.command.relay;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Relays every stored event to Kafka, keyed by country so that each country's events stay in order. It runs in
+ * Relays every stored event to Kafka, keyed by country so that each country's events stay in order, as a
+ * structured-mode CloudEvent whose header says so (the CloudEvents Kafka binding's {@code content-type}). It runs in
  * a tracking event processor: the events of a batch are sent, and the batch's token is stored only after the
  * broker acknowledged every one of them. A failure rolls the batch back and the processor retries it, so every
  * event reaches Kafka at least once.
@@ -45,6 +47,8 @@ class KafkaRelay {
         topic.ensureExists();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), event.country(),
                 codec.encode(Envelopes.of(event, message)));
+        record.headers().add(EnvelopeCodec.KAFKA_CONTENT_TYPE_HEADER,
+                EnvelopeCodec.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         pendingSends().add(kafka.send(record));
     }
 
