@@ -82,6 +82,8 @@ public final class EmbeddedTracker {
                             "--tracker.demo.enabled=" + demo), OUT));
             List<String> queryArguments = new ArrayList<>(List.of(
                     "--spring.data.mongodb.uri=" + mongo.uri("followup-tracker"),
+                    "--tracker.data-dir=" + dataDir,
+                    "--tracker.command-service-url=" + commandService.baseUrl(),
                     "--tracker.access.users-file=" + users.path(),
                     "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
             if (rebuild) {
