@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EventStoreClient {
 
-    /** The command service reads every stored event to answer: a million took some 30 s. */
+    /** The command service reads every stored event to answer: the time grows with the store (not measured). */
     private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(5);
 
     private final String baseUrl;
