@@ -88,6 +88,8 @@ public final class EmbeddedTracker {
             List<String> queryArguments = new ArrayList<>(List.of(
                     "--spring.data.mongodb.uri=" + mongo.uri("followup-tracker"),
                     "--server.address=" + bindAddress,
+                    "--tracker.data-dir=" + dataDir,
+                    "--tracker.command-service-url=" + commandService.baseUrl(),
                     "--tracker.access.users-file=" + users.path(),
                     "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
             if (rebuild) {

@@ -30,6 +30,7 @@ public final class ServiceArguments {
     public static List<String> queryService(String mongoUri, Path usersFile, String kafka, String... more) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.data.mongodb.uri=" + mongoUri,
+                "--tracker.data-dir=" + usersFile.toAbsolutePath().getParent(),
                 "--tracker.access.users-file=" + usersFile,
                 "--spring.kafka.bootstrap-servers=" + kafka));
         arguments.addAll(List.of(more));

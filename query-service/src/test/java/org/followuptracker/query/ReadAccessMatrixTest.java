@@ -57,6 +57,9 @@ class ReadAccessMatrixTest {
                 Map.entry("/api/audit", AUDITORS),
                 Map.entry("/api/audit?format=csv", AUDITORS),
                 Map.entry("/api/audit/verification", AUDITORS),
+                Map.entry("/api/audit/checkpoints/latest", AUDITORS),
+                Map.entry("/api/audit/checkpoints/latest/receipt", AUDITORS),
+                Map.entry("/api/audit/checkpoints/public-key", AUDITORS),
                 Map.entry("/api/admin/rebuilds/latest", ADMINS),
                 Map.entry("/actuator/metrics", ADMINS));
         for (Map.Entry<String, List<String>> endpoint : allowed.entrySet()) {

@@ -21,6 +21,7 @@ class SecurityConfiguration {
                         .requestMatchers(AccessConfiguration.OPEN_PATHS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole("COORDINATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/event-store/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .build();

@@ -138,8 +138,102 @@ class AuditChainsTest {
         assertThat(kaz.problem()).isEqualTo("a second entry at position 3: an entry was inserted");
     }
 
+    @Test
+    void aChainRewrittenFromAnEntryOnWithEveryHashRecomputedNoLongerHasTheHashTheCheckpointSigned() {
+        List<AuditEntry> kazakhstan = chain("KAZ", 6);
+        CheckpointStatement checkpoint = checkpoint(7, headAt(kazakhstan, 5));
+        // From position 3 on, every entry is another one, linked and hashed as the projection would: so is the head.
+        List<AuditEntry> rewritten = new ArrayList<>(kazakhstan.subList(0, 2));
+        String previous = kazakhstan.get(1).hash();
+        for (int position = 3; position <= 6; position++) {
+            AuditEntry forged = new AuditEntry("forged-" + position, "KAZ", position, "org.followuptracker.LetterSent",
+                    "Letter", "KAZ-letter", position - 1, "1", "someone-else", "a source", "2026-01-01T10:00:00Z",
+                    Instant.parse("2026-01-01T10:00:00Z"), "2026-01-01", "{}", previous, null).hashed();
+            rewritten.add(forged);
+            previous = forged.hash();
+        }
+        Collections.shuffle(rewritten, new Random(5));
+
+        AuditVerification alone = verify(List.of(headAt(rewritten.stream()
+                .sorted(java.util.Comparator.comparingLong(AuditEntry::position)).toList(), 6)), rewritten);
+        assertThat(alone.valid()).as("without a checkpoint, nothing shows").isTrue();
+
+        AuditChains chains = new AuditChains(List.of(new AuditHead("KAZ", 6, "forged-6", previous)), checkpoint);
+        rewritten.forEach(chains::add);
+        AuditVerification.CountryChain kaz = chains.verification().countries().get(0);
+
+        assertThat(kaz.valid()).isFalse();
+        assertThat(kaz.extendsCheckpoint()).isFalse();
+        assertThat(kaz.firstBrokenPosition()).isEqualTo(5);
+        assertThat(kaz.firstBrokenEventId()).isEqualTo("forged-5");
+        assertThat(kaz.problem()).contains("checkpoint 7 signed another hash for this position");
+    }
+
+    @Test
+    void anEntryRewrittenWithItsHashBreaksTheLinkAfterItNamingBoth() {
+        List<AuditEntry> kazakhstan = new ArrayList<>(chain("KAZ", 5));
+        AuditEntry original = kazakhstan.get(2);
+        AuditEntry forged = new AuditEntry("forged-3", "KAZ", 3, original.type(), original.aggregateType(),
+                original.aggregateId(), original.sequence(), original.revision(), "someone-else", original.source(),
+                original.recordedAt(), original.recordedAtTime(), original.occurredOn(), original.payload(),
+                original.previousHash(), null).hashed();
+        kazakhstan.set(2, forged);
+
+        AuditChains chains = new AuditChains(List.of(headAt(chain("KAZ", 5), 5)),
+                checkpoint(1, headAt(chain("KAZ", 5), 5)));
+        kazakhstan.forEach(chains::add);
+        AuditVerification.CountryChain kaz = chains.verification().countries().get(0);
+
+        assertThat(kaz.valid()).isFalse();
+        assertThat(kaz.extendsCheckpoint()).isFalse();
+        assertThat(kaz.firstBrokenPosition()).isEqualTo(4);
+        assertThat(kaz.problem()).contains("(position 3, event forged-3): one of the two was changed");
+    }
+
+    @Test
+    void aChainShorterThanTheCheckpointSignedOrGoneDoesNotExtendIt() {
+        List<AuditEntry> kazakhstan = chain("KAZ", 5);
+        CheckpointStatement checkpoint = checkpoint(2, headAt(kazakhstan, 5), headAt(chain("UZB", 2), 2));
+
+        // The last two entries removed and the head moved back with them: the chain verifies by itself.
+        AuditChains chains = new AuditChains(List.of(headAt(kazakhstan, 3)), checkpoint);
+        kazakhstan.subList(0, 3).forEach(chains::add);
+        AuditVerification verification = chains.verification();
+
+        assertThat(verification.valid()).isFalse();
+        AuditVerification.CountryChain kaz = verification.countries().get(0);
+        assertThat(kaz.extendsCheckpoint()).isFalse();
+        assertThat(kaz.firstBrokenPosition()).isEqualTo(4);
+        assertThat(kaz.problem()).isEqualTo("checkpoint 2 signed 5 entries, the chain has 3: entries were removed");
+        AuditVerification.CountryChain uzb = verification.countries().get(1);
+        assertThat(uzb.country()).isEqualTo("UZB");
+        assertThat(uzb.entries()).isZero();
+        assertThat(uzb.valid()).isFalse();
+        assertThat(uzb.extendsCheckpoint()).isFalse();
+    }
+
+    @Test
+    void aChainThatGrewPastTheCheckpointExtendsIt() {
+        List<AuditEntry> kazakhstan = chain("KAZ", 8);
+        AuditChains chains = new AuditChains(List.of(headAt(kazakhstan, 8), headAt(chain("UZB", 1), 1)),
+                checkpoint(3, headAt(kazakhstan, 4)));
+        both(kazakhstan, chain("UZB", 1)).forEach(chains::add);
+
+        AuditVerification verification = chains.verification();
+
+        assertThat(verification.valid()).isTrue();
+        assertThat(verification.countries().get(0).extendsCheckpoint()).isTrue();
+        assertThat(verification.countries().get(1).extendsCheckpoint()).as("not in the checkpoint").isNull();
+    }
+
+    private static CheckpointStatement checkpoint(long number, AuditHead... heads) {
+        return new CheckpointStatement(CheckpointStatement.FORMAT, number, "2026-01-02T00:00:00Z", "key",
+                java.util.Arrays.stream(heads).map(head -> new CheckpointStatement.SignedHead(head.country(),
+                        head.length(), head.lastEventId(), head.hash())).toList());
+    }
+
     private static AuditVerification verify(List<AuditHead> heads, List<AuditEntry> entries) {
-        AuditChains chains = new AuditChains(heads);
+        AuditChains chains = new AuditChains(heads, null);
         entries.forEach(chains::add);
         return chains.verification();
     }
