@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -38,12 +38,18 @@ final class ProblemResponses {
                 "this user name is locked after too many failed sign-ins; try again in " + seconds + " s");
     }
 
+    /**
+     * Written as a map in RFC 9457's order: a {@link org.springframework.http.ProblemDetail} given to a plain
+     * {@link ObjectMapper} (without Spring's mix-in) also writes {@code "properties": null}.
+     */
     private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
             String title, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://follow-up-tracker.org/problems/" + type));
-        problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://follow-up-tracker.org/problems/" + type);
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), problem);
