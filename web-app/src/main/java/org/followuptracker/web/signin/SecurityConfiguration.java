@@ -12,6 +12,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -55,14 +57,29 @@ class SecurityConfiguration {
                         .requestMatchers("/record/**").hasRole("COORDINATOR")
                         .requestMatchers(HttpMethod.POST, "/**").hasRole("COORDINATOR")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/signin").successHandler(backToThePageAskedFor()).permitAll())
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
-                .exceptionHandling(errors -> errors.accessDeniedPage("/denied"))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/denied")
+                        .authenticationEntryPoint(toTheSignInForm()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()))
                 .build();
+    }
+
+    /** Never an address made from the request's {@code Host} header: a path on this site. */
+    private static LoginUrlAuthenticationEntryPoint toTheSignInForm() {
+        LoginUrlAuthenticationEntryPoint signInForm = new LoginUrlAuthenticationEntryPoint("/signin");
+        signInForm.setFavorRelativeUris(true);
+        return signInForm;
+    }
+
+    private static SavedRequestAwareAuthenticationSuccessHandler backToThePageAskedFor() {
+        SavedRequestAwareAuthenticationSuccessHandler back = new SavedRequestAwareAuthenticationSuccessHandler();
+        back.setDefaultTargetUrl("/");
+        back.setRedirectStrategy(new RelativeRedirects());
+        return back;
     }
 }
