@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,19 @@ class ProblemResponsesTest {
 
         JsonNode body = problem(403);
         assertThat(body.get("type").asText()).isEqualTo("https://follow-up-tracker.org/problems/forbidden");
+    }
+
+    @Test
+    void aSignInRefusedForTooManyFailuresGets429WithRetryAfterAndAProblemBody() throws Exception {
+        ProblemResponses.unauthenticated("Basic realm=\"Follow-up Tracker\"")
+                .commence(request, response, new SignInThrottled(Duration.ofSeconds(179).plusMillis(200)));
+
+        assertThat(response.getHeader("Retry-After")).isEqualTo("180");
+        assertThat(response.getHeader("WWW-Authenticate")).isNull();
+        JsonNode body = problem(429);
+        assertThat(body.get("type").asText())
+                .isEqualTo("https://follow-up-tracker.org/problems/too-many-sign-in-attempts");
+        assertThat(body.get("detail").asText()).contains("180 s");
     }
 
     private JsonNode problem(int status) throws Exception {

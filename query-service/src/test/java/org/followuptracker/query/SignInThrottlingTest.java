@@ -1,37 +1,45 @@
 package org.followuptracker.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
-/** Guessing passwords over the API: after ten wrong ones the name is locked, even for the right one. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+/**
+ * Guessing passwords over the API: the guesser's address is slowed down with 429, the user who knows the password
+ * still signs in from an address that did not fail.
+ */
+@SpringBootTest(properties = {
         "spring.kafka.listener.auto-startup=false",
         "spring.kafka.bootstrap-servers=127.0.0.1:1"})
+@AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInLockoutTest {
+class SignInThrottlingTest {
 
     private static final TestReadStore READ_STORE = new TestReadStore();
+    private static final String GUESSER = "198.51.100.7";
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("tracker.access.users-file", QueryApiTest::usersFile);
-        registry.add("spring.data.mongodb.uri", () -> READ_STORE.uri("lockout-test"));
+        registry.add("spring.data.mongodb.uri", () -> READ_STORE.uri("throttling-test"));
     }
 
     @Autowired
-    TestRestTemplate anonymous;
+    MockMvc mvc;
 
     @AfterAll
     void stop() {
@@ -39,22 +47,40 @@ class SignInLockoutTest {
     }
 
     @Test
-    void tenWrongPasswordsLockTheNameWith429AndRetryAfterWhileOthersStillSignIn() throws Exception {
-        String path = "/api/countries";
+    void tenWrongPasswordsSlowTheGuesserWith429AndRetryAfterButNotTheUserElsewhere() throws Exception {
         for (int i = 0; i < 10; i++) {
-            assertThat(anonymous.withBasicAuth("auditor", "guess " + i).getForEntity(path, String.class).getStatusCode())
-                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(call("auditor", "guess " + i, GUESSER).getStatus()).isEqualTo(401);
         }
-        ResponseEntity<String> locked = anonymous.withBasicAuth("auditor", QueryApiTest.PASSWORD).getForEntity(path,
-                String.class);
-        assertThat(locked.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-        assertThat(locked.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(Long.parseLong(locked.getHeaders().getFirst("Retry-After"))).isBetween(800L, 900L);
-        assertThat(new ObjectMapper().readTree(locked.getBody()).get("detail").asText()).contains("locked");
-        // The password never shows in the answer.
-        assertThat(locked.getBody()).doesNotContain(QueryApiTest.PASSWORD);
+        MockHttpServletResponse refused = call("auditor", QueryApiTest.PASSWORD, GUESSER);
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getContentType()).isEqualTo("application/problem+json");
+        // A try comes back three minutes after the first guess (the clock is real here).
+        assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(120L, 180L);
+        JsonNode problem = new ObjectMapper().readTree(refused.getContentAsString());
+        assertThat(problem.get("status").asInt()).isEqualTo(429);
+        assertThat(problem.get("instance").asText()).isEqualTo("/api/countries");
+        assertThat(problem.has("properties")).isFalse();
+        assertThat(refused.getContentAsString()).doesNotContain(QueryApiTest.PASSWORD);
 
-        assertThat(anonymous.withBasicAuth("viewer", QueryApiTest.PASSWORD).getForEntity(path, String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(call("auditor", QueryApiTest.PASSWORD, "203.0.113.5").getStatus()).isEqualTo(200);
+        assertThat(call("viewer", QueryApiTest.PASSWORD, GUESSER).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallWithoutSignInGets401WithAProblemBody() throws Exception {
+        MockHttpServletResponse refused = mvc.perform(get("/api/countries")).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(401);
+        assertThat(refused.getHeader("WWW-Authenticate")).startsWith("Basic");
+        JsonNode problem = new ObjectMapper().readTree(refused.getContentAsString());
+        assertThat(problem.get("type").asText()).isEqualTo("https://follow-up-tracker.org/problems/unauthenticated");
+        assertThat(problem.has("properties")).isFalse();
+    }
+
+    private MockHttpServletResponse call(String name, String password, String address) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return mvc.perform(get("/api/countries").header("Authorization", "Basic " + basic).with(request -> {
+            request.setRemoteAddr(address);
+            return request;
+        })).andReturn().getResponse();
     }
 }

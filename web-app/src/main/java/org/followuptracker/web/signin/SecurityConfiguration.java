@@ -2,6 +2,7 @@ package org.followuptracker.web.signin;
 
 import java.time.Clock;
 import org.followuptracker.access.AccessProperties;
+import org.followuptracker.access.PasswordSignIn;
 import org.followuptracker.access.RememberingPasswordEncoder;
 import org.followuptracker.access.SignInAttempts;
 import org.followuptracker.access.UsersFile;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,20 +38,22 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SignInAttempts signInAttempts() {
-        return new SignInAttempts(Clock.systemUTC());
+    RememberingPasswordEncoder passwordEncoder() {
+        return new RememberingPasswordEncoder(new BCryptPasswordEncoder(), Clock.systemUTC());
+    }
+
+    /** The same count of failed sign-ins as both services keep, in files beside the users file. */
+    @Bean
+    PasswordSignIn passwordSignIn(UsersFile users, RememberingPasswordEncoder passwords) {
+        return new PasswordSignIn(users, passwords, SignInAttempts.besideUsersFile(users, Clock.systemUTC()));
     }
 
     @Bean
-    UsersFileSignIn usersFileSignIn(UsersFile users, SignInAttempts attempts) {
-        return new UsersFileSignIn(users, new RememberingPasswordEncoder(new BCryptPasswordEncoder(), Clock.systemUTC()),
-                attempts);
-    }
-
-    @Bean
-    SecurityFilterChain pages(HttpSecurity http, UsersFileSignIn signIn) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, PasswordSignIn signIn) throws Exception {
         return http
-                .authenticationProvider(signIn)
+                // Its own manager, with no parent: Spring Security's global one asked again after a failure, and so
+                // checked each wrong password twice (and counted it twice).
+                .authenticationManager(new ProviderManager(new UsersFileSignIn(signIn)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signin", "/app.css", "/app.js", "/favicon.svg", "/actuator/health",
                                 "/actuator/health/**", "/error", "/signout", "/denied").permitAll()
