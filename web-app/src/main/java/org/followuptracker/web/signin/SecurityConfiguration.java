@@ -7,6 +7,8 @@ import org.followuptracker.access.RememberingPasswordEncoder;
 import org.followuptracker.access.SignInAttempts;
 import org.followuptracker.access.UsersFile;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -71,6 +73,15 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()))
                 .build();
+    }
+
+    /**
+     * Tomcat as Spring Boot sets it up turns a path in {@code Location} into a full address, built from the request's
+     * {@code Host} header; a path stays a path.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> relativeRedirects() {
+        return tomcat -> tomcat.addContextCustomizers(context -> context.setUseRelativeRedirects(true));
     }
 
     /** Never an address made from the request's {@code Host} header: a path on this site. */
