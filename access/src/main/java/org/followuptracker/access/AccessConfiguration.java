@@ -1,25 +1,24 @@
 package org.followuptracker.access;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -54,48 +53,29 @@ public class AccessConfiguration {
 
     /** bcrypt, with verified passwords remembered for a few minutes (HTTP Basic sends one with every request). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new RememberingPasswordEncoder(new BCryptPasswordEncoder(), java.time.Clock.systemUTC());
+    RememberingPasswordEncoder passwordEncoder() {
+        return new RememberingPasswordEncoder(new BCryptPasswordEncoder(), Clock.systemUTC());
     }
 
     /**
      * Spring Security's own observations off: with them, each of some fifteen filters a request passes through is
      * wrapped to be observed (a Micrometer observation and a span name each), and nothing here reads them. Requests
-     * stay observed whole ({@code http.server.requests}); the lockout still counts failed sign-ins ({@link SignInLockout}).
+     * stay observed whole ({@code http.server.requests}).
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Counted in files beside the users file, with the other service and the web app. */
     @Bean
-    UserDetailsService userDetailsService(UsersFile users) {
-        return name -> users.find(name)
-                .map(user -> User.withUsername(user.name())
-                        .password(user.passwordHash())
-                        .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
-                        .build())
-                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    SignInAttempts signInAttempts(UsersFile users) {
+        return SignInAttempts.besideUsersFile(users, Clock.systemUTC());
     }
 
     @Bean
-    SignInAttempts signInAttempts() {
-        return new SignInAttempts(java.time.Clock.systemUTC());
-    }
-
-    /** Also listens to Spring Security's sign-in events, to count failures. */
-    @Bean
-    SignInLockout signInLockout(SignInAttempts attempts) {
-        return new SignInLockout(attempts);
-    }
-
-    /** The lockout runs inside the security chain only, not again as a filter of its own. */
-    @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<SignInLockout> signInLockoutNotOnItsOwn(SignInLockout lockout) {
-        org.springframework.boot.web.servlet.FilterRegistrationBean<SignInLockout> registration =
-                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(lockout);
-        registration.setEnabled(false);
-        return registration;
+    PasswordSignIn passwordSignIn(UsersFile users, RememberingPasswordEncoder passwords, SignInAttempts attempts) {
+        return new PasswordSignIn(users, passwords, attempts);
     }
 
     /** What both services configure alike; the caller then says which role may do what. */
@@ -110,8 +90,10 @@ public class AccessConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenToUser(properties))));
             http.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthenticated("Bearer")));
         } else {
-            http.addFilterBefore(http.getSharedObject(org.springframework.context.ApplicationContext.class)
-                    .getBean(SignInLockout.class), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
+            // This chain's own manager, with no parent to ask again: a second provider would check a wrong password
+            // a second time (and count it twice).
+            http.authenticationManager(new ProviderManager(new BasicSignIn(http.getSharedObject(
+                    ApplicationContext.class).getBean(PasswordSignIn.class))));
             http.httpBasic(basic -> basic.realmName("Follow-up Tracker")
                     .authenticationEntryPoint(ProblemResponses.unauthenticated("Basic realm=\"Follow-up Tracker\"")));
             http.exceptionHandling(errors -> errors.authenticationEntryPoint(

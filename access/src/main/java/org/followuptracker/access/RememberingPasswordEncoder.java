@@ -46,6 +46,15 @@ public class RememberingPasswordEncoder implements PasswordEncoder {
         return bcrypt.encode(rawPassword);
     }
 
+    /** Whether the password matched the hash within the last few minutes: answered without bcrypt. */
+    public boolean remembers(CharSequence rawPassword, String encodedPassword) {
+        if (rawPassword == null || encodedPassword == null) {
+            return false;
+        }
+        Long until = matchedUntil.get(fingerprint(rawPassword, encodedPassword));
+        return until != null && until > clock.millis();
+    }
+
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
         if (rawPassword == null || encodedPassword == null) {

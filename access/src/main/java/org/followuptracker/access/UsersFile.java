@@ -50,6 +50,7 @@ public final class UsersFile {
     public record User(String name, String passwordHash, Set<Role> roles) {
     }
 
+    /** The user of that name exactly, case included: {@code Amina} and {@code amina} are two names. */
     public Optional<User> find(String name) {
         return Optional.ofNullable(users().get(name));
     }
@@ -102,6 +103,16 @@ public final class UsersFile {
             write(new ArrayList<>(users.values()));
             return null;
         });
+    }
+
+    /**
+     * A hash that no password matches, of the cost this file's own are written with: checking a password against it
+     * takes as long as against a user's, for a name that is not in the file.
+     */
+    public String unguessableHash() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return bcrypt.encode(HexFormat.of().formatHex(random));
     }
 
     public boolean matches(String rawPassword, String hash) {

@@ -54,6 +54,22 @@ class RememberingPasswordEncoderTest {
     }
 
     @Test
+    void whetherAPasswordIsRememberedIsAnsweredWithoutBcrypt() {
+        MovableClock clock = new MovableClock();
+        RememberingPasswordEncoder encoder = new RememberingPasswordEncoder(counting, clock);
+        String hash = encoder.encode("correct horse");
+        assertThat(encoder.remembers("correct horse", hash)).isFalse();
+
+        assertThat(encoder.matches("correct horse", hash)).isTrue();
+        assertThat(encoder.remembers("correct horse", hash)).isTrue();
+        assertThat(encoder.remembers("wrong horse", hash)).isFalse();
+        assertThat(bcryptChecks.get()).isEqualTo(1);
+
+        clock.now = clock.now.plus(RememberingPasswordEncoder.REMEMBER_FOR);
+        assertThat(encoder.remembers("correct horse", hash)).isFalse();
+    }
+
+    @Test
     void aWrongPasswordAlwaysCostsAFullCheckAndAChangedPasswordIsNotMatchedByTheOld() {
         RememberingPasswordEncoder encoder = new RememberingPasswordEncoder(counting, new MovableClock());
         String hash = encoder.encode("correct horse");

@@ -85,9 +85,19 @@ class WebAppTest {
     @Test
     void withoutSignInEveryPageLeadsToTheSignInForm() throws Exception {
         mvc.perform(get("/countries")).andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("http://localhost/signin"));
+                .andExpect(redirectedUrl("/signin"));
         mvc.perform(get("/signin")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theRedirectsAroundSignInStayOnThisSiteWhateverHostTheRequestNames() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/countries").header("Host", "evil.example").session(session))
+                .andExpect(redirectedUrl("/signin"));
+        mvc.perform(post("/signin").param("username", "viewer").param("password", PASSWORD).with(csrf())
+                        .session(session).header("Host", "evil.example"))
+                .andExpect(redirectedUrl("/countries?continue"));
     }
 
     @Test
