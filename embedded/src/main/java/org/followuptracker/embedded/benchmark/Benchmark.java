@@ -134,8 +134,19 @@ public final class Benchmark {
             freshnessRow(freshness, commands, queries, best / 2, "half of B1's best", true);
             awaitProjected("the freshness letters");
             // The same with the machine far from saturated: what the road itself takes (relay, Kafka, projection).
-            freshnessRow(freshness, commands, queries, 5, "a quiet day", false);
+            Latencies quiet = freshnessRow(freshness, commands, queries, 5, "a quiet day", false);
             awaitProjected("the freshness letters");
+            // Once more after a burst that leaves the relay far behind: a quiet day must not be slower after it.
+            Appends.Run burst = appends.commands(commands, 16, 20_000);
+            awaitProjected("the burst");
+            Latencies afterBurst = freshnessRow(freshness, commands, queries, 5, String.format(
+                    "a quiet day after a burst of %,d letters", burst.done()), false);
+            awaitProjected("the freshness letters");
+            double ratio = afterBurst.percentileMillis(50) / quiet.percentileMillis(50);
+            results.add("B2", "Freshness at rest after a burst (16 clients, 20 s), against before",
+                    String.format("p50 %s ms", Results.f(afterBurst.percentileMillis(50))),
+                    String.format("before the burst p50 %s ms", Results.f(quiet.percentileMillis(50))),
+                    Results.f(ratio) + "x", "within 20%", ratio <= 1.2);
             if ("B2".equals(options.get("until"))) {
                 results.note("Stopped after B2 (--until=B2)");
                 return;
@@ -392,8 +403,8 @@ public final class Benchmark {
                 http.percentileMillis(99) <= 50);
     }
 
-    private void freshnessRow(Freshness freshness, ServiceProcess commands, ServiceProcess queries, double perSecond,
-            String rate, boolean withTarget) throws Exception {
+    private Latencies freshnessRow(Freshness freshness, ServiceProcess commands, ServiceProcess queries,
+            double perSecond, String rate, boolean withTarget) throws Exception {
         Latencies fresh;
         String legs;
         try (RoadLegs road = new RoadLegs(stack.bootstrapServers())) {
@@ -412,6 +423,7 @@ public final class Benchmark {
                 Results.f(fresh.percentileMillis(50) / kafka.percentileMillis(50)) + "x",
                 withTarget ? "p50 <= 50 ms, p99 <= 250 ms" : "", withTarget ? met : null);
         results.note("B2 at " + Results.f(perSecond) + " commands/s, " + legs);
+        return fresh;
     }
 
     private void memoryRow(String phase, MemoryPeaks peaks, ServiceProcess commands, ServiceProcess queries) {
