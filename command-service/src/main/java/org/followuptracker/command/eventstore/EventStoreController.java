@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.followuptracker.command.web.CommandRefusedException;
 import org.followuptracker.events.Countries;
+import org.followuptracker.events.CountryEventIds;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

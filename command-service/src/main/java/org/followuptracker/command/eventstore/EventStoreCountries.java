@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.followuptracker.events.CountryEventIds;
 import org.followuptracker.events.TrackerEvent;
 import org.springframework.stereotype.Component;
 

@@ -3,6 +3,7 @@ package org.followuptracker.query.audit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.followuptracker.events.CountryEventIds;
 import org.followuptracker.query.readmodel.DirectReadModel;
 import org.followuptracker.query.readmodel.Generations;
 import org.springframework.stereotype.Component;

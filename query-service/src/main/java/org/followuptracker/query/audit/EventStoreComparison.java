@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.followuptracker.events.CountryEventIds;
 import org.followuptracker.query.audit.AuditVerification.CountryAgreement;
 import org.followuptracker.query.audit.AuditVerification.EventStoreCheck;
 import org.followuptracker.query.readmodel.DirectReadModel;

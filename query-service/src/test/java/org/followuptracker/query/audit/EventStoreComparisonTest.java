@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.followuptracker.events.CountryEventIds;
 import org.followuptracker.query.audit.AuditVerification.EventStoreCheck;
 import org.junit.jupiter.api.Test;
 

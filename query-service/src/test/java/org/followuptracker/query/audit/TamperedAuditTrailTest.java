@@ -39,6 +39,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
+import org.followuptracker.events.CountryEventIds;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.Mechanism;

@@ -1,4 +1,4 @@
-package org.followuptracker.query.audit;
+package org.followuptracker.events;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,16 +13,17 @@ import java.util.NoSuchElementException;
 import java.util.UUID;
 
 /**
- * The event ids of one country's audit chain and their digest: SHA-256 over the ids in ascending order (as Java
- * compares strings), each followed by a line feed, as the command service digests the events of the country in its
- * event store (its {@code eventstore.CountryEventIds}, the same code). Ascending, not in the chain's order: the
- * order the relay sends a country's events in, which the chain follows, is not always the order of their global
- * index in the event store (a transaction that took an earlier index can commit after a later one).
+ * The ids of one country's events and their digest: SHA-256 over the ids in ascending order (as Java compares
+ * strings), each followed by a line feed. The command service digests the country's events in its event store so,
+ * and the query service the events of the country's audit chain, so that an auditor can see whether the two agree.
+ * Ascending, not in the chain's order: the order the relay sends a country's events in, which the chain follows, is
+ * not always the order of their global index in the event store (a transaction that took an earlier index can
+ * commit after a later one).
  * <p>
  * An id in Axon's form (a UUID in lower case, as string order and the UUID's unsigned value then agree) is kept as
  * two numbers: a million ids take 16 MB; only while they are listed in order are one country's made objects.
  */
-final class CountryEventIds {
+public final class CountryEventIds {
 
     /** Ascending by unsigned value: for UUIDs in their canonical lower-case form, the order of their strings. */
     private static final Comparator<UUID> ASCENDING = Comparator
@@ -34,7 +35,7 @@ final class CountryEventIds {
     /** Ids in any other form (none that Axon makes): kept as they are. */
     private final List<String> others = new ArrayList<>();
 
-    void add(String eventId) {
+    public void add(String eventId) {
         UUID uuid = canonical(eventId);
         if (uuid == null) {
             others.add(eventId);
@@ -48,11 +49,11 @@ final class CountryEventIds {
         uuidCount++;
     }
 
-    long count() {
+    public long count() {
         return uuidCount + others.size();
     }
 
-    String digest() {
+    public String digest() {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -67,7 +68,7 @@ final class CountryEventIds {
     }
 
     /** Every id, ascending as strings compare. */
-    Iterator<String> ascending() {
+    public Iterator<String> ascending() {
         UUID[] sorted = new UUID[uuidCount];
         for (int i = 0; i < uuidCount; i++) {
             sorted[i] = new UUID(uuids[2 * i], uuids[2 * i + 1]);

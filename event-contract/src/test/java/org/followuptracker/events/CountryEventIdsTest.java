@@ -1,4 +1,4 @@
-package org.followuptracker.query.audit;
+package org.followuptracker.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
