@@ -203,10 +203,12 @@ class StrictReadingTest {
 
     @Test
     void anUnknownPathIsAProblemToo() {
-        ResponseEntity<String> response = post("/api/nothing-here", "{}");
-        assertThat(response.getStatusCode().value()).isEqualTo(404);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(read(response).get("detail").asText()).isNotBlank();
+        for (String path : List.of("/api/nothing-here", "/error")) {
+            ResponseEntity<String> response = post(path, "{}");
+            assertThat(response.getStatusCode().value()).as(path).isEqualTo(404);
+            assertThat(response.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(read(response).get("detail").asText()).as(path).isNotBlank();
+        }
     }
 
     private void command(String path, List<String> dates, String body) throws Exception {

@@ -410,6 +410,7 @@ class QueryApiTest {
                 new Call("GET", "/api/countries/%2e%2e/timeline", null, null, 400, "path"),
                 new Call("GET", "/api/countries/a%2Fb/timeline", null, null, 400, "path"),
                 new Call("GET", "/api/nothing-here", null, null, 404, null),
+                new Call("GET", "/error", null, null, 404, null),
                 new Call("DELETE", "/api/countries", null, null, 403, null),
                 new Call("GET", "/api/countries", null, "text/html", 406, null),
                 new Call("GET", "/api/countries", "multipart/form-data; boundary=zzz", null, 400, "body"),

@@ -1,5 +1,6 @@
 package org.followuptracker.query.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
  * path that Spring Security's firewall refuses before any handler (an empty segment as in
  * {@code /api/letters//responses}, a {@code ;}, an encoded {@code /} or {@code .}) is a 400 naming {@code path};
  * any other status keeps its code. The content type is set here: a client that accepts only HTML gets it too.
+ * Not part of the API's description.
  */
+@Hidden
 @RestController
 class ErrorProblems implements ErrorController {
 
@@ -45,8 +48,12 @@ class ErrorProblems implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** The status of the error; none when {@code /error} itself is asked for, which is then not found. */
     private static HttpStatus status(Object code) {
-        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        if (!(code instanceof Integer value)) {
+            return HttpStatus.NOT_FOUND;
+        }
+        HttpStatus status = HttpStatus.resolve(value);
         return status == null || status.value() < 400 ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 
