@@ -194,6 +194,24 @@ class HostileInputTest {
         });
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyFieldOfEveryCommandTakesAValueOfEveryWrongKindWithoutA5xx() {
+        return endpoints.values().stream().filter(endpoint -> !endpoint.multipart()).map(endpoint ->
+                DynamicTest.dynamicTest(endpoint.pattern() + ", every field, every wrong kind", () -> {
+                    ObjectNode valid = valid(endpoint);
+                    List<String> fields = new ArrayList<>();
+                    valid.fieldNames().forEachRemaining(fields::add);
+                    for (String field : fields) {
+                        for (String value : Hostile.wrongKinds()) {
+                            ObjectNode copy = valid.deepCopy();
+                            copy.put(field, "\u0000PLACEHOLDER\u0000");
+                            String body = copy.toString().replace("\"\\u0000PLACEHOLDER\\u0000\"", value);
+                            check(endpoint, new Request(MediaType.APPLICATION_JSON_VALUE, body), field + "=" + value);
+                        }
+                    }
+                }));
+    }
+
     @Test
     void aBodyOverTheLimitIsRefusedWith413BeforeItIsRead() throws Exception {
         long before = eventCount();

@@ -162,6 +162,18 @@ class StrictReadingTest {
     }
 
     @Test
+    void aNullAmongTheRolesOfANewUserIsRefusedNamingTheRoles() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = http.withBasicAuth("admin", PASSWORD).postForEntity("/api/users",
+                new HttpEntity<>("{\"username\": \"amina\", \"password\": \"a long enough password\", "
+                        + "\"roles\": [null]}", headers), String.class);
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        assertThat(read(response).get("field").asText()).startsWith("roles");
+    }
+
+    @Test
     void aMultipartBodyThatCannotBeReadIsRefusedWithAProblemNamingTheFile() {
         for (String contentType : List.of("multipart/form-data; boundary=zzz", "multipart/form-data")) {
             long before = eventCount();

@@ -38,6 +38,11 @@ public final class Hostile {
         this.random = random;
     }
 
+    /** Values of every wrong kind, each tried in every field ({@code HostileInputTest}). */
+    public static List<String> wrongKinds() {
+        return WRONG_KINDS;
+    }
+
     /** The valid body, changed in one hostile way. */
     public String jsonBody(ObjectNode valid) {
         List<String> fields = new ArrayList<>();
