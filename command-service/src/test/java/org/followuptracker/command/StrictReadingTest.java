@@ -214,6 +214,22 @@ class StrictReadingTest {
     }
 
     @Test
+    void aClientThatTakesNoJsonAnswerIsRefusedBeforeAnythingIsRecorded() {
+        for (String accept : List.of("application/xml", "text/html")) {
+            long before = eventCount();
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.set("Accept", accept);
+            ResponseEntity<String> response = http.withBasicAuth("coordinator", PASSWORD).postForEntity("/api/letters",
+                    new HttpEntity<>(bodies.get("/api/letters").toString(), headers), String.class);
+
+            assertThat(response.getStatusCode().value()).as(accept + " -> " + response.getBody()).isEqualTo(406);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(eventCount()).as(accept).isEqualTo(before);
+        }
+    }
+
+    @Test
     void anUnknownPathIsAProblemToo() {
         for (String path : List.of("/api/nothing-here", "/error")) {
             ResponseEntity<String> response = post(path, "{}");
