@@ -52,7 +52,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Hostile input on every command endpoint, in every content type: JSON (valid commands with one field replaced by a
  * wrong type, a huge string, control or right-to-left characters, an injection string, a far date or deeply nested
  * JSON; fields removed or unknown ones added; bodies cut short or replaced with garbage), JSON in a wrong or unknown
- * charset, multipart (well-formed, malformed, without a boundary), form-urlencoded, text/plain, XML and none.
+ * charset, multipart (well-formed, malformed, without a boundary), form-urlencoded, text/plain, XML and none; and
+ * valid JSON from a client that accepts no JSON answer.
  * Whatever comes: never a 5xx, a refusal is a problem body (naming the field where a field is at fault), and a refused
  * request records nothing. The endpoints are the ones Spring maps, not a list kept by hand: a new endpoint without
  * a valid body here fails the test. The cases are drawn from seeded generators ({@link Hostile}); a failure names its
@@ -110,8 +111,9 @@ class HostileInputTest {
         String recommendationId = letter.get("recommendationIds").get(0).asText();
         endpoint("/api/letters", "coordinator", "/api/letters", """
                 {"country": "KAZ", "reference": "EUR 9", "sentOn": "2013-01-10", "sender": "Amnesty International",
-                 "recipient": "Minister", "subject": "Follow-up", "copiedTo": ["Mission"], "responseDueBy": "2013-02-10",
-                 "recommendations": [{"recommendationId": "%s"}, {"text": "Release the prisoners.", "themes": ["Detention"],
+                 "recipient": "Minister", "subject": "Follow-up", "copiedTo": ["Mission"],
+                 "responseDueBy": "2013-02-10", "recommendations": [{"recommendationId": "%s"},
+                  {"text": "Release the prisoners.", "themes": ["Detention"],
                    "sources": [{"symbol": "CAT/C/KAZ/CO/2", "paragraph": "9", "recommendingStates": []}]}]}"""
                 .formatted(recommendationId));
         endpoint("/api/letters/{letterId}/responses", "coordinator", "/api/letters/" + letterId + "/responses", """
@@ -189,7 +191,9 @@ class HostileInputTest {
                     h -> new Request("application/json; charset=UTF-16", body),
                     h -> new Request("application/json; charset=ISO-8859-1", body),
                     h -> new Request("application/json; charset=UTF-8; boundary=zzz", h.multipartBody()),
-                    h -> new Request("application/problem+json", body));
+                    h -> new Request("application/problem+json", body),
+                    h -> new Request(MediaType.APPLICATION_JSON_VALUE, body, MediaType.APPLICATION_XML_VALUE),
+                    h -> new Request(MediaType.APPLICATION_JSON_VALUE, body, "text/html;q=0.9, image/*"));
             return hostile.oneOf(kinds).apply(hostile);
         });
     }
@@ -226,8 +230,11 @@ class HostileInputTest {
         assertThat(eventCount()).isEqualTo(before);
     }
 
-    /** A request's content type (null: none sent) and body. */
-    private record Request(String contentType, String body) {
+    /** A request's content type (null: none sent), body, and what it accepts (null: anything). */
+    private record Request(String contentType, String body, String accept) {
+        Request(String contentType, String body) {
+            this(contentType, body, null);
+        }
     }
 
     /** One dynamic test per endpoint, each drawing its cases from a seed of its own. */
@@ -248,10 +255,12 @@ class HostileInputTest {
 
     private void check(Endpoint endpoint, Request request, String which) throws Exception {
         long before = eventCount();
-        ResponseEntity<String> response = post(endpoint.user(), endpoint.path(), request.contentType(), request.body());
+        ResponseEntity<String> response = post(endpoint.user(), endpoint.path(), request.contentType(), request.body(),
+                request.accept());
         int status = response.getStatusCode().value();
         statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-        String what = which + ": " + endpoint.path() + " with " + request.contentType() + " " + shorten(request.body())
+        String what = which + ": " + endpoint.path() + " with " + request.contentType() + " accepting "
+                + request.accept() + " " + shorten(request.body())
                 + " -> " + status + " " + shorten(response.getBody());
         assertThat(status).as(what).isLessThan(500);
         if (status >= 400) {
@@ -279,12 +288,20 @@ class HostileInputTest {
 
     /** Sent as is, by a client that checks neither the content type nor the body (as an attacker's would not). */
     private ResponseEntity<String> post(String user, String path, String contentType, String body) throws Exception {
+        return post(user, path, contentType, body, null);
+    }
+
+    private ResponseEntity<String> post(String user, String path, String contentType, String body, String accept)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
                         .getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.UTF_8)));
         if (contentType != null) {
             request.header(HttpHeaders.CONTENT_TYPE, contentType);
+        }
+        if (accept != null) {
+            request.header(HttpHeaders.ACCEPT, accept);
         }
         HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         HttpHeaders headers = new HttpHeaders();
@@ -301,6 +318,7 @@ class HostileInputTest {
             return "(no body)";
         }
         String printable = text.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() <= 300 ? printable : printable.substring(0, 300) + "... (" + text.length() + " chars)";
+        return printable.length() <= 300 ? printable
+                : printable.substring(0, 300) + "... (" + text.length() + " chars)";
     }
 }

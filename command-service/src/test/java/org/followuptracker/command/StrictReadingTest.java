@@ -69,7 +69,8 @@ class StrictReadingTest {
         String recommendationId = letter.get("recommendationIds").get(0).asText();
         command("/api/letters", List.of("sentOn", "responseDueBy"), """
                 {"country": "KAZ", "sentOn": "2013-01-10", "sender": "Amnesty International", "recipient": "Minister",
-                 "subject": "Follow-up", "responseDueBy": "2013-02-10", "recommendations": [{"text": "Release them."}]}""");
+                 "subject": "Follow-up", "responseDueBy": "2013-02-10",
+                 "recommendations": [{"text": "Release them."}]}""");
         command("/api/letters/" + letterId + "/follow-ups", List.of("sentOn", "responseDueBy"), """
                 {"sentOn": "2013-01-01", "summary": "Reminder", "responseDueBy": "2013-02-01"}""");
         command("/api/letters/" + letterId + "/due-date", List.of("responseDueBy", "changedOn"), """
@@ -99,7 +100,8 @@ class StrictReadingTest {
                     ResponseEntity<String> response = post(command.getKey(), body);
                     String what = command.getKey() + " " + field + "=" + date + " -> " + response.getBody();
                     assertThat(response.getStatusCode().value()).as(what).isEqualTo(400);
-                    assertThat(response.getHeaders().getContentType()).as(what).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                    assertThat(response.getHeaders().getContentType()).as(what)
+                            .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
                     JsonNode problem = read(response);
                     assertThat(problem.get("field").asText()).as(what).isEqualTo(field);
                     assertThat(problem.get("errors").get(0).get("message").asText()).as(what).isEqualTo(EXPECTED_DATE);
@@ -130,7 +132,8 @@ class StrictReadingTest {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
         response = post("/api/letters", """
                 {"country": "KAZ", "sentOn": "2012-10-18", "sender": "Amnesty International", "recipient": "Minister",
-                 "subject": "Long view", "responseDueBy": "2200-12-31", "recommendations": [{"text": "Plan ahead."}]}""");
+                 "subject": "Long view", "responseDueBy": "2200-12-31",
+                 "recommendations": [{"text": "Plan ahead."}]}""");
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
     }
 
@@ -140,7 +143,8 @@ class StrictReadingTest {
                 "{\"country\": \"KAZ\", \"text\": \"Ratify\\u0000 it\", \"mechanism\": \"NGO\"}", "text",
                 "{\"country\": \"KAZ\", \"text\": \"Ratify\", \"mechanism\": \"NGO\", \"themes\": [\"a\\u001bb\"]}",
                 "themes[0]",
-                "{\"country\": \"KAZ\", \"text\": \"Ratify\", \"mechanism\": \"NGO\", \"source\": \"x\\u007f\"}", "source",
+                "{\"country\": \"KAZ\", \"text\": \"Ratify\", \"mechanism\": \"NGO\", \"source\": \"x\\u007f\"}",
+                "source",
                 "{\"country\": \"KAZ\", \"text\": \"Ratify \\u0085\", \"mechanism\": \"NGO\"}", "text",
                 "{\"country\": \"KAZ\", \"text\": \"Ratify \\ud800\", \"mechanism\": \"NGO\"}", "text",
                 "{\"country\": \"KAZ\", \"text\": \"Ratify \\udc00 it\", \"mechanism\": \"NGO\"}", "text",
@@ -207,7 +211,8 @@ class StrictReadingTest {
                                 new HttpEntity<>("{}", headers), String.class);
                 String what = path + " (" + accept + ") -> " + response.getBody();
                 assertThat(response.getStatusCode().value()).as(what).isEqualTo(400);
-                assertThat(response.getHeaders().getContentType()).as(what).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(response.getHeaders().getContentType()).as(what)
+                        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
                 assertThat(read(response).get("field").asText()).as(what).isEqualTo("path");
             }
         }

@@ -89,9 +89,9 @@ class FarDatesTest {
         add("rec-past", "Recommendation", 0, new RecommendationRecorded("rec-past", COUNTRY, "Far past",
                 Mechanism.NGO, List.of(), List.of(), LocalDate.MIN));
         // The letter of the issue: due in year 9999999.
-        add("letter-due-late", "Letter", 0, new LetterSent("letter-due-late", COUNTRY, "EUR 1", LocalDate.of(2012, 10, 18),
-                "Amnesty International", "Minister", "Due in year 9999999", List.of(), FAR_FUTURE,
-                List.of("rec-future", "rec-past")));
+        add("letter-due-late", "Letter", 0, new LetterSent("letter-due-late", COUNTRY, "EUR 1",
+                LocalDate.of(2012, 10, 18), "Amnesty International", "Minister", "Due in year 9999999", List.of(),
+                FAR_FUTURE, List.of("rec-future", "rec-past")));
         add("letter-due-late", "Letter", 1, new FollowUpSent("letter-due-late", "follow-up-1", COUNTRY, FAR_FUTURE,
                 "A reminder from the far future", LocalDate.MAX));
         add("letter-sent-early", "Letter", 0, new LetterSent("letter-sent-early", COUNTRY, "EUR 2", FAR_PAST,
@@ -141,13 +141,15 @@ class FarDatesTest {
                 "/api/recommendations/rec-past?asOf=2013-01-03");
         for (String user : List.of("viewer", "coordinator", "auditor", "admin")) {
             for (String path : paths) {
-                ResponseEntity<String> response = anonymous.withBasicAuth(user, PASSWORD).getForEntity(path, String.class);
+                ResponseEntity<String> response = anonymous.withBasicAuth(user, PASSWORD)
+                        .getForEntity(path, String.class);
                 assertThat(response.getStatusCode().value()).as(user + " " + path + " -> " + response.getBody())
                         .isEqualTo(200);
             }
         }
         for (String path : List.of("/api/audit?country=" + COUNTRY, "/api/audit/verification")) {
-            ResponseEntity<String> response = anonymous.withBasicAuth("auditor", PASSWORD).getForEntity(path, String.class);
+            ResponseEntity<String> response = anonymous.withBasicAuth("auditor", PASSWORD)
+                    .getForEntity(path, String.class);
             assertThat(response.getStatusCode().value()).as(path + " -> " + response.getBody()).isEqualTo(200);
         }
     }
@@ -234,7 +236,8 @@ class FarDatesTest {
         for (String path : List.of("/api/letters/awaiting?asOf=+9999999-12-31", "/api/countries?asOf=1899-12-31",
                 "/api/countries/" + COUNTRY + "/timeline?from=2201-01-01", "/api/countries/" + COUNTRY
                         + "/timeline?to=0001-01-01", "/api/recommendations?asOf=2201-01-01T00:00:00Z")) {
-            ResponseEntity<String> response = anonymous.withBasicAuth("viewer", PASSWORD).getForEntity(path, String.class);
+            ResponseEntity<String> response = anonymous.withBasicAuth("viewer", PASSWORD)
+                    .getForEntity(path, String.class);
             assertThat(response.getStatusCode().value()).as(path).isEqualTo(400);
             String parameter = path.substring(path.indexOf('?') + 1, path.indexOf('='));
             assertThat(json.readTree(response.getBody()).get("field").asText()).as(path).isEqualTo(parameter);
@@ -251,7 +254,8 @@ class FarDatesTest {
     }
 
     private JsonNode read(String path) throws Exception {
-        ResponseEntity<String> response = anonymous.withBasicAuth("viewer", PASSWORD).getForEntity(path, String.class);
+        ResponseEntity<String> response = anonymous.withBasicAuth("viewer", PASSWORD)
+                .getForEntity(path, String.class);
         assertThat(response.getStatusCode().value()).as(path + " -> " + response.getBody()).isEqualTo(200);
         return json.readTree(response.getBody());
     }

@@ -430,7 +430,8 @@ class QueryApiTest {
             String what = call + " -> " + response.getStatusCode() + " " + response.getBody();
             assertThat(response.getStatusCode().value()).as(what).isEqualTo(call.status());
             if (call.status() >= 400) {
-                assertThat(response.getHeaders().getContentType()).as(what).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(response.getHeaders().getContentType()).as(what)
+                        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
                 JsonNode problem = json.readTree(response.getBody());
                 assertThat(problem.get("status").asInt()).as(what).isEqualTo(call.status());
                 assertThat(problem.path("field").isMissingNode() ? null : problem.get("field").asText()).as(what)

@@ -48,7 +48,8 @@ class TomcatErrorProblems {
             }
             HttpStatus status = HttpStatus.resolve(code);
             Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", code == 400 ? "https://follow-up-tracker.org/problems/malformed-request" : "about:blank");
+            problem.put("type", code == 400 ? "https://follow-up-tracker.org/problems/malformed-request"
+                    : "about:blank");
             problem.put("title", status == null ? "Error" : status.getReasonPhrase());
             problem.put("status", code);
             problem.put("detail", code == 400

@@ -20,7 +20,8 @@ public final class Hostile {
     private static final char[] NASTY_CHARS = {'\u0000', '\u001B', '\u007F', '\u0085', '\u202E', '\u200F', '\u2066',
             '\uFEFF', '\uD800', '\uDC00', '\n', '\r', '\t', '"', '\\', '<', '>', '\'', '&', 'a'};
     private static final List<String> NASTY_TEXTS = List.of("'; DROP TABLE domainevententry; --",
-            "<script>alert(1)</script>", "${jndi:ldap://x/a}", "{{7*7}}", "../../etc/passwd", "=HYPERLINK(\"http://x\")",
+            "<script>alert(1)</script>", "${jndi:ldap://x/a}", "{{7*7}}", "../../etc/passwd",
+            "=HYPERLINK(\"http://x\")",
             "\u202Egnp.exe", "KAZ\u0000", "2012-13-45", "2999-01-01", "0000-00-00", "+999999999-12-31",
             "+9999999-12-31", "-9999999-01-01", "1899-12-31", "2201-01-01", " 2012-10-18", "2012-10-18\n",
             "1970-01-01T00:00:00Z", "SUPPORTED ", "supported", "kaz", "XXX", " ", "");

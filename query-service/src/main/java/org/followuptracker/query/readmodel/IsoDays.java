@@ -13,7 +13,8 @@ import java.util.Comparator;
 public final class IsoDays {
 
     /** Days in the order they came; null is not a day here. */
-    public static final Comparator<String> DAY_ORDER = Comparator.comparingLong(day -> LocalDate.parse(day).toEpochDay());
+    public static final Comparator<String> DAY_ORDER =
+            Comparator.comparingLong(day -> LocalDate.parse(day).toEpochDay());
 
     /**
      * Months in the order they came. A month key that is not one (an earlier version cut {@code +9999999-12-31} to

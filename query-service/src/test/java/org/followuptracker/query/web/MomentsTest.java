@@ -24,14 +24,15 @@ class MomentsTest {
                     .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("asOf"));
         }
         for (String far : new String[] {"+300000000-01-01", "2201-01-01", " 2012-01-01", "2012-01-01\n"}) {
-            assertThatThrownBy(() -> Moments.day("from", far)).as(far)
-                    .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("from"));
+            assertThatThrownBy(() -> Moments.day("from", far)).as(far).isInstanceOfSatisfying(
+                    InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("from"));
         }
     }
 
     @Test
     void theFirstAndLastMomentsOfTheYears1900To2200AreTaken() {
         assertThat(Moments.instant("asOf", "1900-01-01", false)).isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
-        assertThat(Moments.instant("asOf", "2200-12-31", true)).isEqualTo(Instant.parse("2200-12-31T23:59:59.999999999Z"));
+        assertThat(Moments.instant("asOf", "2200-12-31", true))
+                .isEqualTo(Instant.parse("2200-12-31T23:59:59.999999999Z"));
     }
 }
