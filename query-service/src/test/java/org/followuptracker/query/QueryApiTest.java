@@ -415,6 +415,8 @@ class QueryApiTest {
                 new Call("GET", "/api/countries", null, "text/html", 406, null),
                 new Call("GET", "/api/countries", "multipart/form-data; boundary=zzz", null, 400, "body"),
                 new Call("GET", "/api/countries?q=K", "multipart/form-data", null, 400, "body"),
+                // Refused before it starts (checked below).
+                new Call("POST", "/api/admin/rebuilds", null, "application/xml", 406, null),
                 new Call("POST", "/api/admin/read-model-checks", "multipart/form-data; boundary=zzz", null, 200, null));
         for (Call call : calls) {
             HttpHeaders headers = new HttpHeaders();
@@ -438,6 +440,10 @@ class QueryApiTest {
                         .isEqualTo(call.field());
             }
         }
+        JsonNode latest = json.readTree(anonymous.withBasicAuth("admin", PASSWORD)
+                .getForObject("/api/admin/rebuilds/latest", String.class));
+        assertThat(latest.get("purpose").asText()).as("no rebuild was started by the refused one")
+                .isNotEqualTo("requested");
     }
 
     static String usersFile() {
