@@ -39,6 +39,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -394,6 +397,53 @@ class QueryApiTest {
         assertThat(http.getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(anonymous.withBasicAuth("admin", PASSWORD).getForEntity("/actuator/metrics", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void whatNoViewAnswersIsAProblemBodyTooNeverSpringsOwnJsonOrA500() throws Exception {
+        // Each as a signed-in admin, who may call everything: path, status, the field named (or null).
+        record Call(String method, String path, String contentType, String accept, int status, String field) {
+        }
+        List<Call> calls = List.of(
+                new Call("GET", "/api/countries//timeline", null, null, 400, "path"),
+                new Call("GET", "/api/countries/KAZ;x=1/timeline", null, null, 400, "path"),
+                new Call("GET", "/api/countries/%2e%2e/timeline", null, null, 400, "path"),
+                new Call("GET", "/api/countries/a%2Fb/timeline", null, null, 400, "path"),
+                new Call("GET", "/api/nothing-here", null, null, 404, null),
+                new Call("GET", "/error", null, null, 404, null),
+                new Call("DELETE", "/api/countries", null, null, 403, null),
+                new Call("GET", "/api/countries", null, "text/html", 406, null),
+                new Call("GET", "/api/countries", "multipart/form-data; boundary=zzz", null, 400, "body"),
+                new Call("GET", "/api/countries?q=K", "multipart/form-data", null, 400, "body"),
+                // Refused before it starts (checked below).
+                new Call("POST", "/api/admin/rebuilds", null, "application/xml", 406, null),
+                new Call("POST", "/api/admin/read-model-checks", "multipart/form-data; boundary=zzz", null, 200, null));
+        for (Call call : calls) {
+            HttpHeaders headers = new HttpHeaders();
+            if (call.contentType() != null) {
+                headers.set("Content-Type", call.contentType());
+            }
+            if (call.accept() != null) {
+                headers.set("Accept", call.accept());
+            }
+            ResponseEntity<String> response = anonymous.withBasicAuth("admin", PASSWORD).exchange(
+                    java.net.URI.create(anonymous.getRootUri() + call.path()), HttpMethod.valueOf(call.method()),
+                    new HttpEntity<>("--zzz\r\ngarbage", headers), String.class);
+            String what = call + " -> " + response.getStatusCode() + " " + response.getBody();
+            assertThat(response.getStatusCode().value()).as(what).isEqualTo(call.status());
+            if (call.status() >= 400) {
+                assertThat(response.getHeaders().getContentType()).as(what)
+                        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                JsonNode problem = json.readTree(response.getBody());
+                assertThat(problem.get("status").asInt()).as(what).isEqualTo(call.status());
+                assertThat(problem.path("field").isMissingNode() ? null : problem.get("field").asText()).as(what)
+                        .isEqualTo(call.field());
+            }
+        }
+        JsonNode latest = json.readTree(anonymous.withBasicAuth("admin", PASSWORD)
+                .getForObject("/api/admin/rebuilds/latest", String.class));
+        assertThat(latest.get("purpose").asText()).as("no rebuild was started by the refused one")
+                .isNotEqualTo("requested");
     }
 
     static String usersFile() {

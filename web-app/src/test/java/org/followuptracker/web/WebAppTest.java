@@ -311,6 +311,44 @@ class WebAppTest {
                 .contains("asOf=2013-01-01");
     }
 
+    @Test
+    void datesOfAnyYearTheQueryServiceShowsAreShownAsTheyAreAndTakeNoPageDown() throws Exception {
+        QUERIES.answer("GET /api/countries", 200, """
+                {"today": "2026-11-29", "page": 0, "size": 50, "total": 1, "countries": [{"country": "NZL",
+                 "letters": 2, "answered": 1, "awaiting": 1, "overdue": 1, "responseRate": 0.5,
+                 "medianDaysToAnswer": 730484999633.0, "lastLetterOn": "+999999999-12-31"}]}""");
+        QUERIES.answer("GET /api/countries/NZL", 200, """
+                {"country": "NZL", "letters": 2, "answered": 1, "awaiting": 1, "overdue": 1,
+                 "medianDaysToAnswer": 730484999633.0, "lastLetterOn": "+999999999-12-31"}""");
+        String awaiting = """
+                {"letterId": "letter-early", "country": "NZL", "subject": "Sent in year -9999999",
+                 "recipient": "Minister", "sentOn": "-9999999-01-01", "responseDueBy": "-9999999-03-01",
+                 "daysWaited": 3652429000, "overdue": true, "daysOverdue": 3652428940, "followUps": 1,
+                 "lastFollowUpOn": "+9999999-12-31"}""";
+        QUERIES.answer("GET /api/letters/awaiting", 200, "{\"today\": \"2026-11-29\", \"total\": 1, \"letters\": ["
+                + awaiting + "]}");
+        QUERIES.answer("GET /api/countries/NZL/timeline", 200, """
+                {"country": "NZL", "page": 0, "size": 500, "total": 4, "entries": [
+                 {"eventId": "e-1", "type": "LetterSent", "occurredOn": "-9999999-01-01",
+                  "recordedAt": "2026-11-28T10:00:00Z", "summary": "Letter sent", "letterId": "letter-early",
+                  "recommendationIds": [], "actor": "coordinator"},
+                 {"eventId": "e-2", "type": "LetterSent", "occurredOn": "2012-10-18",
+                  "recordedAt": "2026-11-28T10:00:00Z", "summary": "Letter sent", "letterId": "letter-1",
+                  "recommendationIds": [], "actor": "coordinator"},
+                 {"eventId": "e-3", "type": "FollowUpSent", "occurredOn": "+9999999-12-31",
+                  "recordedAt": "2026-11-28T10:00:00Z", "summary": "Reminder", "letterId": "letter-early",
+                  "actor": "coordinator"},
+                 {"eventId": "e-4", "type": "ResponseReceived", "occurredOn": "+999999999-12-31",
+                  "recordedAt": "2026-11-28T10:00:00Z", "summary": "At last", "letterId": "letter-1",
+                  "actor": "coordinator"}], "openLetters": [""" + awaiting + "]}");
+        MockHttpSession viewer = signIn("viewer");
+
+        assertThat(page(viewer, "/countries")).contains("+999999999-12-31");
+        assertThat(page(viewer, "/letters/awaiting")).contains("-9999999-01-01").contains("3652428940");
+        assertThat(page(viewer, "/countries/NZL")).contains("+9999999-12-31").contains("1 Jan -9999999")
+                .contains("31 Dec +999999999");
+    }
+
     private static void answerTheDemoLetter() {
         QUERIES.answer("GET /api/countries/KAZ/timeline", 200, """
                 {"country": "KAZ", "page": 0, "size": 500, "total": 1, "entries": [{"eventId": "e-1",

@@ -3,10 +3,12 @@ package org.followuptracker.command.importing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import org.followuptracker.events.AcceptedDates;
 
 /**
  * Excel's day numbers (1900 date system), as the UHRI export gives publication dates: 40260 is 23 March 2010.
  * Excel counts a 29 February 1900 that never existed (day 60), so days after it are counted from 30 December 1899.
+ * Dates past 2200 are refused, as the API refuses them ({@link AcceptedDates}).
  */
 final class ExcelDates {
 
@@ -40,8 +42,13 @@ final class ExcelDates {
         if (day == FAKE_LEAP_DAY) {
             throw new IllegalArgumentException("'" + value + "' is Excel's 29 February 1900, a day that never was");
         }
-        return day < FAKE_LEAP_DAY
+        LocalDate date = day < FAKE_LEAP_DAY
                 ? BEFORE_DAY_ONE.plusDays(day)
                 : BEFORE_DAY_ONE_AFTER_THE_FAKE_LEAP_DAY.plusDays(day);
+        if (!AcceptedDates.contains(date)) {
+            throw new IllegalArgumentException("'" + value + "' is " + date + ", outside the years "
+                    + AcceptedDates.FIRST_YEAR + " to " + AcceptedDates.LAST_YEAR + " the tracker takes");
+        }
+        return date;
     }
 }

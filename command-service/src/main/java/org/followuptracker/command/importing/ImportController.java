@@ -14,6 +14,7 @@ import org.followuptracker.command.web.CommandRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Where coordinators import the recommendations of a UHRI spreadsheet export, saved as CSV. */
 @RestController
+// Answers JSON only: a client that takes none is refused (406) before the command runs, not after it recorded.
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class ImportController {
 
     private final UhriImport importer;

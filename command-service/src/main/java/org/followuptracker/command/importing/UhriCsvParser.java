@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.followuptracker.command.web.Texts;
 import org.followuptracker.events.Position;
 
 /**
@@ -110,6 +111,12 @@ public final class UhriCsvParser {
             return; // a blank line, or the empty rows Excel leaves below a table
         }
         List<String> problems = new ArrayList<>();
+        for (Column column : Column.values()) {
+            String fault = Texts.fault(cell(record, column));
+            if (fault != null) {
+                problems.add(column.header + " " + fault);
+            }
+        }
 
         String text = UhriCells.text(cell(record, Column.TEXT));
         if (text == null) {

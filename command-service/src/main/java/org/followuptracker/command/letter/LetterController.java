@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.util.Map;
 import org.followuptracker.command.actor.CurrentActor;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Where coordinators record the letters they sent and the responses they received. */
 @RestController
-@RequestMapping("/api/letters")
+// Answers JSON only: a client that takes none is refused (406) before the command runs, not after it recorded.
+@RequestMapping(path = "/api/letters", produces = MediaType.APPLICATION_JSON_VALUE)
 class LetterController {
 
     private final LetterRecorder recorder;

@@ -10,14 +10,18 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.followuptracker.command.actor.CurrentActor;
 import org.followuptracker.command.web.NotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Where coordinators record what is known of one recommendation: positions taken on it, its implementation. */
 @RestController
+// Answers JSON only: a client that takes none is refused (406) before the command runs, not after it recorded.
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class RecommendationController {
 
     private final CommandGateway commands;

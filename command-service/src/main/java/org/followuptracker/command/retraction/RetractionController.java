@@ -10,14 +10,18 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.followuptracker.command.actor.CurrentActor;
 import org.followuptracker.command.web.NotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Where a coordinator withdraws a fact recorded by mistake; the correct one is then recorded anew. */
 @RestController
+// Answers JSON only: a client that takes none is refused (406) before the command runs, not after it recorded.
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class RetractionController {
 
     private final CommandGateway commands;

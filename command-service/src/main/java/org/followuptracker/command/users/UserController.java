@@ -6,13 +6,17 @@ import java.util.Map;
 import org.followuptracker.access.UsersFile;
 import org.followuptracker.command.web.CommandRefusedException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Where an admin adds users to the users file, or gives one a new password or roles. */
 @RestController
+// Answers JSON only: a client that takes none is refused (406) before the command runs, not after it recorded.
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class UserController {
 
     private final UsersFile users;

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.followuptracker.events.AcceptedDates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -31,6 +32,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -79,6 +82,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         + "never records a fact twice, or check the country's timeline");
     }
 
+    /**
+     * An upload that cannot be read as {@code multipart/form-data} (no boundary, cut short, garbage). Multipart
+     * bodies are read lazily ({@code application.yml}), only by a handler that takes parts: the import's {@code file};
+     * the JSON commands refuse such a body with 415 before reading it.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableUpload(MultipartException e) {
+        return fieldProblem(List.of(new FieldProblem("file", "cannot be read: send a multipart/form-data body with "
+                + "the file as its part named file")));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         if (StoreFailures.unreachable(e)) {
@@ -109,6 +123,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(fieldProblem(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(fieldProblem(List.of(new FieldProblem(e.getRequestPartName(),
+                "is missing: send it as a part of the multipart/form-data body"))));
     }
 
     @Override
@@ -145,9 +166,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (mapping instanceof UnrecognizedPropertyException) {
             return "is not a field of this request";
         }
+        if (mapping instanceof RefusedValueException) {
+            return mapping.getOriginalMessage();
+        }
         Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         if (target == null) {
             return "cannot be read: " + mapping.getOriginalMessage();
+        }
+        if (target == LocalDate.class) {
+            return AcceptedDates.EXPECTED;
         }
         return "must be " + describe(target);
     }
@@ -173,9 +200,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (type == String.class) {
             return "a string";
-        }
-        if (type == LocalDate.class) {
-            return "a date in ISO format, such as 2012-10-18";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";

@@ -21,7 +21,7 @@ class ExcelDatesTest {
             "40260.0, 2010-03-23",
             "40260.9993, 2010-03-23", // the time of day is dropped
             "4.026E4, 2010-03-23",
-            "2958465, 9999-12-31"})
+            "109939, 2200-12-31"})
     void dayNumbersAreDates(String cell, LocalDate date) {
         assertThat(ExcelDates.fromSerial(cell)).isEqualTo(date);
     }
@@ -47,6 +47,14 @@ class ExcelDatesTest {
         assertThatThrownBy(() -> ExcelDates.fromSerial(cell))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'" + cell + "' is outside Excel's dates");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"109940, 2201-01-01", "2958465, 9999-12-31"})
+    void aDayPastTheYearsTheTrackerTakesIsRefused(String cell, LocalDate date) {
+        assertThatThrownBy(() -> ExcelDates.fromSerial(cell))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'" + cell + "' is " + date + ", outside the years 1900 to 2200 the tracker takes");
     }
 
     @ParameterizedTest

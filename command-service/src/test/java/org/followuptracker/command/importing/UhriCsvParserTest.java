@@ -195,6 +195,20 @@ class UhriCsvParserTest {
     }
 
     @Test
+    void aCellHoldingAControlCharacterOrADateAfter2200IsRejectedAsTheApiRefusesThem() {
+        UhriFile file = parse(HEADER + "Ratify the\u0000 Convention,- Kazakhstan,A/HRC/14/10,id-1,,,\n"
+                + "Ratify the Convention,- Kazakhstan,A/HRC/14/10,id-2,,109940,\n"
+                + "Ratify the Convention\tat once,- Kazakhstan,A/HRC/14/10,id-3,,109939,\n");
+
+        assertThat(file.rejected()).containsExactly(
+                new RejectedRow(2, "Text must not hold the control character U+0000 (only tab and line breaks are "
+                        + "allowed)"),
+                new RejectedRow(3, "Document Publication Date '109940' is 2201-01-01, outside the years 1900 to 2200 "
+                        + "the tracker takes"));
+        assertThat(file.rows()).extracting(UhriRow::lineNumber).containsExactly(4);
+    }
+
+    @Test
     void aRepeatedAnnotationIdIsRejectedWhateverItsCaseAndEvenWhenItsFirstRowWasRejected() {
         UhriFile file = parse(HEADER + """
                 Ratify the Convention,- Atlantis,A/HRC/14/10,ABC-1,,,

@@ -17,6 +17,7 @@ import org.followuptracker.events.ResponseDueDateSet;
 import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
+import org.followuptracker.query.readmodel.IsoDays;
 import org.springframework.data.annotation.Id;
 
 /**
@@ -45,7 +46,7 @@ public record AppliedEvent(
     /** The month an event belongs to on the timeline: when it happened, or else when it was recorded. */
     public static String monthOf(EventEnvelope envelope) {
         LocalDate day = envelope.occurredOn() != null ? envelope.occurredOn() : envelope.recordedAt().toInstant().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
-        return day.toString().substring(0, 7);
+        return IsoDays.monthOf(day);
     }
 
     /** The letter an event concerns by its letter id, or null. */

@@ -6,13 +6,14 @@ import java.util.Comparator;
 
 /**
  * A letter as known now, reduced to what the lists across countries sort and count by: when it was sent, was due,
- * was first answered, was last followed up (days since 1970, {@link #NONE} for none). Some 120 bytes, where the
+ * was first answered, was last followed up (days since 1970, {@link #NONE} for none). Some 140 bytes, where the
  * letter with all recorded about it takes about 1,000: the overdue list across every country holds all of them
- * ({@link KeptLetterDates}), and reads the few letters of the page it shows.
+ * ({@link KeptLetterDates}), and reads the few letters of the page it shows. Days are longs: an event stored before
+ * the API took years 1900 to 2200 only may carry any date, and the days of year 9999999 pass an int's range.
  */
-record LetterDates(String letterId, int sentOn, int dueBy, int answeredOn, int followUps, int lastFollowUpOn) {
+record LetterDates(String letterId, long sentOn, long dueBy, long answeredOn, int followUps, long lastFollowUpOn) {
 
-    static final int NONE = Integer.MIN_VALUE;
+    static final long NONE = Long.MIN_VALUE;
 
     /** The letter's dates as known now; null once it is retracted. */
     static LetterDates now(LetterRecord letter) {
@@ -60,11 +61,11 @@ record LetterDates(String letterId, int sentOn, int dueBy, int answeredOn, int f
                 date(sentOn), date(dueBy), daysWaited(today), overdue > 0, overdue, followUps, date(lastFollowUpOn));
     }
 
-    private static int day(LocalDate date) {
-        return date == null ? NONE : Math.toIntExact(date.toEpochDay());
+    private static long day(LocalDate date) {
+        return date == null ? NONE : date.toEpochDay();
     }
 
-    private static LocalDate date(int day) {
+    private static LocalDate date(long day) {
         return day == NONE ? null : LocalDate.ofEpochDay(day);
     }
 }

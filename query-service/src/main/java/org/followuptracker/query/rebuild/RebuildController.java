@@ -3,13 +3,17 @@ package org.followuptracker.query.rebuild;
 import io.swagger.v3.oas.annotations.Operation;
 import org.followuptracker.query.web.NotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** For admins: rebuild the read models from the topic, follow its progress, check the live ones against a rebuild. */
 @RestController
+// Answers JSON only: a client that takes none is refused (406) before a rebuild starts, not after.
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class RebuildController {
 
     private final Rebuilds rebuilds;

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.followuptracker.query.readmodel.IsoDays;
 import org.followuptracker.query.web.AsOf;
 
 /**
@@ -23,7 +24,7 @@ final class CountryBoard {
 
     /** The board's order: by country, then as first urged (by day, then place in the letter), then by id. */
     static final Comparator<RecommendationState> ORDER = Comparator.comparing(RecommendationState::country)
-            .thenComparing(RecommendationState::firstUrgedOn, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(RecommendationState::firstUrgedOn, Comparator.nullsLast(IsoDays.DAY_ORDER))
             .thenComparing(RecommendationState::firstUrgedPosition)
             .thenComparing(RecommendationState::recommendationId);
 

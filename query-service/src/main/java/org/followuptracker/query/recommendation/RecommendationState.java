@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.followuptracker.events.UnSource;
+import org.followuptracker.query.readmodel.IsoDays;
 import org.followuptracker.query.readmodel.Retraction;
 
 /**
@@ -40,17 +41,17 @@ public record RecommendationState(
     static RecommendationState of(RecommendationDocument doc, Instant asOf) {
         List<RecommendationDocument.Urging> urgings = doc.urgings().stream()
                 .filter(u -> standing(u.recordedAt(), u.retracted(), asOf))
-                .sorted(Comparator.comparing(RecommendationDocument.Urging::urgedOn)
+                .sorted(Comparator.comparing(RecommendationDocument.Urging::urgedOn, IsoDays.DAY_ORDER)
                         .thenComparing(RecommendationDocument.Urging::position))
                 .toList();
         RecommendationDocument.PositionRecord latest = doc.positions().stream()
                 .filter(p -> standing(p.recordedAt(), p.retracted(), asOf))
-                .max(Comparator.comparing(RecommendationDocument.PositionRecord::takenOn)
+                .max(Comparator.comparing(RecommendationDocument.PositionRecord::takenOn, IsoDays.DAY_ORDER)
                         .thenComparing(RecommendationDocument.PositionRecord::recordedAt))
                 .orElse(null);
         RecommendationDocument.Finding finding = doc.findings().stream()
                 .filter(f -> standing(f.recordedAt(), f.retracted(), asOf))
-                .max(Comparator.comparing(RecommendationDocument.Finding::assessedOn)
+                .max(Comparator.comparing(RecommendationDocument.Finding::assessedOn, IsoDays.DAY_ORDER)
                         .thenComparing(RecommendationDocument.Finding::recordedAt))
                 .orElse(null);
         return new RecommendationState(doc.recommendationId(), doc.country(), doc.text(), doc.mechanism(), doc.sources(),

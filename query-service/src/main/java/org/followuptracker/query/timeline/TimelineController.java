@@ -16,6 +16,7 @@ import org.followuptracker.query.export.Export;
 import org.followuptracker.query.letter.AwaitingLetter;
 import org.followuptracker.query.letter.CountryLettersReads;
 import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.readmodel.IsoDays;
 import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.web.AsOf;
 import org.followuptracker.query.web.CountryCode;
@@ -71,8 +72,8 @@ class TimelineController {
 
         TimelineIndex index = readModel.find(TimelineIndex.COLLECTION, country, TimelineIndex.class);
         List<TimelineIndex.MonthCount> months = index == null ? List.of() : index.months().stream()
-                .filter(m -> fromDay == null || m.month().compareTo(fromDay.toString().substring(0, 7)) >= 0)
-                .filter(m -> toDay == null || m.month().compareTo(toDay.toString().substring(0, 7)) <= 0)
+                .filter(m -> fromDay == null || IsoDays.MONTH_ORDER.compare(m.month(), IsoDays.monthOf(fromDay)) >= 0)
+                .filter(m -> toDay == null || IsoDays.MONTH_ORDER.compare(m.month(), IsoDays.monthOf(toDay)) <= 0)
                 .toList();
         boolean unfiltered = live && types.isEmpty() && fromDay == null && toDay == null && recommendation == null;
         long total;
@@ -142,7 +143,7 @@ class TimelineController {
     }
 
     private static List<TimelineEntry> sorted(List<TimelineEntry> entries) {
-        return entries.stream().sorted(Comparator.comparing(TimelineController::dayOf)
+        return entries.stream().sorted(Comparator.comparing(TimelineController::dayOf, IsoDays.DAY_ORDER)
                 .thenComparing(TimelineEntry::recordedAt).thenComparing(TimelineEntry::eventId)).toList();
     }
 

@@ -3,6 +3,7 @@ package org.followuptracker.query.timeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.followuptracker.query.readmodel.IsoDays;
 import org.springframework.data.annotation.Id;
 
 /** Which months of a country's timeline hold entries, how many, in how many parts: the key to its pages. */
@@ -47,7 +48,7 @@ public record TimelineIndex(@Id String country, List<MonthCount> months) {
     TimelineIndex with(String month, int entries, int parts) {
         List<MonthCount> changed = new ArrayList<>(months.stream().filter(m -> !m.month().equals(month)).toList());
         changed.add(new MonthCount(month, entries, parts));
-        changed.sort(Comparator.comparing(MonthCount::month));
+        changed.sort(Comparator.comparing(MonthCount::month, IsoDays.MONTH_ORDER));
         return new TimelineIndex(country, List.copyOf(changed));
     }
 }

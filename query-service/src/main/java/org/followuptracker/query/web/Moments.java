@@ -5,15 +5,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.followuptracker.events.AcceptedDates;
 
 /**
  * Reads the moments and days readers ask about: an instant ({@code 2012-12-04T18:00:00Z}) or a day
- * ({@code 2012-12-04}), in the years 1000 to 9999 (beyond them lies no fact, and dates that far overflow stores).
+ * ({@code 2012-12-04}), in the years 1900 to 2200: the years the API takes dates in ({@link AcceptedDates}).
  */
 public final class Moments {
 
-    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    private static final Instant EARLIEST = AcceptedDates.FIRST.atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Instant LATEST = AcceptedDates.LAST.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
+            .minusNanos(1);
 
     private Moments() {
     }
@@ -41,21 +43,17 @@ public final class Moments {
         if (value == null || value.isBlank()) {
             return null;
         }
-        LocalDate day;
         try {
-            day = LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+            return AcceptedDates.parse(value);
+        } catch (IllegalArgumentException e) {
             throw invalid(parameter, value);
         }
-        if (day.getYear() < 1000 || day.getYear() > 9999) {
-            throw invalid(parameter, value);
-        }
-        return day;
     }
 
     private static InvalidParameterException invalid(String parameter, String value) {
         return new InvalidParameterException(parameter, "must be a date (2012-12-04) or an instant "
-                + "(2012-12-04T18:00:00Z) in the years 1000 to 9999, not '" + shorten(value) + "'");
+                + "(2012-12-04T18:00:00Z) in the years " + AcceptedDates.FIRST_YEAR + " to " + AcceptedDates.LAST_YEAR
+                + ", not '" + shorten(value) + "'");
     }
 
     private static String shorten(String value) {

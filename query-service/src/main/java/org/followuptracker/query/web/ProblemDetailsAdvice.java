@@ -15,6 +15,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every refusal as an RFC 9457 problem body, naming the parameter at fault. */
@@ -57,6 +58,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.warn("read store unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Read store unavailable",
                 "the read models cannot be reached; try again shortly");
+    }
+
+    /**
+     * A multipart body that cannot be read (no boundary, garbage): no call here takes one, and they are read lazily
+     * ({@code application.yml}), so only a handler that asks for parts would meet this.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableBody(MultipartException e) {
+        return invalid(new InvalidParameterException("body", "cannot be read as multipart/form-data"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -16,13 +16,23 @@ class MomentsTest {
     }
 
     @Test
-    void momentsOutsideTheYears1000To9999AreRefusedNamingTheParameter() {
+    void momentsOutsideTheYears1900To2200AreRefusedNamingTheParameter() {
         for (String far : new String[] {"+999999999-12-31", "+999999999-12-31T23:59:59-18:00", "-999999999-01-01",
-                "+300000000-01-01", "0001-01-01", "0999-12-31T23:59:59Z"}) {
+                "+300000000-01-01", "0001-01-01", "0999-12-31T23:59:59Z", "1899-12-31", "1899-12-31T23:59:59Z",
+                "2201-01-01", "2200-12-31T23:00:00-01:00", "9999-12-31"}) {
             assertThatThrownBy(() -> Moments.instant("asOf", far, true)).as(far)
                     .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("asOf"));
         }
-        assertThatThrownBy(() -> Moments.day("from", "+300000000-01-01"))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("from"));
+        for (String far : new String[] {"+300000000-01-01", "2201-01-01", " 2012-01-01", "2012-01-01\n"}) {
+            assertThatThrownBy(() -> Moments.day("from", far)).as(far).isInstanceOfSatisfying(
+                    InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("from"));
+        }
+    }
+
+    @Test
+    void theFirstAndLastMomentsOfTheYears1900To2200AreTaken() {
+        assertThat(Moments.instant("asOf", "1900-01-01", false)).isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
+        assertThat(Moments.instant("asOf", "2200-12-31", true))
+                .isEqualTo(Instant.parse("2200-12-31T23:59:59.999999999Z"));
     }
 }

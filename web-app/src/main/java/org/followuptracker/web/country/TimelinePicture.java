@@ -14,6 +14,7 @@ import java.util.Map;
  * below those, UN recommendations at the bottom; each kind with a shape and colour of its own. Between a letter and
  * its first answer runs a line; from a letter that no answer came to, a dashed line runs up to today (red once it is
  * overdue): the gaps. Retracted facts stay, drawn hollow. The pages draw it as SVG from these coordinates.
+ * It spans the years 1900 to 2200 at most ({@link #FIRST_DRAWN}).
  */
 public record TimelinePicture(int width, int height, double axisY, List<Lane> lanes, List<Tick> ticks,
         List<Mark> marks, List<Span> spans, double todayX, String todayLabel, boolean empty) {
@@ -33,7 +34,15 @@ public record TimelinePicture(int width, int height, double axisY, List<Lane> la
     static final double UN = 200;
     static final double AXIS = 235;
     static final int HEIGHT = 265;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    /** The proleptic year ("uuuu"): year -9999999 is shown with its sign, not as 10000000 of another era. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
+    /**
+     * The days the picture spans at most, the years the API takes dates in: a fact outside them (only an event
+     * stored before the API refused such dates can be) is drawn at the edge of the span of the others, and its
+     * label tells its day.
+     */
+    static final LocalDate FIRST_DRAWN = LocalDate.of(1900, 1, 1);
+    static final LocalDate LAST_DRAWN = LocalDate.of(2200, 12, 31);
 
     public record Lane(double y, String label) {
     }
@@ -61,10 +70,13 @@ public record TimelinePicture(int width, int height, double axisY, List<Lane> la
             return new TimelinePicture(WIDTH, HEIGHT, AXIS, lanes, List.of(), List.of(), List.of(), WIDTH - RIGHT,
                     DAY.format(today), true);
         }
-        LocalDate first = today;
-        LocalDate last = today;
+        LocalDate first = drawn(today);
+        LocalDate last = first;
         for (Map<String, Object> entry : entries) {
             LocalDate day = day(entry);
+            if (!day.equals(drawn(day))) {
+                continue; // drawn at the edge, not stretching the picture over millions of years
+            }
             first = day.isBefore(first) ? day : first;
             last = day.isAfter(last) ? day : last;
         }
@@ -153,12 +165,16 @@ public record TimelinePicture(int width, int height, double axisY, List<Lane> la
         return Math.round(value * 10) / 10.0;
     }
 
+    /** The day a fact happened, or was recorded; a year may have more than four digits and a sign. */
     static LocalDate day(Map<String, Object> entry) {
         Object occurred = entry.get("occurredOn");
-        if (occurred instanceof String text && !text.isBlank()) {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        }
-        return LocalDate.parse(String.valueOf(entry.get("recordedAt")).substring(0, 10));
+        String text = occurred instanceof String day && !day.isBlank() ? day : String.valueOf(entry.get("recordedAt"));
+        int time = text.indexOf('T');
+        return LocalDate.parse(time < 0 ? text : text.substring(0, time));
+    }
+
+    private static LocalDate drawn(LocalDate day) {
+        return day.isBefore(FIRST_DRAWN) ? FIRST_DRAWN : day.isAfter(LAST_DRAWN) ? LAST_DRAWN : day;
     }
 
     /** Year ticks for a long span, month ticks for a short one; never more than about a dozen. */
@@ -173,7 +189,7 @@ public record TimelinePicture(int width, int height, double axisY, List<Lane> la
         } else {
             long step = Math.max(1, (months + 11) / 12);
             LocalDate tick = scale.from.withDayOfMonth(1).plusMonths(1);
-            DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+            DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM uuuu", Locale.ENGLISH);
             while (!tick.isAfter(scale.to)) {
                 ticks.add(new Tick(scale.x(tick), month.format(tick)));
                 tick = tick.plusMonths(step);

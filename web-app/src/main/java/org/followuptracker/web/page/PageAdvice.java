@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * What every page has (who is signed in), and what a page shows when a service refused or did not answer: the
@@ -42,6 +43,16 @@ class PageAdvice {
         model.addAttribute("problemTitle", refused.title());
         model.addAttribute("problemDetail", refused.detail());
         model.addAttribute("problemStatus", refused.status());
+        return "problem";
+    }
+
+    /** A form sent as a multipart body that cannot be read: no form here sends one. */
+    @ExceptionHandler(MultipartException.class)
+    String unreadableForm(HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("problemTitle", "The form could not be read");
+        model.addAttribute("problemDetail", "Send it again from its page.");
+        model.addAttribute("problemStatus", 400);
         return "problem";
     }
 

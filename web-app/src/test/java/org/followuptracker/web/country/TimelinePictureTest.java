@@ -69,6 +69,41 @@ class TimelinePictureTest {
         assertThat(picture.marks()).isEmpty();
     }
 
+    @Test
+    void aFactOutsideTheYears1900To2200IsDrawnAtTheEdgeWithItsDayAsRecordedAndTheOthersKeepTheirSpread() {
+        TimelinePicture picture = TimelinePicture.of(List.of(
+                        entry("LetterSent", "-999999999-01-01", "first-day"),
+                        entry("LetterSent", "-9999999-01-01", "far-past"),
+                        entry("LetterSent", "2012-10-18", "letter-1"),
+                        entry("ResponseReceived", "2012-11-30", "letter-1"),
+                        entry("FollowUpSent", "+9999999-12-31", "letter-1"),
+                        entry("RecommendationImplemented", "+999999999-12-31", null)),
+                List.of(Map.of("letterId", "far-past", "overdue", true, "daysWaited", 3652425000L,
+                        "daysOverdue", 3652424970L)), TODAY);
+
+        List<Double> xs = picture.marks().stream().map(TimelinePicture.Mark::x).toList();
+        assertThat(xs).allSatisfy(x -> assertThat(x).isBetween(TimelinePicture.LEFT,
+                (double) TimelinePicture.WIDTH - TimelinePicture.RIGHT));
+        assertThat(xs.get(0)).isEqualTo(xs.get(1)).isEqualTo(TimelinePicture.LEFT);
+        assertThat(xs.get(4)).isEqualTo(xs.get(5)).isEqualTo(TimelinePicture.WIDTH - TimelinePicture.RIGHT);
+        // The picture spans the facts of the years 1900 to 2200: a letter and its answer six weeks apart stay apart.
+        assertThat(xs.get(3) - xs.get(2)).isGreaterThan(100);
+        assertThat(picture.marks().get(1).label()).startsWith("1 Jan -9999999: ");
+        assertThat(picture.marks().get(4).label()).startsWith("31 Dec +9999999: ");
+        assertThat(picture.spans()).extracting(TimelinePicture.Span::kind).containsExactly("overdue", "answered");
+        assertThat(picture.ticks()).isNotEmpty().hasSizeLessThanOrEqualTo(13);
+    }
+
+    @Test
+    void aDayGivenWithATimeIsReadAsItsDay() {
+        Map<String, Object> recorded = new HashMap<>();
+        recorded.put("recordedAt", "+10000-01-01T10:00:00Z");
+        Map<String, Object> occurred = entry("LetterSent", "2012-10-18T10:00:00Z", "letter-1");
+
+        assertThat(TimelinePicture.day(recorded)).isEqualTo(LocalDate.of(10000, 1, 1));
+        assertThat(TimelinePicture.day(occurred)).isEqualTo(LocalDate.of(2012, 10, 18));
+    }
+
     private static Map<String, Object> entry(String type, String day, String letterId) {
         Map<String, Object> entry = new HashMap<>();
         entry.put("type", type);
