@@ -235,6 +235,13 @@ class StrictReadingTest {
     }
 
     @Test
+    void aMethodAPathDoesNotTakeIsAProblemToo() {
+        ResponseEntity<String> response = post("/actuator/health", "{}");
+        assertThat(response.getStatusCode().value()).isEqualTo(405);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void anUnknownPathIsAProblemToo() {
         for (String path : List.of("/api/nothing-here", "/error")) {
             ResponseEntity<String> response = post(path, "{}");

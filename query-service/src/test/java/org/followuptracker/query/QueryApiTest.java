@@ -412,6 +412,7 @@ class QueryApiTest {
                 new Call("GET", "/api/nothing-here", null, null, 404, null),
                 new Call("GET", "/error", null, null, 404, null),
                 new Call("DELETE", "/api/countries", null, null, 403, null),
+                new Call("PUT", "/actuator/health", null, null, 405, null),
                 new Call("GET", "/api/countries", null, "text/html", 406, null),
                 new Call("GET", "/api/countries", "multipart/form-data; boundary=zzz", null, 400, "body"),
                 new Call("GET", "/api/countries?q=K", "multipart/form-data", null, 400, "body"),
