@@ -17,12 +17,16 @@ public final class PasswordSignIn {
     private final RememberingPasswordEncoder passwords;
     private final SignInAttempts attempts;
     private final String unknownUsersHash;
+    private final Object[] nameLocks = new Object[64];
 
     public PasswordSignIn(UsersFile users, RememberingPasswordEncoder passwords, SignInAttempts attempts) {
         this.users = users;
         this.passwords = passwords;
         this.attempts = attempts;
         this.unknownUsersHash = users.unguessableHash();
+        for (int i = 0; i < nameLocks.length; i++) {
+            nameLocks[i] = new Object();
+        }
     }
 
     /**
@@ -39,12 +43,21 @@ public final class PasswordSignIn {
         if (user != null && passwords.remembers(secret, hash)) {
             return user;
         }
-        SignInAttempts.Booking booking = attempts.book(given, remoteAddress);
-        boolean matches = passwords.matches(secret, hash);
-        if (user == null || !matches) {
-            throw new BadCredentialsException("Wrong user name or password.");
+        // One check at a time per name here: an attempt is booked as failed until bcrypt said otherwise, so calls
+        // with the right password sent at once (a client's parallel requests) were refused as too many failures
+        // (429); one after the other, the first one's match is remembered and the others cost nothing.
+        synchronized (nameLocks[Math.floorMod(given.hashCode(), nameLocks.length)]) {
+            if (user != null && passwords.remembers(secret, hash)) {
+                return user;
+            }
+            attempts.check(given, remoteAddress);
+            SignInAttempts.Booking booking = attempts.book(given, remoteAddress);
+            boolean matches = passwords.matches(secret, hash);
+            if (user == null || !matches) {
+                throw new BadCredentialsException("Wrong user name or password.");
+            }
+            booking.succeeded();
+            return user;
         }
-        booking.succeeded();
-        return user;
     }
 }

@@ -70,6 +70,26 @@ class PasswordSignInTest {
     }
 
     @Test
+    void theRightPasswordSentByManyCallsAtOnceSignsEachInWithOneCheck() throws Exception {
+        int calls = 30;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(calls);
+        List<java.util.concurrent.Future<String>> signedIn = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            signedIn.add(clients.submit(() -> {
+                start.await();
+                return signIn.signIn("amina", PASSWORD, ADDRESS).name();
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<String> call : signedIn) {
+            assertThat(call.get()).isEqualTo("amina");
+        }
+        clients.shutdown();
+        assertThat(bcryptChecks).hasSize(1);
+    }
+
+    @Test
     void anAttemptRefusedForTooManyFailuresCostsNoCheckAndSaysNothingOfThePassword() {
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> signIn.signIn("amina", "wrong", ADDRESS))
