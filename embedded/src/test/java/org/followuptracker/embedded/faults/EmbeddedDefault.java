@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
 import org.followuptracker.embedded.FreePorts;
@@ -71,7 +69,8 @@ final class EmbeddedDefault implements Stores, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitHealthy(List.of(commandService(), queryService(), "http://127.0.0.1:" + webPort), Duration.ofMinutes(4));
+        awaitHealthy(List.of(commandService().baseUrl(), queryService().baseUrl(), "http://127.0.0.1:" + webPort),
+                Duration.ofMinutes(4));
     }
 
     /** Kills the launcher and every process it started, all at once (SIGKILL): nothing is finished or flushed. */
@@ -110,12 +109,6 @@ final class EmbeddedDefault implements Stores, AutoCloseable {
         return "127.0.0.1:" + kafkaPort;
     }
 
-    @Override
-    public Admin kafkaAdmin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
-    }
 
     /** Asks the launcher to stop (it stops the services, then the stores); kills what is left after a minute. */
     @Override
@@ -149,11 +142,10 @@ final class EmbeddedDefault implements Stores, AutoCloseable {
         };
     }
 
-    private void awaitHealthy(List<Object> services, Duration timeout) {
+    private void awaitHealthy(List<String> baseUrls, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        for (Object service : services) {
-            String base = service instanceof HttpService reachable ? reachable.baseUrl() : String.valueOf(service);
+        for (String base : baseUrls) {
             while (true) {
                 if (!launcher.isAlive()) {
                     throw new IllegalStateException("the launcher stopped; see " + log(starts));

@@ -2,7 +2,9 @@ package org.followuptracker.embedded.faults;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** Where a tracker under test keeps its events: the event store and the Kafka broker, as the oracle reads them. */
 interface Stores {
@@ -15,5 +17,10 @@ interface Stores {
 
     String bootstrapServers();
 
-    Admin kafkaAdmin();
+    /** An admin client of the broker, with timeouts a scenario can wait out. */
+    default Admin kafkaAdmin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
 }

@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
 import org.followuptracker.embedded.FreePorts;
@@ -205,12 +203,6 @@ final class TrackerStack implements Stores, AutoCloseable {
         kafka = InProcessKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
     }
 
-    @Override
-    public Admin kafkaAdmin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
-    }
 
     /** A connection straight to the event store's schema, past the proxy. */
     @Override
