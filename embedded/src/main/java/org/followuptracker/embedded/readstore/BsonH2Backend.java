@@ -1,13 +1,34 @@
 package org.followuptracker.embedded.readstore;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The MongoDB-wire server's H2 backend, keeping documents as BSON rather than as serialized Java objects. A file
  * written by the plain backend cannot be read by this one (nor the other way round): {@code InProcessMongo} keeps
  * this one's data under a file name of its own.
+ * <p>
+ * What its file holds after a crash is the store as it was between two requests: every request before a moment, and
+ * none after. H2 alone does not promise that: its commit takes the maps one after the other, so a request that wrote
+ * one map after the commit had taken it, and another that wrote a later map before, left the second without the
+ * first. The query service writes where its read models stand on the topic after the documents that covers, and so
+ * after a kill found positions whose documents were lost, and never applied their events. Here the store commits on a
+ * thread of its own, every {@link #COMMIT_EVERY}, while no request runs (requests share a lock the commit holds alone),
+ * and never from a request's thread.
  */
 public final class BsonH2Backend extends H2Backend {
 
@@ -24,8 +45,93 @@ public final class BsonH2Backend extends H2Backend {
      */
     static final int CACHE_MEGABYTES = 256;
 
+    /** How often the store commits what requests wrote to its file: H2's own default for its background commit. */
+    static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+    /**
+     * How often, in commits, chunks left mostly unused are written again, taking over from H2's background writer,
+     * which no longer runs; at most {@link #COMPACT_BYTES} each time, and only below {@link #COMPACT_FILL_RATE}%.
+     */
+    static final int COMPACT_EVERY_COMMITS = 10;
+    static final int COMPACT_FILL_RATE = 80;
+    static final int COMPACT_BYTES = 4 * 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(BsonH2Backend.class);
+
+    private final ReadWriteLock requests = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "read-store-commit");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private long commits;
+
     public BsonH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).pageSplitSize(PAGE_SPLIT_SIZE).cacheSize(CACHE_MEGABYTES).open());
+        this(fileName, COMMIT_EVERY);
+    }
+
+    BsonH2Backend(String fileName, Duration commitEvery) {
+        super(new MVStore.Builder().fileName(fileName).pageSplitSize(PAGE_SPLIT_SIZE).cacheSize(CACHE_MEGABYTES)
+                .autoCommitDisabled().open());
+        committer.scheduleWithFixedDelay(this::commitBetweenRequests, commitEvery.toMillis(), commitEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void commitBetweenRequests() {
+        requests.writeLock().lock();
+        try {
+            MVStore store = getMvStore();
+            if (store.isClosed()) {
+                return;
+            }
+            store.commit();
+            if (++commits % COMPACT_EVERY_COMMITS == 0 && store.compact(COMPACT_FILL_RATE, COMPACT_BYTES)) {
+                store.commit();
+            }
+        } catch (RuntimeException e) {
+            // The next commit tries again; what it holds stays in memory until then.
+            log.error("the read store could not commit", e);
+        } finally {
+            requests.writeLock().unlock();
+        }
+    }
+
+    private <T> T duringRequest(Supplier<T> request) {
+        requests.readLock().lock();
+        try {
+            return request.get();
+        } finally {
+            requests.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        return duringRequest(() -> super.handleMessage(message));
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return duringRequest(() -> super.handleQuery(query));
+    }
+
+    @Override
+    public void dropDatabase(String databaseName) {
+        duringRequest(() -> {
+            super.dropDatabase(databaseName);
+            return null;
+        });
+    }
+
+    /** Commits the last requests and closes the file, once no request runs. */
+    @Override
+    public void close() {
+        committer.shutdownNow();
+        requests.writeLock().lock();
+        try {
+            super.close();
+        } finally {
+            requests.writeLock().unlock();
+        }
     }
 
     @Override
