@@ -4,11 +4,9 @@
 # writes it to benchmark-results.md. Options: --events=1000000 --seed=42 --seconds=10 --requests=1000
 # --warm-up-seconds=15 --mongo-uri=mongodb://host:27017/benchmark (a real MongoDB instead of the embedded MongoDB-wire server).
 # --until=B2 stops after appends and freshness (about 6 minutes), --until=B4 after the reads on the base set;
-# --only=B3 stores the events and rebuilds, nothing else.
+# --only=B3 stores the events and rebuilds, nothing else. See docs/benchmark.md.
 set -e
 cd "$(dirname "$0")"
 echo "Building (the first build downloads dependencies) ..."
 ./mvnw -q -B -DskipTests package
-exec java -Xmx8g -cp embedded/target/follow-up-tracker-embedded.jar \
-  -Dloader.main=org.followuptracker.embedded.benchmark.Benchmark \
-  org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+exec java -Xmx8g -jar benchmark/target/benchmark.jar "$@"

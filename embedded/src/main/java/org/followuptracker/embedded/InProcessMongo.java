@@ -72,8 +72,8 @@ public final class InProcessMongo implements AutoCloseable {
     }
 
     /**
-     * The same server keeping its data in memory only (lost when it stops): the benchmark uses it to tell what the
-     * H2 file costs from what the wire server costs.
+     * The same server keeping its data in memory only (lost when it stops): the web app's and the hostile-input
+     * tests use it, and the benchmark, to tell what the H2 file costs from what the wire server costs.
      */
     public static InProcessMongo startInMemory(int port) {
         MongoServer server = new MongoServer(new MemoryBackend());

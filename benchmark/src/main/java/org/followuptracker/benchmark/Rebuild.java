@@ -1,4 +1,4 @@
-package org.followuptracker.embedded.benchmark;
+package org.followuptracker.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

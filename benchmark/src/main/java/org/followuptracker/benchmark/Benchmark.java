@@ -1,4 +1,4 @@
-package org.followuptracker.embedded.benchmark;
+package org.followuptracker.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;

@@ -1,4 +1,4 @@
-package org.followuptracker.embedded.benchmark;
+package org.followuptracker.benchmark;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;

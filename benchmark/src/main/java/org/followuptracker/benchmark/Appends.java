@@ -1,4 +1,4 @@
-package org.followuptracker.embedded.benchmark;
+package org.followuptracker.benchmark;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
