@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.followuptracker.command.retraction.RecordedFacts;
 import org.followuptracker.command.retraction.RetractRecommendationFactCommand;
-import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.command.refusal.CommandRefusedException;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationImplemented;

@@ -6,7 +6,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.followuptracker.command.retraction.RetractRecommendationFactCommand;
-import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.command.refusal.CommandRefusedException;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.Position;
