@@ -77,6 +77,7 @@ class CountriesController {
         model.addAttribute("timeline", list);
         model.addAttribute("types", type == null ? List.of() : type);
         model.addAttribute("allTypes", TimelinePicture.TYPES);
+        model.addAttribute("correctedOn", FactType.CORRECTED_ON);
         model.addAttribute("picture", TimelinePicture.of(entries, open, today));
         model.addAttribute("letters", LetterCards.of(entries, open, recommendations));
         model.addAttribute("lettersShown", LetterCards.SHOWN);
