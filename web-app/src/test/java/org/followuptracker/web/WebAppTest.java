@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
@@ -255,6 +256,9 @@ class WebAppTest {
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("positions").toString())
                 .isIn("[{\"recommendationId\":\"rec-2\",\"position\":\"SUPPORTED\"}]",
                         "[{\"position\":\"SUPPORTED\",\"recommendationId\":\"rec-2\"}]");
+        // The letter is looked up among the timeline's letters only.
+        List<FakeService.Request> lookups = QUERIES.requestsTo("GET /api/countries/KAZ/timeline");
+        assertThat(lookups.get(lookups.size() - 1).uri()).contains("type=LetterSent");
     }
 
     @Test

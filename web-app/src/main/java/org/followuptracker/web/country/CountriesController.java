@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.followuptracker.web.backend.FactType;
 import org.followuptracker.web.backend.Services;
 import org.followuptracker.web.page.Views;
 import org.followuptracker.web.signin.SignedInUser;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.followuptracker.web.backend.FactType;
 
 /**
  * A country's timeline drawn on a time axis: letters and follow-ups on the top lane, answers below them, findings
@@ -91,7 +92,7 @@ public record TimelinePicture(int width, int height, double axisY, List<Lane> la
             if (mark != null) {
                 marks.add(mark);
             }
-            if ("ResponseReceived".equals(entry.get("type")) && entry.get("retracted") == null
+            if (FactType.RESPONSE_RECEIVED.type().equals(entry.get("type")) && entry.get("retracted") == null
                     && entry.get("letterId") != null) {
                 firstAnswer.merge((String) entry.get("letterId"), day(entry), (a, b) -> a.isBefore(b) ? a : b);
             }
@@ -100,7 +101,7 @@ public record TimelinePicture(int width, int height, double axisY, List<Lane> la
         openLetters.forEach(letter -> open.put((String) letter.get("letterId"), letter));
         List<Span> spans = new ArrayList<>();
         for (Map<String, Object> entry : entries) {
-            if (!"LetterSent".equals(entry.get("type")) || entry.get("retracted") != null) {
+            if (!FactType.LETTER_SENT.type().equals(entry.get("type")) || entry.get("retracted") != null) {
                 continue;
             }
             String letterId = (String) entry.get("letterId");

@@ -1,4 +1,4 @@
-package org.followuptracker.web.country;
+package org.followuptracker.web.backend;
 
 import java.util.Arrays;
 import java.util.List;

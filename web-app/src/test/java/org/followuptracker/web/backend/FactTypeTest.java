@@ -1,4 +1,4 @@
-package org.followuptracker.web.country;
+package org.followuptracker.web.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import org.followuptracker.events.EventTypes;
 import org.followuptracker.events.LetterEvent;
 import org.followuptracker.events.RecommendationEvent;
 import org.followuptracker.events.TrackerEvent;
+import org.followuptracker.web.country.TimelinePicture;
 import org.junit.jupiter.api.Test;
 
 /** The web app's kinds of fact are the event contract's, each corrected on what it is a fact of. */
