@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.followuptracker.command.support.TestDatabase;
 import org.followuptracker.command.support.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,22 +18,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every command endpoint tried without credentials and with each role: only a coordinator records facts, only an
- * admin adds users; nobody else gets past 401 or 403, and then nothing is recorded. Who recorded a fact is the
+ * Every endpoint of the API tried without credentials and with each role: only a coordinator records facts, only an
+ * admin adds users, only an auditor or an admin reads the event store's digests; nobody else gets past 401 or 403,
+ * and then nothing is recorded. The endpoints are the ones Spring maps, not a list kept by hand: a new endpoint
+ * without its row here fails the test. Who recorded a fact is the
  * signed-in user, whatever a header says; no password shows in the logs or the events.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -53,64 +65,111 @@ class AccessMatrixTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, String> commands = new LinkedHashMap<>();
+    /** Each endpoint, by method and path pattern as Spring maps it, and who may call it. */
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+
+    /**
+     * An endpoint of the API: the users it answers (everyone else signed in gets 403), the status it answers them
+     * with, and a call of it that succeeds: its path with ids filled in and a body for that call (the n-th call
+     * numbered in it where the body must differ each time).
+     */
+    private record Endpoint(HttpMethod method, String path, Set<String> allowed, int success,
+            Function<Integer, HttpEntity<?>> call) {
+    }
 
     @BeforeAll
-    void aLetterToActOn() throws Exception {
+    void factsToActOn() throws Exception {
         JsonNode letter = json.readTree(post("coordinator", "/api/letters", letter("EUR 0")).getBody());
         String letterId = letter.get("letterId").asText();
         String recommendationId = letter.get("recommendationIds").get(0).asText();
-        commands.put("/api/letters", letter("EUR %d"));
-        commands.put("/api/letters/" + letterId + "/responses", """
+        // A letter and a position of its own to retract, so that the retractions leave the others standing.
+        JsonNode retracted = json.readTree(post("coordinator", "/api/letters", letter("EUR R")).getBody());
+        String retractedLetter = retracted.get("letterId").asText();
+        String retractedRecommendation = retracted.get("recommendationIds").get(0).asText();
+        post("coordinator", "/api/recommendations/" + retractedRecommendation + "/positions", """
+                {"position": "NOTED", "takenOn": "2010-06-10", "source": "A/HRC/14/10/Add.1"}""");
+
+        command("/api/letters", "/api/letters", letter("EUR %d"));
+        command("/api/letters/{letterId}/responses", "/api/letters/" + letterId + "/responses", """
                 {"receivedOn": "2012-11-20", "from": "Ministry", "positions": [{"recommendationId": "%s", "position": "NOTED"}]}"""
                 .formatted(recommendationId));
-        commands.put("/api/letters/" + letterId + "/follow-ups", """
+        command("/api/letters/{letterId}/follow-ups", "/api/letters/" + letterId + "/follow-ups", """
                 {"sentOn": "2013-01-01", "summary": "Reminder"}""");
-        commands.put("/api/letters/" + letterId + "/due-date", """
+        command("/api/letters/{letterId}/due-date", "/api/letters/" + letterId + "/due-date", """
                 {"responseDueBy": "2013-03-01", "changedOn": "2013-01-02", "reason": "Extended"}""");
-        commands.put("/api/recommendations", """
+        command("/api/letters/{letterId}/retractions", "/api/letters/" + retractedLetter + "/retractions", """
+                {"eventId": "%s", "reason": "Entered by mistake"}""".formatted(eventId(retractedLetter, 0)));
+        command("/api/recommendations", "/api/recommendations", """
                 {"country": "KAZ", "text": "Abolish the death penalty", "mechanism": "NGO", "sources": []}""");
-        commands.put("/api/recommendations/" + recommendationId + "/positions", """
+        command("/api/recommendations/{recommendationId}/positions",
+                "/api/recommendations/" + recommendationId + "/positions", """
                 {"position": "NOTED", "takenOn": "2010-06-10", "source": "A/HRC/14/10/Add.1"}""");
-        commands.put("/api/recommendations/" + recommendationId + "/implementation", """
+        command("/api/recommendations/{recommendationId}/implementation",
+                "/api/recommendations/" + recommendationId + "/implementation", """
                 {"status": "NOT_IMPLEMENTED", "assessedOn": "2014-06-01", "evidence": "No bill"}""");
+        command("/api/recommendations/{recommendationId}/retractions",
+                "/api/recommendations/" + retractedRecommendation + "/retractions", """
+                {"eventId": "%s", "reason": "Entered by mistake"}""".formatted(eventId(retractedRecommendation, 1)));
+        endpoint(HttpMethod.POST, "/api/recommendations/imports", "/api/recommendations/imports", Set.of("coordinator"),
+                201, n -> {
+            LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+            form.add("file", new ClassPathResource("importing/uhri-sample.csv"));
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            return new HttpEntity<>(form, headers);
+        });
+        endpoint(HttpMethod.POST, "/api/users", "/api/users", Set.of("admin"), 201, n -> jsonBody("""
+                {"username": "new-viewer-%d", "password": "another long password", "roles": ["VIEWER"]}""".formatted(n)));
+        endpoint(HttpMethod.GET, "/api/audit/event-store/countries", "/api/audit/event-store/countries",
+                Set.of("auditor", "admin"), 200, n -> HttpEntity.EMPTY);
+        endpoint(HttpMethod.GET, "/api/audit/event-store/event-ids", "/api/audit/event-store/event-ids?country=KAZ",
+                Set.of("auditor", "admin"), 200, n -> HttpEntity.EMPTY);
     }
 
     @Test
-    void onlyCoordinatorsRecordFactsAndOnlyAdminsAddUsersEveryoneElseIsRefusedAndNothingIsRecorded(CapturedOutput output) {
-        int reference = 1;
-        for (Map.Entry<String, String> command : commands.entrySet()) {
-            for (String user : List.of("nobody", "viewer", "auditor", "admin", "coordinator")) {
-                String body = command.getValue().contains("%d") ? command.getValue().formatted(reference++) : command.getValue();
+    void everyEndpointSpringMapsHasItsRowInTheMatrix() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            info.getPatternValues().stream().filter(pattern -> pattern.startsWith("/api/")).forEach(pattern -> {
+                if (methods.isEmpty()) {
+                    mapped.add("ANY " + pattern);
+                }
+                methods.forEach(httpMethod -> mapped.add(httpMethod + " " + pattern));
+            });
+        });
+        assertThat(new TreeSet<>(endpoints.keySet()))
+                .as("the endpoints of the matrix; give a new one its row in factsToActOn()")
+                .isEqualTo(mapped);
+    }
+
+    @Test
+    void onlyCoordinatorsRecordFactsOnlyAdminsAddUsersOnlyAuditorsAndAdminsReadTheStoreAndNothingIsRecordedOtherwise(
+            CapturedOutput output) {
+        int call = 1;
+        for (Map.Entry<String, Endpoint> row : endpoints.entrySet()) {
+            Endpoint endpoint = row.getValue();
+            List<String> callers = new ArrayList<>(List.of("nobody"));
+            ROLES.stream().filter(role -> !endpoint.allowed().contains(role)).forEach(callers::add);
+            callers.addAll(endpoint.allowed());
+            for (String user : callers) {
                 long before = eventCount();
-                ResponseEntity<String> response = post(user, command.getKey(), body);
-                String what = user + " POST " + command.getKey() + " -> " + response.getStatusCode() + " " + response.getBody();
-                int expected = switch (user) {
-                    case "nobody" -> 401;
-                    case "coordinator" -> 201;
-                    default -> 403;
-                };
+                ResponseEntity<String> response = call(user, endpoint, call++);
+                String what = user + " " + row.getKey() + " -> " + response.getStatusCode() + " " + response.getBody();
+                int expected = user.equals("nobody") ? 401 : endpoint.allowed().contains(user) ? endpoint.success() : 403;
                 assertThat(response.getStatusCode().value()).as(what).isEqualTo(expected);
-                if (expected != 201) {
+                if (expected != endpoint.success()) {
                     assertThat(response.getHeaders().getContentType()).as(what).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
                     assertThat(eventCount()).as("nothing recorded: " + what).isEqualTo(before);
                 }
             }
         }
-        String newUser = """
-                {"username": "new-viewer-%s", "password": "another long password", "roles": ["VIEWER"]}""";
-        for (String user : List.of("nobody", "viewer", "auditor", "coordinator", "admin")) {
-            int expected = switch (user) {
-                case "nobody" -> 401;
-                case "admin" -> 201;
-                default -> 403;
-            };
-            assertThat(post(user, "/api/users", newUser.formatted(user)).getStatusCode().value()).as(user + " adds a user")
-                    .isIn(expected, expected == 201 ? 200 : expected);
-        }
-        // No password in the logs (sign-ins, refusals, the new user's).
+        // No password in the logs (sign-ins, refusals, the new users').
         assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain("another long password");
         // Nor in any stored event.
         assertThat(jdbc.queryForList("SELECT payload FROM domainevententry", byte[].class))
@@ -149,11 +208,36 @@ class AccessMatrixTest {
                  "recommendations": [{"text": "Ratify OP-CAT.", "sources": []}]}""".formatted(reference);
     }
 
-    private ResponseEntity<String> post(String user, String path, String body) {
+    /** A command only a coordinator may give: its JSON body, {@code %d} in it numbered with the call. */
+    private void command(String pattern, String path, String body) {
+        endpoint(HttpMethod.POST, pattern, path, Set.of("coordinator"), 201,
+                n -> jsonBody(body.contains("%d") ? body.formatted(n) : body));
+    }
+
+    private void endpoint(HttpMethod method, String pattern, String path, Set<String> allowed, int success,
+            Function<Integer, HttpEntity<?>> call) {
+        endpoints.put(method + " " + pattern, new Endpoint(method, path, allowed, success, call));
+    }
+
+    private static HttpEntity<String> jsonBody(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private ResponseEntity<String> call(String user, Endpoint endpoint, int n) {
         TestRestTemplate as = user.equals("nobody") ? http : http.withBasicAuth(user, PASSWORD);
-        return as.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+        return as.exchange(endpoint.path(), endpoint.method(), endpoint.call().apply(n), String.class);
+    }
+
+    private ResponseEntity<String> post(String user, String path, String body) {
+        TestRestTemplate as = user.equals("nobody") ? http : http.withBasicAuth(user, PASSWORD);
+        return as.postForEntity(path, jsonBody(body), String.class);
+    }
+
+    private String eventId(String aggregateId, int sequence) {
+        return jdbc.queryForObject("SELECT eventidentifier FROM domainevententry "
+                + "WHERE aggregateidentifier = ? AND sequencenumber = ?", String.class, aggregateId, sequence);
     }
 
     private long eventCount() {

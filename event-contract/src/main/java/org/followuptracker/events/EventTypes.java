@@ -1,5 +1,6 @@
 package org.followuptracker.events;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,25 +10,17 @@ import java.util.stream.Collectors;
 /**
  * The CloudEvents {@code type} of each event: {@code org.followuptracker.} followed by the event's name, such as
  * {@code org.followuptracker.LetterSent}. The name is part of the contract: renaming a record means keeping its
- * old type here.
+ * old type here. The list of types is the one {@link TrackerEvent} permits, so that no other list can miss one.
  */
 public final class EventTypes {
 
     public static final String PREFIX = "org.followuptracker.";
 
-    private static final List<Class<? extends TrackerEvent>> ALL = List.of(
-            RecommendationRecorded.class,
-            LetterSent.class,
-            FollowUpSent.class,
-            ResponseDueDateSet.class,
-            ResponseDueDateExtended.class,
-            ResponseDueDateWithdrawn.class,
-            ResponseReceived.class,
-            PositionRecorded.class,
-            RecommendationImplemented.class,
-            RecommendationPartiallyImplemented.class,
-            RecommendationNotImplemented.class,
-            FactRetracted.class);
+    /** Every event type, as {@link TrackerEvent} permits them: a new record there is a new type here. */
+    private static final List<Class<? extends TrackerEvent>> ALL =
+            Arrays.stream(TrackerEvent.class.getPermittedSubclasses())
+                    .<Class<? extends TrackerEvent>>map(type -> type.asSubclass(TrackerEvent.class))
+                    .toList();
 
     private static final Map<String, Class<? extends TrackerEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

@@ -14,10 +14,15 @@ public record FollowUpSent(
         String country,
         LocalDate sentOn,
         String summary,
-        LocalDate responseDueBy) implements TrackerEvent {
+        LocalDate responseDueBy) implements TrackerEvent, LetterEvent {
 
     @Override
     public LocalDate occurredOn() {
         return sentOn;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.followUpSent(this);
     }
 }

@@ -19,7 +19,7 @@ public record LetterSent(
         String subject,
         List<String> copiedTo,
         LocalDate responseDueBy,
-        List<String> recommendationIds) implements TrackerEvent {
+        List<String> recommendationIds) implements TrackerEvent, LetterEvent {
 
     public LetterSent {
         copiedTo = copiedTo == null ? List.of() : List.copyOf(copiedTo);
@@ -29,5 +29,10 @@ public record LetterSent(
     @Override
     public LocalDate occurredOn() {
         return sentOn;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.letterSent(this);
     }
 }

@@ -13,10 +13,15 @@ public record PositionRecorded(
         String country,
         Position position,
         LocalDate takenOn,
-        String source) implements TrackerEvent {
+        String source) implements TrackerEvent, RecommendationEvent {
 
     @Override
     public LocalDate occurredOn() {
         return takenOn;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.positionRecorded(this);
     }
 }

@@ -9,10 +9,15 @@ public record RecommendationNotImplemented(
         String recommendationId,
         String country,
         LocalDate assessedOn,
-        String evidence) implements TrackerEvent {
+        String evidence) implements TrackerEvent, RecommendationEvent {
 
     @Override
     public LocalDate occurredOn() {
         return assessedOn;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.recommendationNotImplemented(this);
     }
 }

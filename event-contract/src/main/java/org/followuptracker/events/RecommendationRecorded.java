@@ -16,7 +16,7 @@ public record RecommendationRecorded(
         Mechanism mechanism,
         List<UnSource> sources,
         List<String> themes,
-        LocalDate madeOn) implements TrackerEvent {
+        LocalDate madeOn) implements TrackerEvent, RecommendationEvent {
 
     public static final String REVISION = "2";
 
@@ -35,5 +35,10 @@ public record RecommendationRecorded(
     @Override
     public LocalDate occurredOn() {
         return madeOn;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.recommendationRecorded(this);
     }
 }

@@ -10,10 +10,15 @@ public record ResponseDueDateExtended(
         String country,
         LocalDate responseDueBy,
         LocalDate changedOn,
-        String reason) implements TrackerEvent {
+        String reason) implements TrackerEvent, LetterEvent {
 
     @Override
     public LocalDate occurredOn() {
         return changedOn;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.responseDueDateExtended(this);
     }
 }

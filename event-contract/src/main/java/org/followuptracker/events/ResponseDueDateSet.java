@@ -10,10 +10,15 @@ public record ResponseDueDateSet(
         String country,
         LocalDate responseDueBy,
         LocalDate changedOn,
-        String reason) implements TrackerEvent {
+        String reason) implements TrackerEvent, LetterEvent {
 
     @Override
     public LocalDate occurredOn() {
         return changedOn;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.responseDueDateSet(this);
     }
 }

@@ -9,10 +9,15 @@ public record ResponseDueDateWithdrawn(
         String letterId,
         String country,
         LocalDate changedOn,
-        String reason) implements TrackerEvent {
+        String reason) implements TrackerEvent, LetterEvent {
 
     @Override
     public LocalDate occurredOn() {
         return changedOn;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.responseDueDateWithdrawn(this);
     }
 }

@@ -13,7 +13,7 @@ public record ResponseReceived(
         LocalDate receivedOn,
         String from,
         String summary,
-        List<PositionTaken> positions) implements TrackerEvent {
+        List<PositionTaken> positions) implements TrackerEvent, LetterEvent {
 
     public ResponseReceived {
         positions = positions == null ? List.of() : List.copyOf(positions);
@@ -22,5 +22,10 @@ public record ResponseReceived(
     @Override
     public LocalDate occurredOn() {
         return receivedOn;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.responseReceived(this);
     }
 }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.followuptracker.access.Role;
 import org.followuptracker.access.UsersFile;
@@ -255,6 +256,9 @@ class WebAppTest {
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("positions").toString())
                 .isIn("[{\"recommendationId\":\"rec-2\",\"position\":\"SUPPORTED\"}]",
                         "[{\"position\":\"SUPPORTED\",\"recommendationId\":\"rec-2\"}]");
+        // The letter is looked up among the timeline's letters only.
+        List<FakeService.Request> lookups = QUERIES.requestsTo("GET /api/countries/KAZ/timeline");
+        assertThat(lookups.get(lookups.size() - 1).uri()).contains("type=LetterSent");
     }
 
     @Test
@@ -347,6 +351,37 @@ class WebAppTest {
         assertThat(page(viewer, "/letters/awaiting")).contains("-9999999-01-01").contains("3652428940");
         assertThat(page(viewer, "/countries/NZL")).contains("+9999999-12-31").contains("1 Jan -9999999")
                 .contains("31 Dec +999999999");
+    }
+
+    @Test
+    void aCoordinatorCorrectsEachFactOnWhatItIsAFactOfAndARetractionOnNothing() throws Exception {
+        QUERIES.answer("GET /api/countries/KAZ", 200, """
+                {"country": "KAZ", "letters": 1, "answered": 1, "awaiting": 0, "overdue": 0}""");
+        QUERIES.answer("GET /api/countries/KAZ/timeline", 200, """
+                {"country": "KAZ", "page": 0, "size": 500, "total": 4, "entries": [
+                 {"eventId": "e-1", "type": "LetterSent", "occurredOn": "2012-10-18",
+                  "recordedAt": "2026-11-28T10:00:00Z", "summary": "Letter sent", "letterId": "letter-1",
+                  "recommendationIds": ["rec-1"], "actor": "coordinator"},
+                 {"eventId": "e-2", "type": "ResponseReceived", "occurredOn": "2012-11-20",
+                  "recordedAt": "2026-11-28T10:00:00Z", "summary": "Ministry answered", "letterId": "letter-1",
+                  "recommendationIds": ["rec-1"], "actor": "coordinator"},
+                 {"eventId": "e-3", "type": "PositionRecorded", "occurredOn": "2010-06-10",
+                  "recordedAt": "2026-11-28T10:00:00Z", "summary": "Noted", "recommendationIds": ["rec-1"],
+                  "actor": "coordinator"},
+                 {"eventId": "e-4", "type": "FactRetracted", "occurredOn": "2013-01-05",
+                  "recordedAt": "2026-11-28T10:00:00Z", "summary": "A fact retracted", "letterId": "letter-1",
+                  "recommendationIds": [], "actor": "coordinator"}],
+                 "openLetters": []}""");
+        QUERIES.answer("GET /api/recommendations", 200, """
+                {"page": 0, "size": 500, "total": 0, "counts": {}, "recommendations": []}""");
+
+        String html = page(signIn("coordinator"), "/countries/KAZ");
+
+        assertThat(html).contains("of=letters&amp;id=letter-1&amp;eventId=e-1")
+                .contains("of=letters&amp;id=letter-1&amp;eventId=e-2")
+                .contains("of=recommendations&amp;id=rec-1&amp;eventId=e-3")
+                .doesNotContain("eventId=e-4");
+        assertThat(html.split("class=\"correct\"", -1)).hasSize(4);
     }
 
     private static void answerTheDemoLetter() {

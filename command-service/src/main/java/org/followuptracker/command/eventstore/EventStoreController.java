@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.command.refusal.CommandRefusedException;
 import org.followuptracker.events.Countries;
 import org.followuptracker.events.CountryEventIds;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.followuptracker.command.web.Texts;
+import org.followuptracker.command.input.Texts;
 import org.followuptracker.events.Position;
 
 /**

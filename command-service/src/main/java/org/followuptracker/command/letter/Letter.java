@@ -12,11 +12,12 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.followuptracker.command.refusal.CommandRefusedException;
 import org.followuptracker.command.retraction.RecordedFacts;
 import org.followuptracker.command.retraction.RetractLetterFactCommand;
-import org.followuptracker.command.web.CommandRefusedException;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
+import org.followuptracker.events.LetterEvent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.ResponseDueDateExtended;
@@ -134,45 +135,14 @@ public class Letter {
         apply(new FactRetracted(letterId, country, command.eventId(), type, command.reason(), command.retractedOn()));
     }
 
+    /**
+     * Every fact of the letter is kept (so that it can be retracted), then changes what it changes: each kind has
+     * its case in {@link Rebuilding}, which the compiler holds to every kind of letter event.
+     */
     @EventSourcingHandler
-    void on(LetterSent event, @MessageIdentifier String eventId) {
-        letterId = event.letterId();
-        country = event.country();
-        sentOn = event.sentOn();
-        urged = Set.copyOf(event.recommendationIds());
-        facts.recorded(eventId, LetterSent.class);
-        dueBy(eventId, event.responseDueBy());
-    }
-
-    @EventSourcingHandler
-    void on(ResponseReceived event, @MessageIdentifier String eventId) {
-        facts.recorded(eventId, ResponseReceived.class);
-    }
-
-    @EventSourcingHandler
-    void on(FollowUpSent event, @MessageIdentifier String eventId) {
-        facts.recorded(eventId, FollowUpSent.class);
-        if (event.responseDueBy() != null) {
-            dueBy(eventId, event.responseDueBy());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ResponseDueDateSet event, @MessageIdentifier String eventId) {
-        facts.recorded(eventId, ResponseDueDateSet.class);
-        dueBy(eventId, event.responseDueBy());
-    }
-
-    @EventSourcingHandler
-    void on(ResponseDueDateExtended event, @MessageIdentifier String eventId) {
-        facts.recorded(eventId, ResponseDueDateExtended.class);
-        dueBy(eventId, event.responseDueBy());
-    }
-
-    @EventSourcingHandler
-    void on(ResponseDueDateWithdrawn event, @MessageIdentifier String eventId) {
-        facts.recorded(eventId, ResponseDueDateWithdrawn.class);
-        dueBy(eventId, null);
+    void on(LetterEvent event, @MessageIdentifier String eventId) {
+        facts.recorded(eventId, event.getClass());
+        event.accept(new Rebuilding(eventId));
     }
 
     @EventSourcingHandler
@@ -185,5 +155,57 @@ public class Letter {
     private void dueBy(String eventId, LocalDate dueBy) {
         dueDates.add(new DueDate(eventId, dueBy));
         responseDueBy = dueBy;
+    }
+
+    /** What each kind of letter event changes in the state the letter decides with. */
+    private final class Rebuilding implements LetterEvent.Visitor<Void> {
+
+        private final String eventId;
+
+        Rebuilding(String eventId) {
+            this.eventId = eventId;
+        }
+
+        @Override
+        public Void letterSent(LetterSent event) {
+            letterId = event.letterId();
+            country = event.country();
+            sentOn = event.sentOn();
+            urged = Set.copyOf(event.recommendationIds());
+            dueBy(eventId, event.responseDueBy());
+            return null;
+        }
+
+        @Override
+        public Void followUpSent(FollowUpSent event) {
+            if (event.responseDueBy() != null) {
+                dueBy(eventId, event.responseDueBy());
+            }
+            return null;
+        }
+
+        @Override
+        public Void responseDueDateSet(ResponseDueDateSet event) {
+            dueBy(eventId, event.responseDueBy());
+            return null;
+        }
+
+        @Override
+        public Void responseDueDateExtended(ResponseDueDateExtended event) {
+            dueBy(eventId, event.responseDueBy());
+            return null;
+        }
+
+        @Override
+        public Void responseDueDateWithdrawn(ResponseDueDateWithdrawn event) {
+            dueBy(eventId, null);
+            return null;
+        }
+
+        /** A response changes nothing the letter decides with: it is only a fact that can be retracted. */
+        @Override
+        public Void responseReceived(ResponseReceived event) {
+            return null;
+        }
     }
 }

@@ -5,11 +5,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import org.followuptracker.command.web.Iso3Country;
+import org.followuptracker.command.input.Iso3Country;
+import org.followuptracker.command.recommendation.Source;
 import org.followuptracker.events.Mechanism;
 
 /** The body of {@code POST /api/letters}. */
@@ -48,20 +48,6 @@ public record SendLetterRequest(
 
         boolean isNew() {
             return recommendationId == null;
-        }
-    }
-
-    /** A UN source of a new recommendation. */
-    public record Source(
-            @NotBlank @Size(max = 100)
-            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9/.()\\-]*",
-                    message = "must be a UN document symbol, such as A/HRC/14/10 or CCPR/C/KAZ/CO/1")
-            String symbol,
-            @Size(max = 50) String paragraph,
-            @Size(max = 60) List<@NotBlank @Size(max = 100) String> recommendingStates) {
-
-        public Source {
-            recommendingStates = recommendingStates == null ? List.of() : recommendingStates;
         }
     }
 }

@@ -7,16 +7,16 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.followuptracker.command.refusal.CommandRefusedException;
 import org.followuptracker.command.retraction.RecordedFacts;
 import org.followuptracker.command.retraction.RetractRecommendationFactCommand;
-import org.followuptracker.command.web.CommandRefusedException;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.PositionRecorded;
+import org.followuptracker.events.RecommendationEvent;
 import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationNotImplemented;
 import org.followuptracker.events.RecommendationPartiallyImplemented;
 import org.followuptracker.events.RecommendationRecorded;
-import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.events.UnSource;
 
 /** A recommendation made to a government, and what was found of its implementation. */
@@ -53,14 +53,14 @@ public class Recommendation {
         if (command.evidence() == null || command.evidence().isBlank()) {
             throw new CommandRefusedException("evidence", "a finding needs the evidence it rests on");
         }
-        switch (command.status()) {
-            case IMPLEMENTED -> apply(new RecommendationImplemented(
-                    recommendationId, country, command.assessedOn(), command.evidence()));
-            case PARTIALLY_IMPLEMENTED -> apply(new RecommendationPartiallyImplemented(
-                    recommendationId, country, command.assessedOn(), command.evidence()));
-            case NOT_IMPLEMENTED -> apply(new RecommendationNotImplemented(
-                    recommendationId, country, command.assessedOn(), command.evidence()));
-        }
+        apply(switch (command.status()) {
+            case IMPLEMENTED -> new RecommendationImplemented(
+                    recommendationId, country, command.assessedOn(), command.evidence());
+            case PARTIALLY_IMPLEMENTED -> new RecommendationPartiallyImplemented(
+                    recommendationId, country, command.assessedOn(), command.evidence());
+            case NOT_IMPLEMENTED -> new RecommendationNotImplemented(
+                    recommendationId, country, command.assessedOn(), command.evidence());
+        });
     }
 
     @CommandHandler
@@ -81,21 +81,52 @@ public class Recommendation {
                 command.retractedOn()));
     }
 
+    /**
+     * Every fact of the recommendation is kept (so that it can be retracted), then changes what it changes: each
+     * kind has its case in {@link #rebuilding}, which the compiler holds to every kind of recommendation event.
+     */
     @EventSourcingHandler
-    void on(RecommendationRecorded event, @MessageIdentifier String eventId) {
-        recommendationId = event.recommendationId();
-        country = event.country();
-        facts.recorded(eventId, RecommendationRecorded.class);
-    }
-
-    /** Positions and findings change no state used in decisions; they are only facts that can be retracted. */
-    @EventSourcingHandler
-    void on(TrackerEvent event, @MessageIdentifier String eventId) {
+    void on(RecommendationEvent event, @MessageIdentifier String eventId) {
         facts.recorded(eventId, event.getClass());
+        event.accept(rebuilding);
     }
 
     @EventSourcingHandler
     void on(FactRetracted event) {
         facts.retracted(event);
     }
+
+    /**
+     * What each kind of recommendation event changes in the state the recommendation decides with: only the first
+     * says which it is; positions and findings are only facts that can be retracted.
+     */
+    private final RecommendationEvent.Visitor<Void> rebuilding = new RecommendationEvent.Visitor<>() {
+
+        @Override
+        public Void recommendationRecorded(RecommendationRecorded event) {
+            recommendationId = event.recommendationId();
+            country = event.country();
+            return null;
+        }
+
+        @Override
+        public Void positionRecorded(PositionRecorded event) {
+            return null;
+        }
+
+        @Override
+        public Void recommendationImplemented(RecommendationImplemented event) {
+            return null;
+        }
+
+        @Override
+        public Void recommendationPartiallyImplemented(RecommendationPartiallyImplemented event) {
+            return null;
+        }
+
+        @Override
+        public Void recommendationNotImplemented(RecommendationNotImplemented event) {
+            return null;
+        }
+    };
 }

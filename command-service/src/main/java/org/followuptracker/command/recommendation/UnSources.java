@@ -1,7 +1,6 @@
 package org.followuptracker.command.recommendation;
 
 import java.util.List;
-import org.followuptracker.command.letter.SendLetterRequest;
 import org.followuptracker.events.UnSource;
 
 /** UN sources as a request gives them, tidied: trimmed, a blank paragraph is none. */
@@ -10,7 +9,7 @@ public final class UnSources {
     private UnSources() {
     }
 
-    public static List<UnSource> of(List<SendLetterRequest.Source> sources) {
+    public static List<UnSource> of(List<Source> sources) {
         return sources.stream()
                 .map(s -> new UnSource(s.symbol().strip(),
                         s.paragraph() == null || s.paragraph().isBlank() ? null : s.paragraph().strip(),

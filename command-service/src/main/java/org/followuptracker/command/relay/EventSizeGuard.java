@@ -5,7 +5,7 @@ import java.util.function.BiFunction;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.command.refusal.CommandRefusedException;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.TrackerEvent;
 import org.springframework.beans.factory.InitializingBean;

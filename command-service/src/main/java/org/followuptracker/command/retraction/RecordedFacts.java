@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.command.refusal.CommandRefusedException;
 import org.followuptracker.events.FactRetracted;
 
 /**

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.followuptracker.access.UsersFile;
-import org.followuptracker.command.web.CommandRefusedException;
+import org.followuptracker.command.refusal.CommandRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;

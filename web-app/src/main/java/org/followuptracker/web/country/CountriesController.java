@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.followuptracker.web.backend.FactType;
 import org.followuptracker.web.backend.Services;
 import org.followuptracker.web.page.Views;
 import org.followuptracker.web.signin.SignedInUser;
@@ -77,6 +78,7 @@ class CountriesController {
         model.addAttribute("timeline", list);
         model.addAttribute("types", type == null ? List.of() : type);
         model.addAttribute("allTypes", TimelinePicture.TYPES);
+        model.addAttribute("correctedOn", FactType.CORRECTED_ON);
         model.addAttribute("picture", TimelinePicture.of(entries, open, today));
         model.addAttribute("letters", LetterCards.of(entries, open, recommendations));
         model.addAttribute("lettersShown", LetterCards.SHOWN);

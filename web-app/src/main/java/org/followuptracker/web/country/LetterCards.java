@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.followuptracker.web.backend.FactType;
 
 /**
  * The latest letters of a country ({@link #SHOWN} of them), newest first: what each urged (each item with the position the government took on it
@@ -20,7 +21,7 @@ public final class LetterCards {
 
     /** The letters that get a card, newest first. */
     static List<Map<String, Object>> shown(List<Map<String, Object>> entries) {
-        return entries.stream().filter(e -> "LetterSent".equals(e.get("type")))
+        return entries.stream().filter(e -> FactType.LETTER_SENT.type().equals(e.get("type")))
                 .sorted(Comparator.comparing((Map<String, Object> e) -> TimelinePicture.day(e)).reversed())
                 .limit(SHOWN).toList();
     }
@@ -56,14 +57,14 @@ public final class LetterCards {
                 item.put("sources", recommendation == null ? List.of() : recommendation.get("sources"));
                 urged.add(item);
             }
-            List<Map<String, Object>> responses = of(entries, "ResponseReceived", letterId);
-            List<Map<String, Object>> followUps = of(entries, "FollowUpSent", letterId);
+            List<Map<String, Object>> responses = of(entries, FactType.RESPONSE_RECEIVED, letterId);
+            List<Map<String, Object>> followUps = of(entries, FactType.FOLLOW_UP_SENT, letterId);
             cards.add(new Card(letterId, entry, urged, responses, followUps, open.get(letterId)));
         }
         return cards;
     }
 
-    private static List<Map<String, Object>> of(List<Map<String, Object>> entries, String type, String letterId) {
-        return entries.stream().filter(e -> type.equals(e.get("type")) && letterId.equals(e.get("letterId"))).toList();
+    private static List<Map<String, Object>> of(List<Map<String, Object>> entries, FactType type, String letterId) {
+        return entries.stream().filter(e -> type.type().equals(e.get("type")) && letterId.equals(e.get("letterId"))).toList();
     }
 }

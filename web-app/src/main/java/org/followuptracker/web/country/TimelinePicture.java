@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.followuptracker.web.backend.FactType;
 
 /**
  * A country's timeline drawn on a time axis: letters and follow-ups on the top lane, answers below them, findings
@@ -19,10 +21,8 @@ import java.util.Map;
 public record TimelinePicture(int width, int height, double axisY, List<Lane> lanes, List<Tick> ticks,
         List<Mark> marks, List<Span> spans, double todayX, String todayLabel, boolean empty) {
 
-    public static final List<String> TYPES = List.of("LetterSent", "FollowUpSent", "ResponseDueDateSet",
-            "ResponseDueDateExtended", "ResponseDueDateWithdrawn", "ResponseReceived", "PositionRecorded",
-            "RecommendationImplemented", "RecommendationPartiallyImplemented", "RecommendationNotImplemented",
-            "RecommendationRecorded", "FactRetracted");
+    /** Every kind of fact, by name ({@link FactType}). */
+    public static final List<String> TYPES = FactType.NAMES;
 
     static final int WIDTH = 1000;
     static final double LEFT = 150;
@@ -92,7 +92,7 @@ public record TimelinePicture(int width, int height, double axisY, List<Lane> la
             if (mark != null) {
                 marks.add(mark);
             }
-            if ("ResponseReceived".equals(entry.get("type")) && entry.get("retracted") == null
+            if (FactType.RESPONSE_RECEIVED.type().equals(entry.get("type")) && entry.get("retracted") == null
                     && entry.get("letterId") != null) {
                 firstAnswer.merge((String) entry.get("letterId"), day(entry), (a, b) -> a.isBefore(b) ? a : b);
             }
@@ -101,7 +101,7 @@ public record TimelinePicture(int width, int height, double axisY, List<Lane> la
         openLetters.forEach(letter -> open.put((String) letter.get("letterId"), letter));
         List<Span> spans = new ArrayList<>();
         for (Map<String, Object> entry : entries) {
-            if (!"LetterSent".equals(entry.get("type")) || entry.get("retracted") != null) {
+            if (!FactType.LETTER_SENT.type().equals(entry.get("type")) || entry.get("retracted") != null) {
                 continue;
             }
             String letterId = (String) entry.get("letterId");
@@ -122,35 +122,35 @@ public record TimelinePicture(int width, int height, double axisY, List<Lane> la
                 DAY.format(today), false);
     }
 
+    /** The fact's mark; none for a retraction (it shows on the fact it retracted) or a kind newer than this app. */
     private static Mark mark(Map<String, Object> entry, Scale scale) {
-        String type = (String) entry.get("type");
+        Optional<FactType> kind = FactType.named((String) entry.get("type"));
+        if (kind.isEmpty()) {
+            return null;
+        }
         double x = scale.x(day(entry));
         boolean retracted = entry.get("retracted") != null;
         String label = DAY.format(day(entry)) + ": " + entry.get("summary") + (retracted ? " (retracted)" : "");
         String letter = entry.get("letterId") == null ? null : "#letter-" + entry.get("letterId");
-        return switch (type) {
-            case "LetterSent" -> new Mark("circle", "letter", x, LETTERS, 8, null, label, retracted, letter);
-            case "FollowUpSent" -> new Mark("polygon", "follow-up", x, LETTERS, 8,
+        return switch (kind.get()) {
+            case LETTER_SENT -> new Mark("circle", "letter", x, LETTERS, 8, null, label, retracted, letter);
+            case FOLLOW_UP_SENT -> new Mark("polygon", "follow-up", x, LETTERS, 8,
                     points(x, LETTERS - 8, x + 8, LETTERS + 7, x - 8, LETTERS + 7), label, retracted, letter);
-            case "ResponseDueDateSet", "ResponseDueDateExtended", "ResponseDueDateWithdrawn" ->
+            case RESPONSE_DUE_DATE_SET, RESPONSE_DUE_DATE_EXTENDED, RESPONSE_DUE_DATE_WITHDRAWN ->
                     new Mark("line", "due", x, LETTERS, 12, null, label, retracted, letter);
-            case "ResponseReceived" -> new Mark("rect", "response", x, ANSWERS, 8, null, label, retracted, letter);
-            case "PositionRecorded" -> new Mark("rect", "position", x, ANSWERS, 5, null, label, retracted, null);
-            case "RecommendationImplemented", "RecommendationPartiallyImplemented", "RecommendationNotImplemented" ->
-                    new Mark("polygon", findingKind(type), x, FINDINGS, 9,
-                            points(x, FINDINGS - 9, x + 9, FINDINGS, x, FINDINGS + 9, x - 9, FINDINGS), label,
-                            retracted, null);
-            case "RecommendationRecorded" -> new Mark("circle", "recommendation", x, UN, 4, null, label, retracted, null);
-            default -> null; // a retraction shows on the fact it retracted
+            case RESPONSE_RECEIVED -> new Mark("rect", "response", x, ANSWERS, 8, null, label, retracted, letter);
+            case POSITION_RECORDED -> new Mark("rect", "position", x, ANSWERS, 5, null, label, retracted, null);
+            case RECOMMENDATION_IMPLEMENTED -> finding("implemented", x, label, retracted);
+            case RECOMMENDATION_PARTIALLY_IMPLEMENTED -> finding("partially-implemented", x, label, retracted);
+            case RECOMMENDATION_NOT_IMPLEMENTED -> finding("not-implemented", x, label, retracted);
+            case RECOMMENDATION_RECORDED -> new Mark("circle", "recommendation", x, UN, 4, null, label, retracted, null);
+            case FACT_RETRACTED -> null;
         };
     }
 
-    private static String findingKind(String type) {
-        return switch (type) {
-            case "RecommendationImplemented" -> "implemented";
-            case "RecommendationPartiallyImplemented" -> "partially-implemented";
-            default -> "not-implemented";
-        };
+    private static Mark finding(String kind, double x, String label, boolean retracted) {
+        return new Mark("polygon", kind, x, FINDINGS, 9,
+                points(x, FINDINGS - 9, x + 9, FINDINGS, x, FINDINGS + 9, x - 9, FINDINGS), label, retracted, null);
     }
 
     private static String points(double... coordinates) {

@@ -1,4 +1,4 @@
-package org.followuptracker.command.web;
+package org.followuptracker.command.input;
 
 /**
  * What a text the tracker records may hold: any character but a control character other than tab, line feed and

@@ -1,4 +1,4 @@
-package org.followuptracker.command.web;
+package org.followuptracker.command.refusal;
 
 /** The request contradicts what is already recorded, such as a letter reference its sender already used. */
 public class ConflictException extends RuntimeException {

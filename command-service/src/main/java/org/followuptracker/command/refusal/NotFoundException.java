@@ -1,4 +1,4 @@
-package org.followuptracker.command.web;
+package org.followuptracker.command.refusal;
 
 /** The letter or recommendation named in the request's path does not exist. Answered with 404. */
 public class NotFoundException extends RuntimeException {

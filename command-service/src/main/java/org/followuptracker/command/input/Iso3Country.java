@@ -1,4 +1,4 @@
-package org.followuptracker.command.web;
+package org.followuptracker.command.input;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

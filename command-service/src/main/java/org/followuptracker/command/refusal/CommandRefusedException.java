@@ -1,4 +1,4 @@
-package org.followuptracker.command.web;
+package org.followuptracker.command.refusal;
 
 /**
  * A command the domain refuses, and the request field that made it refuse, so the client is told which one.

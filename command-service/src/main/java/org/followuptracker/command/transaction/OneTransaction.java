@@ -1,4 +1,4 @@
-package org.followuptracker.command;
+package org.followuptracker.command.transaction;
 
 import java.util.concurrent.Callable;
 import org.axonframework.common.transaction.TransactionManager;
