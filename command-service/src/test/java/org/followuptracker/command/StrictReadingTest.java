@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Bodies are read as strictly as the README says: a date is a string written {@code 2012-10-18} in the years 1900
+ * Bodies are read as strictly as docs/api.md says: a date is a string written {@code 2012-10-18} in the years 1900
  * to 2200, on every date field of every command; a text holds no control character but tab and line breaks; an
  * upload that cannot be read, and a path that cannot be taken, are refused with a problem body naming what is at
  * fault. Nothing refused is recorded.

@@ -17,7 +17,8 @@ import java.time.LocalDate;
 /**
  * Writes and reads the Kafka message: a CloudEvents 1.0 JSON envelope in structured mode, whose {@code data} is the
  * event as plain JSON, in a record with the header {@value #KAFKA_CONTENT_TYPE_HEADER}: {@value
- * #STRUCTURED_CONTENT_TYPE}. Any Kafka or CloudEvents client can read it; the README documents it with an example.
+ * #STRUCTURED_CONTENT_TYPE}. Any Kafka or CloudEvents client can read it; docs/kafka-message.md documents it with
+ * an example.
  */
 public final class EnvelopeCodec {
 
