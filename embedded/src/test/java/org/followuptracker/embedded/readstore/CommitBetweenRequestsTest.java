@@ -38,6 +38,26 @@ class CommitBetweenRequestsTest {
     Path folder;
 
     @Test
+    void readsRunBesideACommitAndEverythingElseWaitsForIt() {
+        assertThat(BsonH2Backend.onlyReads(command("find"))).isTrue();
+        assertThat(BsonH2Backend.onlyReads(command("getMore"))).isTrue();
+        assertThat(BsonH2Backend.onlyReads(command("aggregate").append("pipeline",
+                List.of(new de.bwaldvogel.mongo.bson.Document("$match", new de.bwaldvogel.mongo.bson.Document())))))
+                .isTrue();
+        assertThat(BsonH2Backend.onlyReads(command("aggregate").append("pipeline",
+                List.of(new de.bwaldvogel.mongo.bson.Document("$merge", "elsewhere"))))).isFalse();
+        for (String write : List.of("insert", "update", "delete", "findAndModify", "createIndexes", "drop",
+                "dropDatabase", "renameCollection", "someCommandNotKnownYet")) {
+            assertThat(BsonH2Backend.onlyReads(command(write))).as(write).isFalse();
+        }
+        assertThat(BsonH2Backend.onlyReads(null)).isFalse();
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document command(String name) {
+        return new de.bwaldvogel.mongo.bson.Document(name, "letters");
+    }
+
+    @Test
     void aCopyOfTheFileTakenWhileWritersWriteHoldsEveryDocumentBeforeEachStoredPosition() throws Exception {
         Path file = folder.resolve("live").resolve(InProcessMongo.FILE);
         Files.createDirectories(file.getParent());
