@@ -14,10 +14,12 @@ import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.UnreadableEnvelopeException;
+import org.followuptracker.query.projection.Projections;
 import org.followuptracker.query.readmodel.BatchingReadModel;
 import org.followuptracker.query.readmodel.Generation;
 import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.readmodel.ProjectionGate;
+import org.followuptracker.query.readmodel.RecentCountryDocuments;
 import org.followuptracker.query.readmodel.TopicPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,7 +143,8 @@ class EventConsumer {
             StoredPositions positions = StoredPositions.of(mongo, live.get(), records, consumer);
             readAgainWhereBehind(positions, consumer);
             // The countries' documents this consumer wrote last, not read back (RecentCountryDocuments tells when not).
-            BatchingReadModel readModel = new BatchingReadModel(mongo, live.get(), recent.of(live.get()));
+            BatchingReadModel readModel = new BatchingReadModel(mongo, live.get(), projections.layout(),
+                    recent.of(live.get()));
             List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
             List<ReceivedEvent> received = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : positions.toApply()) {
@@ -171,7 +174,7 @@ class EventConsumer {
             long projected = System.nanoTime();
             TopicPositions.save(readModel, positions.after());
             int written = readModel.pendingDocuments();
-            Map<String, Map<String, Object>> countries = readModel.pendingIn(RecentCountryDocuments.COLLECTIONS);
+            Map<String, Map<String, Object>> countries = readModel.pendingIn(recent.collections());
             try {
                 readModel.flush();
             } catch (RuntimeException e) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.followuptracker.query.readmodel.ChangeWindow;
-import org.followuptracker.query.readmodel.CountryReadCache;
+import org.followuptracker.query.freshness.CountryReadCache;
 import org.followuptracker.query.readmodel.DirectReadModel;
 import org.followuptracker.query.readmodel.IndexParts;
 import org.slf4j.Logger;

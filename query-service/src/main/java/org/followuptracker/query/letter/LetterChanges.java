@@ -10,7 +10,7 @@ import org.springframework.data.annotation.Id;
  * written for (every event of the country writes it): a reader holding the country's letters as of one change
  * re-reads only those changed since instead of all of them ({@link CountryLettersReads}). Written after the letters
  * and before the country's audit head
- * ({@link org.followuptracker.query.readmodel.BatchingReadModel#WRITTEN_LAST}).
+ * ({@link org.followuptracker.query.readmodel.ReadModelLayout}).
  */
 public record LetterChanges(@Id String country, long latest, List<Change> changedLetters, String throughEventId) {
 

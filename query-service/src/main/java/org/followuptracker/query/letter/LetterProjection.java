@@ -14,11 +14,13 @@ import org.followuptracker.events.ResponseDueDateSet;
 import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
-import org.followuptracker.query.consuming.AppliedEvent;
-import org.followuptracker.query.consuming.BatchKeys;
-import org.followuptracker.query.consuming.Projection;
+import org.followuptracker.query.projection.AppliedEvent;
+import org.followuptracker.query.projection.BatchKeys;
+import org.followuptracker.query.projection.EventType;
+import org.followuptracker.query.projection.Projection;
 import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
+import org.followuptracker.query.readmodel.StoredCollection;
 import org.followuptracker.query.readmodel.Retraction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +32,19 @@ import org.springframework.stereotype.Component;
  * and follow-ups came, and what was retracted.
  */
 @Component
-@Order(3)
+@Order(2)
 class LetterProjection implements Projection {
 
     private static final Logger log = LoggerFactory.getLogger(LetterProjection.class);
+
+    @Override
+    public List<StoredCollection> collections() {
+        return List.of(StoredCollection.documents(LetterDocument.COLLECTION),
+                StoredCollection.writtenLast(LetterIndex.PARTS),
+                StoredCollection.perCountry(LetterIndex.COLLECTION, LetterIndex.class, index -> index.letterIds().size()),
+                StoredCollection.perCountry(LetterChanges.COLLECTION, LetterChanges.class,
+                        changes -> changes.changedLetters().size()));
+    }
 
     @Override
     public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
@@ -63,56 +74,75 @@ class LetterProjection implements Projection {
     private LetterRecord applied(EventEnvelope envelope, ReadModel readModel) {
         TrackerEvent event = envelope.event();
         Instant recordedAt = envelope.recordedAt().toInstant();
-        if (event instanceof LetterSent e) {
-            // The index is read once: to tell whether the country's letters are still in one document, and to add to.
-            LetterIndex index = indexOf(readModel, e.country());
-            LetterDocument found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
-            if (found == null && index == null && movedFromOneDocument(readModel, e.country())) {
-                found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
-                index = indexOf(readModel, e.country());
+        return switch (EventType.of(event)) {
+            case LETTER_SENT -> sent(readModel, envelope, (LetterSent) event);
+            case RESPONSE_RECEIVED -> {
+                ResponseReceived e = (ResponseReceived) event;
+                yield update(readModel, envelope, e.letterId(), letter -> letter.withResponse(new LetterRecord.Reply(
+                        envelope.id(), e.responseId(), e.receivedOn().toString(), recordedAt, null)));
             }
-            LetterIndex current = index != null ? index : LetterIndex.empty(e.country());
-            LetterRecord letter;
-            if (found == null) {
-                String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
-                letter = new LetterRecord(e.letterId(), envelope.id(), e.reference(), e.subject(), e.recipient(),
-                        e.sentOn().toString(), recordedAt, null,
-                        List.of(new LetterRecord.DueDate(envelope.id(), dueBy, recordedAt, null)), List.of(), List.of());
-                readModel.save(LetterDocument.COLLECTION, e.letterId(),
-                        new LetterDocument(e.letterId(), e.country(), letter, current.size()));
-            } else if (!found.country().equals(e.country())) {
-                log.warn("{} {} sends letter {} to {}, which is known as a letter to {}", envelope.type(), envelope.id(),
-                        e.letterId(), e.country(), found.country());
-                return null;
-            } else {
-                letter = found.letter();
+            case FOLLOW_UP_SENT -> {
+                FollowUpSent e = (FollowUpSent) event;
+                yield update(readModel, envelope, e.letterId(), letter -> {
+                    LetterRecord followedUp = letter.withFollowUp(new LetterRecord.FollowUp(envelope.id(),
+                            e.sentOn().toString(), recordedAt, null));
+                    return e.responseDueBy() == null ? followedUp : followedUp.withDueDate(new LetterRecord.DueDate(
+                            envelope.id(), e.responseDueBy().toString(), recordedAt, null));
+                });
             }
-            // Also when the letter was known: a flush cut short may have written the letter but not the index.
-            if (found == null || !found.indexedIn(current)) {
-                readModel.save(LetterIndex.COLLECTION, e.country(), current.with(e.letterId(), readModel));
+            case RESPONSE_DUE_DATE_SET -> {
+                ResponseDueDateSet e = (ResponseDueDateSet) event;
+                yield dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
             }
-            return letter;
-        } else if (event instanceof ResponseReceived e) {
-            return update(readModel, envelope, e.letterId(), letter -> letter.withResponse(new LetterRecord.Reply(
-                    envelope.id(), e.responseId(), e.receivedOn().toString(), recordedAt, null)));
-        } else if (event instanceof FollowUpSent e) {
-            return update(readModel, envelope, e.letterId(), letter -> {
-                LetterRecord followedUp = letter.withFollowUp(new LetterRecord.FollowUp(envelope.id(), e.sentOn().toString(),
-                        recordedAt, null));
-                return e.responseDueBy() == null ? followedUp : followedUp.withDueDate(new LetterRecord.DueDate(
-                        envelope.id(), e.responseDueBy().toString(), recordedAt, null));
-            });
-        } else if (event instanceof ResponseDueDateSet e) {
-            return dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
-        } else if (event instanceof ResponseDueDateExtended e) {
-            return dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
-        } else if (event instanceof ResponseDueDateWithdrawn e) {
-            return dueBy(readModel, envelope, e.letterId(), null);
-        } else if (event instanceof FactRetracted e && "Letter".equals(envelope.aggregateType())) {
-            return update(readModel, envelope, e.aggregateId(), letter -> letter.retracting(e.retractedEventId(),
-                    new Retraction(envelope.id(), recordedAt)));
+            case RESPONSE_DUE_DATE_EXTENDED -> {
+                ResponseDueDateExtended e = (ResponseDueDateExtended) event;
+                yield dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
+            }
+            case RESPONSE_DUE_DATE_WITHDRAWN ->
+                    dueBy(readModel, envelope, ((ResponseDueDateWithdrawn) event).letterId(), null);
+            case FACT_RETRACTED -> {
+                FactRetracted e = (FactRetracted) event;
+                yield "Letter".equals(envelope.aggregateType())
+                        ? update(readModel, envelope, e.aggregateId(), letter -> letter.retracting(
+                                e.retractedEventId(), new Retraction(envelope.id(), recordedAt)))
+                        : null;
+            }
+            case RECOMMENDATION_RECORDED, POSITION_RECORDED, RECOMMENDATION_IMPLEMENTED,
+                    RECOMMENDATION_PARTIALLY_IMPLEMENTED, RECOMMENDATION_NOT_IMPLEMENTED -> null;
+        };
+    }
+
+    /** A letter sent: its document, numbered, and its place in the country's index. */
+    private LetterRecord sent(ReadModel readModel, EventEnvelope envelope, LetterSent e) {
+        Instant recordedAt = envelope.recordedAt().toInstant();
+        // The index is read once: to tell whether the country's letters are still in one document, and to add to.
+        LetterIndex index = indexOf(readModel, e.country());
+        LetterDocument found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
+        if (found == null && index == null && movedFromOneDocument(readModel, e.country())) {
+            found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
+            index = indexOf(readModel, e.country());
         }
-        return null;
+        LetterIndex current = index != null ? index : LetterIndex.empty(e.country());
+        LetterRecord letter;
+        if (found == null) {
+            String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
+            letter = new LetterRecord(e.letterId(), envelope.id(), e.reference(), e.subject(), e.recipient(),
+                    e.sentOn().toString(), recordedAt, null,
+                    List.of(new LetterRecord.DueDate(envelope.id(), dueBy, recordedAt, null)), List.of(), List.of());
+            readModel.save(LetterDocument.COLLECTION, e.letterId(),
+                    new LetterDocument(e.letterId(), e.country(), letter, current.size()));
+        } else if (!found.country().equals(e.country())) {
+            log.warn("{} {} sends letter {} to {}, which is known as a letter to {}", envelope.type(), envelope.id(),
+                    e.letterId(), e.country(), found.country());
+            return null;
+        } else {
+            letter = found.letter();
+        }
+        // Also when the letter was known: a flush cut short may have written the letter but not the index.
+        if (found == null || !found.indexedIn(current)) {
+            readModel.save(LetterIndex.COLLECTION, e.country(), current.with(e.letterId(), readModel));
+        }
+        return letter;
     }
 
     private LetterRecord dueBy(ReadModel readModel, EventEnvelope envelope, String letterId, String dueBy) {

@@ -21,38 +21,25 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Keeps written documents in memory and writes them in bulk on {@link #flush()}: a document changed by a thousand
- * events is written once. Used by rebuilds, where it turns millions of single writes into a few thousand bulk ones.
+ * events is written once. Used by rebuilds, where it turns millions of single writes into a few thousand bulk ones,
+ * and by the live consumer, a poll's events at a time.
  * <p>
- * Into the live generation, the flush writes some collections after all others, in this order ({@link #WRITTEN_LAST}):
- * the indexes of a country's letters and recommendations, their earlier parts first, after the documents they name, so
- * that every key a reader finds in one names a document and every part it counts is there; which of a country's
- * recommendations and letters changed, after the documents themselves, so that a reader who sees a change reads the
- * documents at least as new; the audit chains' heads, after their entries and after every document the events changed,
- * so that a reader who sees a country's head moved reads documents at least as new ({@link CountryReadCache} relies on
- * both); then where each timeline entry is, before the entry, so that an event applied again finds it; then the
- * timeline, its parts before its index, so that a reader who sees an entry (a response, say) also sees what it did (the
- * letter answered), also through that cache; then the marks that events were applied, so that an interrupted flush
- * never marks as applied an event whose effects were not all written; last, where the read models stand on the topic
- * ({@link TopicPositions}), so that a store that kept a position kept everything before it.
+ * Into the live generation, the flush writes one collection after the other, in the order of the read models'
+ * {@link ReadModelLayout} (which says why): the documents first, then what is written last, then where the read
+ * models stand on the topic ({@link TopicPositions}).
  */
 public class BatchingReadModel implements ReadModel, LookAhead {
 
-    /** Into the live generation, written after everything else, in this order (a build writes all at once). */
-    public static final List<String> WRITTEN_LAST = List.of("letter_index_parts", "board_index_parts",
-            "letter_index", "board_index", "board_changes",
-            "letter_changes", "audit_heads", "timeline_places", "timeline", "timeline_index", "applied_events",
-            TopicPositions.COLLECTION);
-
-    /** Write a build's collections at once; one thread per collection of the read models at most. */
-    private static final ExecutorService BUILD_WRITERS = Executors.newFixedThreadPool(WRITTEN_LAST.size() + 6,
-            runnable -> {
-                Thread thread = new Thread(runnable, "read-model-build-writer");
-                thread.setDaemon(true);
-                return thread;
-            });
+    /** Write a build's collections at once, one thread per collection of the read models at most. */
+    private static final ExecutorService BUILD_WRITERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-build-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final MongoTemplate mongo;
     private final Generation generation;
+    private final ReadModelLayout layout;
     private final Map<String, Map<String, Object>> pending = new LinkedHashMap<>();
     /** What was read ahead, by collection and key (null: not in the store), and as which type. */
     private final Map<String, Map<String, Object>> readAhead = new HashMap<>();
@@ -72,8 +59,8 @@ public class BatchingReadModel implements ReadModel, LookAhead {
     /** Since this was made: per collection written into the live generation, the documents and the time it took. */
     private final StoreCosts writeCosts = new StoreCosts();
 
-    public BatchingReadModel(MongoTemplate mongo, Generation generation) {
-        this(mongo, generation, Map.of());
+    public BatchingReadModel(MongoTemplate mongo, Generation generation, ReadModelLayout layout) {
+        this(mongo, generation, layout, Map.of());
     }
 
     /**
@@ -81,14 +68,16 @@ public class BatchingReadModel implements ReadModel, LookAhead {
      * reading it ahead, is answered with it, not from the store. Only for documents no one else writes meanwhile: the
      * live consumer's own, as it wrote them last ({@code RecentCountryDocuments}).
      */
-    public BatchingReadModel(MongoTemplate mongo, Generation generation, Map<String, Map<String, Object>> known) {
-        this(mongo, generation, null, Set.of(), known);
+    public BatchingReadModel(MongoTemplate mongo, Generation generation, ReadModelLayout layout,
+            Map<String, Map<String, Object>> known) {
+        this(mongo, generation, layout, null, Set.of(), known);
     }
 
-    private BatchingReadModel(MongoTemplate mongo, Generation generation, WrittenIds written,
+    private BatchingReadModel(MongoTemplate mongo, Generation generation, ReadModelLayout layout, WrittenIds written,
             Set<String> keptUntilFlush, Map<String, Map<String, Object>> known) {
         this.mongo = mongo;
         this.generation = generation;
+        this.layout = layout;
         this.written = written;
         this.keptUntilFlush = Set.copyOf(keptUntilFlush);
         this.known = known;
@@ -96,21 +85,15 @@ public class BatchingReadModel implements ReadModel, LookAhead {
 
     /**
      * For a build into a generation that is empty and that nothing else writes to until it is done: a document it
-     * has not written is known to be absent without asking the store.
-     */
-    public static BatchingReadModel ofEmptyGeneration(MongoTemplate mongo, Generation generation) {
-        return ofEmptyGeneration(mongo, generation, Set.of());
-    }
-
-    /**
-     * As {@link #ofEmptyGeneration(MongoTemplate, Generation)}, keeping the documents of {@code keptUntilFlush} in
-     * memory through every {@link #flushMost()} until a {@link #flush()}: for a few documents that nearly every
-     * event changes and that grow as the build goes (a country's index of its letters, say), written once rather
-     * than again, whole, with every flush.
+     * has not written is known to be absent without asking the store. The documents of the collections of one
+     * document per country ({@link ReadModelLayout#perCountry()}) stay in memory through every {@link #flushMost()}
+     * until a {@link #flush()}: nearly every event changes them and they grow as the build goes, so they are written
+     * once rather than again, whole, with every flush. (In a rebuild of 384,000 events the three indexes alone were
+     * some 13 MB, rewritten every 20,000 documents.)
      */
     public static BatchingReadModel ofEmptyGeneration(MongoTemplate mongo, Generation generation,
-            Set<String> keptUntilFlush) {
-        return new BatchingReadModel(mongo, generation, new WrittenIds(), keptUntilFlush, Map.of());
+            ReadModelLayout layout) {
+        return new BatchingReadModel(mongo, generation, layout, new WrittenIds(), layout.perCountry(), Map.of());
     }
 
     @Override
@@ -257,7 +240,7 @@ public class BatchingReadModel implements ReadModel, LookAhead {
     private void flush(Set<String> kept) {
         List<String> collections = new ArrayList<>(pending.keySet());
         collections.removeIf(collection -> pending.get(collection).isEmpty() || kept.contains(collection));
-        collections.sort(Comparator.comparingInt(BatchingReadModel::writeOrder));
+        collections.sort(Comparator.comparingInt(layout::writeOrder));
         if (written == null) {
             for (String collection : collections) {
                 long started = System.nanoTime();
@@ -303,10 +286,5 @@ public class BatchingReadModel implements ReadModel, LookAhead {
                     FindAndReplaceOptions.options().upsert());
         }
         bulk.execute();
-    }
-
-    private static int writeOrder(String collection) {
-        int last = WRITTEN_LAST.indexOf(collection);
-        return last < 0 ? 0 : 1 + last;
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.ToLongFunction;
 /**
  * The last few changes of a country's documents, numbered, as kept beside them (the board's, the letters'): a reader
  * who holds the documents as of change {@code n} brings them up to date with the changes after {@code n}, instead of
- * reading the whole country again ({@link CountryReadCache}). Only the last {@value #KEPT} are kept: a reader further
+ * reading the whole country again ({@code CountryReadCache}). Only the last {@value #KEPT} are kept: a reader further
  * behind reads the country whole.
  */
 public final class ChangeWindow {

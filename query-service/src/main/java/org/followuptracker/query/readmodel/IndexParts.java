@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * A country's index kept as a head and earlier parts ({@link IndexPart}): how ids are added to it, and how readers
  * read it whole. The head holds the ids added last, fewer than {@value IndexPart#IDS}; when it fills, its ids become
  * the next part. The parts are written before the head that counts them (they come first in
- * {@link BatchingReadModel#WRITTEN_LAST}), so a reader who reads the head first finds every part it counts.
+ * {@link ReadModelLayout}), so a reader who reads the head first finds every part it counts.
  */
 public final class IndexParts {
 

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.followuptracker.query.consuming.Projections;
+import org.followuptracker.query.projection.Projections;
 import org.followuptracker.query.readmodel.Generation;
 import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.readmodel.ProjectionGate;

@@ -12,7 +12,7 @@ import org.springframework.data.annotation.Id;
  * Which recommendations of a country the last events changed, numbered, and the last of the country's events it
  * was written for (every event of the country writes it): a reader holding the board as of one change re-reads only
  * those changed since ({@link BoardReads}). Written after the recommendations' documents and before the country's
- * audit head ({@link org.followuptracker.query.readmodel.BatchingReadModel#WRITTEN_LAST}).
+ * audit head ({@link org.followuptracker.query.readmodel.ReadModelLayout}).
  */
 public record BoardChanges(@Id String country, long latest, List<Change> recent, String throughEventId) {
 

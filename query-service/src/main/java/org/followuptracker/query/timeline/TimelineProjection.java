@@ -23,11 +23,13 @@ import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.events.UnSource;
-import org.followuptracker.query.consuming.AppliedEvent;
-import org.followuptracker.query.consuming.BatchKeys;
-import org.followuptracker.query.consuming.Projection;
+import org.followuptracker.query.projection.AppliedEvent;
+import org.followuptracker.query.projection.BatchKeys;
+import org.followuptracker.query.projection.EventType;
+import org.followuptracker.query.projection.Projection;
 import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
+import org.followuptracker.query.readmodel.StoredCollection;
 import org.followuptracker.query.recommendation.RecommendationDocument;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -40,13 +42,27 @@ import org.springframework.stereotype.Component;
  * is an entry of its own.
  */
 @Component
-@Order(2)
+@Order(4)
 class TimelineProjection implements Projection {
 
     private final RecommendationTexts texts;
 
     TimelineProjection(RecommendationTexts texts) {
         this.texts = texts;
+    }
+
+    /**
+     * All written last, after the other read models' (a reader who sees an entry, a response say, sees what it did:
+     * the letter answered): where each entry is before the entry, so that an event applied again finds it; the parts
+     * before the index that counts them.
+     */
+    @Override
+    public List<StoredCollection> collections() {
+        return List.of(StoredCollection.writtenLast(TimelinePlace.COLLECTION),
+                StoredCollection.keptByCountry(TimelineMonth.COLLECTION, TimelineMonth.class, TimelineMonth::country,
+                        part -> part.entries().size()),
+                StoredCollection.perCountry(TimelineIndex.COLLECTION, TimelineIndex.class,
+                        index -> index.months().size()));
     }
 
     @Override
@@ -96,40 +112,64 @@ class TimelineProjection implements Projection {
     public void apply(ReceivedEvent received, ReadModel readModel) {
         EventEnvelope envelope = received.envelope();
         TrackerEvent event = envelope.event();
-        if (event instanceof RecommendationRecorded e) {
-            if (e.madeOn() != null) {
-                entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Recommendation made"
-                        + sources(e.sources()) + ": " + texts.shortTextOf(readModel, e.recommendationId()));
+        switch (EventType.of(event)) {
+            case RECOMMENDATION_RECORDED -> {
+                RecommendationRecorded e = (RecommendationRecorded) event;
+                if (e.madeOn() != null) {
+                    entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Recommendation made"
+                            + sources(e.sources()) + ": " + texts.shortTextOf(readModel, e.recommendationId()));
+                }
             }
-        } else if (event instanceof LetterSent e) {
-            entry(readModel, envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender() + " to "
-                    + e.recipient() + ": " + e.subject() + " (urges " + count(e.recommendationIds().size(), "recommendation") + ")");
-        } else if (event instanceof ResponseReceived e) {
-            entry(readModel, envelope, e.letterId(), e.positions().stream().map(PositionTaken::recommendationId).toList(),
-                    e.responseId(), "Response from " + e.from()
-                            + (e.summary() == null || e.summary().isBlank() ? "" : ": " + e.summary())
-                            + " (positions on " + count(e.positions().size(), "recommendation") + ")");
-        } else if (event instanceof FollowUpSent e) {
-            entry(readModel, envelope, e.letterId(), List.of(), null, "Follow-up sent: " + e.summary()
-                    + (e.responseDueBy() == null ? "" : " (answer now due by " + e.responseDueBy() + ")"));
-        } else if (event instanceof ResponseDueDateSet e) {
-            entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due by " + e.responseDueBy() + ": " + e.reason());
-        } else if (event instanceof ResponseDueDateExtended e) {
-            entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date extended to " + e.responseDueBy()
-                    + ": " + e.reason());
-        } else if (event instanceof ResponseDueDateWithdrawn e) {
-            entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date withdrawn: " + e.reason());
-        } else if (event instanceof FactRetracted e) {
-            retract(readModel, envelope, e);
-        } else if (event instanceof PositionRecorded e) {
-            entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Position " + e.position() + " on "
-                    + texts.shortTextOf(readModel, e.recommendationId()) + " (source: " + e.source() + ")");
-        } else if (event instanceof RecommendationImplemented e) {
-            finding(readModel, envelope, e.recommendationId(), "Found implemented", e.evidence());
-        } else if (event instanceof RecommendationPartiallyImplemented e) {
-            finding(readModel, envelope, e.recommendationId(), "Found partially implemented", e.evidence());
-        } else if (event instanceof RecommendationNotImplemented e) {
-            finding(readModel, envelope, e.recommendationId(), "Found not implemented", e.evidence());
+            case LETTER_SENT -> {
+                LetterSent e = (LetterSent) event;
+                entry(readModel, envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender()
+                        + " to " + e.recipient() + ": " + e.subject() + " (urges "
+                        + count(e.recommendationIds().size(), "recommendation") + ")");
+            }
+            case RESPONSE_RECEIVED -> {
+                ResponseReceived e = (ResponseReceived) event;
+                entry(readModel, envelope, e.letterId(),
+                        e.positions().stream().map(PositionTaken::recommendationId).toList(), e.responseId(),
+                        "Response from " + e.from() + (e.summary() == null || e.summary().isBlank() ? "" : ": "
+                                + e.summary()) + " (positions on " + count(e.positions().size(), "recommendation") + ")");
+            }
+            case FOLLOW_UP_SENT -> {
+                FollowUpSent e = (FollowUpSent) event;
+                entry(readModel, envelope, e.letterId(), List.of(), null, "Follow-up sent: " + e.summary()
+                        + (e.responseDueBy() == null ? "" : " (answer now due by " + e.responseDueBy() + ")"));
+            }
+            case RESPONSE_DUE_DATE_SET -> {
+                ResponseDueDateSet e = (ResponseDueDateSet) event;
+                entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due by " + e.responseDueBy() + ": "
+                        + e.reason());
+            }
+            case RESPONSE_DUE_DATE_EXTENDED -> {
+                ResponseDueDateExtended e = (ResponseDueDateExtended) event;
+                entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date extended to "
+                        + e.responseDueBy() + ": " + e.reason());
+            }
+            case RESPONSE_DUE_DATE_WITHDRAWN -> {
+                ResponseDueDateWithdrawn e = (ResponseDueDateWithdrawn) event;
+                entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date withdrawn: " + e.reason());
+            }
+            case FACT_RETRACTED -> retract(readModel, envelope, (FactRetracted) event);
+            case POSITION_RECORDED -> {
+                PositionRecorded e = (PositionRecorded) event;
+                entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Position " + e.position()
+                        + " on " + texts.shortTextOf(readModel, e.recommendationId()) + " (source: " + e.source() + ")");
+            }
+            case RECOMMENDATION_IMPLEMENTED -> {
+                RecommendationImplemented e = (RecommendationImplemented) event;
+                finding(readModel, envelope, e.recommendationId(), "Found implemented", e.evidence());
+            }
+            case RECOMMENDATION_PARTIALLY_IMPLEMENTED -> {
+                RecommendationPartiallyImplemented e = (RecommendationPartiallyImplemented) event;
+                finding(readModel, envelope, e.recommendationId(), "Found partially implemented", e.evidence());
+            }
+            case RECOMMENDATION_NOT_IMPLEMENTED -> {
+                RecommendationNotImplemented e = (RecommendationNotImplemented) event;
+                finding(readModel, envelope, e.recommendationId(), "Found not implemented", e.evidence());
+            }
         }
     }
 
@@ -195,7 +235,7 @@ class TimelineProjection implements Projection {
                     part = next != null ? next : part.next();
                 }
                 readModel.save(TimelinePlace.COLLECTION, envelope.id(), new TimelinePlace(envelope.id(), part.key()));
-                part = part.with(new TimelineEntry(envelope.id(), envelope.event().getClass().getSimpleName(),
+                part = part.with(new TimelineEntry(envelope.id(), EventType.of(envelope.event()).typeName(),
                         envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
                         envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId,
                         envelope.actor(), envelope.source(), null));

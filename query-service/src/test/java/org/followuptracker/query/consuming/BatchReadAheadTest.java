@@ -31,17 +31,19 @@ import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.query.audit.AuditHead;
 import org.followuptracker.query.letter.LetterIndex;
+import org.followuptracker.query.projection.AppliedEvent;
+import org.followuptracker.query.projection.Projections;
+import org.followuptracker.query.projection.TheProjections;
 import org.followuptracker.query.readmodel.BatchingReadModel;
 import org.followuptracker.query.readmodel.Generation;
 import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.readmodel.RecentCountryDocuments;
 import org.followuptracker.query.recommendation.BoardIndex;
 import org.followuptracker.query.timeline.TimelineIndex;
 import org.followuptracker.query.timeline.TimelineMonth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -51,12 +53,6 @@ import org.springframework.data.mongodb.core.query.Query;
  * models come out the same as when each event is applied on its own.
  */
 class BatchReadAheadTest {
-
-    @ComponentScan(basePackages = "org.followuptracker.query", useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                    pattern = ".*(Projection|Projections|RecommendationTexts)"))
-    static class JustTheProjections {
-    }
 
     private static final List<String> COUNTRIES = List.of("ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "MNG",
             "RUS", "TJK", "TKM", "UKR", "UZB", "CHN", "IRN", "TUR", "EGY", "SAU", "BHR", "QAT");
@@ -79,8 +75,7 @@ class BatchReadAheadTest {
             return super.find(query, entityClass, collectionName);
         }
     };
-    private final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(
-            JustTheProjections.class);
+    private final AnnotationConfigApplicationContext context = TheProjections.context();
     private final Projections projections = context.getBean(Projections.class);
     private long recorded;
 
@@ -124,7 +119,7 @@ class BatchReadAheadTest {
     void theCountriesDocumentsTheConsumerWroteLastAreNotReadBackAndTheReadModelsComeOutTheSame() {
         List<EventEnvelope> first = firstBatch();
         List<EventEnvelope> second = secondBatch();
-        RecentCountryDocuments recent = new RecentCountryDocuments();
+        RecentCountryDocuments recent = new RecentCountryDocuments(projections.layout());
         Generation remembering = new Generation(1);
         applyAsTheConsumerDoes(first, remembering, recent);
         assertThat(recent.countries()).isEqualTo(COUNTRIES.size());
@@ -186,7 +181,7 @@ class BatchReadAheadTest {
 
     /** As the consumer applies a batch, told which of its events no one can have applied before. */
     private void applyFirstDelivered(List<EventEnvelope> events, Generation generation, Set<String> firstDelivered) {
-        BatchingReadModel readModel = new BatchingReadModel(mongo, generation);
+        BatchingReadModel readModel = new BatchingReadModel(mongo, generation, projections.layout());
         List<ReceivedEvent> received = events.stream().map(BatchReadAheadTest::received).toList();
         readModel.firstDelivered(firstDelivered);
         projections.readAhead(received, readModel);
@@ -196,7 +191,7 @@ class BatchReadAheadTest {
 
     @Test
     void aCountrysTimelinePartsAreKeptAsItsLatestBatchWroteThem() {
-        RecentCountryDocuments recent = new RecentCountryDocuments();
+        RecentCountryDocuments recent = new RecentCountryDocuments(projections.layout());
         Generation live = new Generation(1);
         recent.written(live, Map.of("timeline", Map.of("KAZ:2013-01", part("KAZ", "2013-01"),
                         "KAZ:2013-02", part("KAZ", "2013-02"), "KGZ:2013-02", part("KGZ", "2013-02")),
@@ -218,7 +213,7 @@ class BatchReadAheadTest {
 
     @Test
     void onlyTheCountriesWrittenToMostRecentlyAreKeptAsFarAsTheirEntriesFitAndARebalanceForgetsThemAll() {
-        RecentCountryDocuments recent = new RecentCountryDocuments();
+        RecentCountryDocuments recent = new RecentCountryDocuments(projections.layout());
         Generation live = new Generation(1);
         // Five countries' letter indexes fill what is kept.
         int letters = RecentCountryDocuments.ENTRIES / 5;
@@ -443,7 +438,7 @@ class BatchReadAheadTest {
     }
 
     private void applyAsABatch(List<EventEnvelope> events, Generation generation) {
-        BatchingReadModel readModel = new BatchingReadModel(mongo, generation);
+        BatchingReadModel readModel = new BatchingReadModel(mongo, generation, projections.layout());
         List<ReceivedEvent> received = events.stream().map(BatchReadAheadTest::received).toList();
         projections.readAhead(received, readModel);
         received.forEach(event -> projections.apply(event, readModel));
@@ -482,17 +477,17 @@ class BatchReadAheadTest {
 
     /** As the live consumer applies a batch: with what it wrote last, and keeping what it writes now. */
     private void applyAsTheConsumerDoes(List<EventEnvelope> events, Generation generation, RecentCountryDocuments recent) {
-        BatchingReadModel readModel = new BatchingReadModel(mongo, generation, recent.of(generation));
+        BatchingReadModel readModel = new BatchingReadModel(mongo, generation, projections.layout(), recent.of(generation));
         List<ReceivedEvent> received = events.stream().map(BatchReadAheadTest::received).toList();
         projections.readAhead(received, readModel);
         received.forEach(event -> projections.apply(event, readModel));
-        Map<String, Map<String, Object>> countries = readModel.pendingIn(RecentCountryDocuments.COLLECTIONS);
+        Map<String, Map<String, Object>> countries = readModel.pendingIn(recent.collections());
         readModel.flush();
         recent.written(generation, countries);
     }
 
     private void applyAlone(EventEnvelope envelope, Generation generation) {
-        BatchingReadModel readModel = new BatchingReadModel(mongo, generation);
+        BatchingReadModel readModel = new BatchingReadModel(mongo, generation, projections.layout());
         projections.apply(received(envelope), readModel);
         readModel.flush();
     }

@@ -21,7 +21,7 @@ import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.query.readmodel.ChangeWindow;
 import org.followuptracker.query.readmodel.IndexPart;
 import org.followuptracker.query.readmodel.IndexParts;
-import org.followuptracker.query.readmodel.ProjectedCountries;
+import org.followuptracker.query.freshness.ProjectedCountries;
 import org.followuptracker.query.web.AsOf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.query.readmodel.IndexPart;
-import org.followuptracker.query.readmodel.ProjectedCountries;
+import org.followuptracker.query.freshness.ProjectedCountries;
 import org.followuptracker.query.web.AsOf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class BoardReadsTest {
     private static final AsOf NOW = AsOf.of(null, Clock.fixed(Instant.parse("2013-06-01T12:00:00Z"), ZoneOffset.UTC));
 
     private final ProjectedCountries store = new ProjectedCountries();
-    private final RecommendationBoardProjection projection = new RecommendationBoardProjection();
+    private final BoardProjection projection = new BoardProjection();
     private final BoardReads reads = new BoardReads(store.cache);
 
     @AfterEach

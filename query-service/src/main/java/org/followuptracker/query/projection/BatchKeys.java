@@ -1,4 +1,4 @@
-package org.followuptracker.query.consuming;
+package org.followuptracker.query.projection;
 
 import java.util.List;
 import java.util.function.Predicate;

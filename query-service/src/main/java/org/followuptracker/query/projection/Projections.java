@@ -1,10 +1,13 @@
-package org.followuptracker.query.consuming;
+package org.followuptracker.query.projection;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.query.readmodel.LookAhead;
 import org.followuptracker.query.readmodel.ReadModel;
+import org.followuptracker.query.readmodel.ReadModelLayout;
+import org.followuptracker.query.readmodel.StoredCollection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +18,20 @@ import org.springframework.stereotype.Component;
 public class Projections {
 
     private final List<Projection> projections;
+    private final ReadModelLayout layout;
 
     public Projections(List<Projection> projections) {
         this.projections = projections;
+        List<StoredCollection> collections = new ArrayList<>();
+        projections.forEach(projection -> collections.addAll(projection.collections()));
+        // After every projection's: an event is marked applied once all it changed is written.
+        collections.add(StoredCollection.writtenLast(AppliedEvent.COLLECTION));
+        this.layout = new ReadModelLayout(collections);
+    }
+
+    /** The read models' collections, as the projections declare them. */
+    public ReadModelLayout layout() {
+        return layout;
     }
 
     /**

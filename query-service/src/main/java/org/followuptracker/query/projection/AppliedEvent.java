@@ -1,4 +1,4 @@
-package org.followuptracker.query.consuming;
+package org.followuptracker.query.projection;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -38,7 +38,7 @@ public record AppliedEvent(
 
     public static AppliedEvent of(EventEnvelope envelope) {
         TrackerEvent event = envelope.event();
-        return new AppliedEvent(envelope.id(), envelope.country(), event.getClass().getSimpleName(), monthOf(envelope),
+        return new AppliedEvent(envelope.id(), envelope.country(), EventType.of(event).typeName(), monthOf(envelope),
                 letterIdOf(event), event instanceof ResponseReceived r ? r.responseId() : null,
                 recommendationIdsOf(envelope));
     }
@@ -51,42 +51,36 @@ public record AppliedEvent(
 
     /** The letter an event concerns by its letter id, or null. */
     public static String letterIdOf(TrackerEvent event) {
-        if (event instanceof LetterSent e) {
-            return e.letterId();
-        } else if (event instanceof ResponseReceived e) {
-            return e.letterId();
-        } else if (event instanceof FollowUpSent e) {
-            return e.letterId();
-        } else if (event instanceof ResponseDueDateSet e) {
-            return e.letterId();
-        } else if (event instanceof ResponseDueDateExtended e) {
-            return e.letterId();
-        } else if (event instanceof ResponseDueDateWithdrawn e) {
-            return e.letterId();
-        }
-        return null;
+        return switch (EventType.of(event)) {
+            case LETTER_SENT -> ((LetterSent) event).letterId();
+            case RESPONSE_RECEIVED -> ((ResponseReceived) event).letterId();
+            case FOLLOW_UP_SENT -> ((FollowUpSent) event).letterId();
+            case RESPONSE_DUE_DATE_SET -> ((ResponseDueDateSet) event).letterId();
+            case RESPONSE_DUE_DATE_EXTENDED -> ((ResponseDueDateExtended) event).letterId();
+            case RESPONSE_DUE_DATE_WITHDRAWN -> ((ResponseDueDateWithdrawn) event).letterId();
+            // A retraction names its letter as its aggregate (see LetterProjection), not by a letter id.
+            case RECOMMENDATION_RECORDED, POSITION_RECORDED, RECOMMENDATION_IMPLEMENTED,
+                    RECOMMENDATION_PARTIALLY_IMPLEMENTED, RECOMMENDATION_NOT_IMPLEMENTED, FACT_RETRACTED -> null;
+        };
     }
 
     /** The recommendations an event concerns, or none. */
     public static List<String> recommendationIdsOf(EventEnvelope envelope) {
         TrackerEvent event = envelope.event();
-        if (event instanceof LetterSent e) {
-            return e.recommendationIds();
-        } else if (event instanceof ResponseReceived e) {
-            return e.positions().stream().map(PositionTaken::recommendationId).toList();
-        } else if (event instanceof RecommendationRecorded e) {
-            return List.of(e.recommendationId());
-        } else if (event instanceof PositionRecorded e) {
-            return List.of(e.recommendationId());
-        } else if (event instanceof RecommendationImplemented e) {
-            return List.of(e.recommendationId());
-        } else if (event instanceof RecommendationPartiallyImplemented e) {
-            return List.of(e.recommendationId());
-        } else if (event instanceof RecommendationNotImplemented e) {
-            return List.of(e.recommendationId());
-        } else if (event instanceof FactRetracted e && "Recommendation".equals(envelope.aggregateType())) {
-            return List.of(e.aggregateId());
-        }
-        return List.of();
+        return switch (EventType.of(event)) {
+            case LETTER_SENT -> ((LetterSent) event).recommendationIds();
+            case RESPONSE_RECEIVED -> ((ResponseReceived) event).positions().stream()
+                    .map(PositionTaken::recommendationId).toList();
+            case RECOMMENDATION_RECORDED -> List.of(((RecommendationRecorded) event).recommendationId());
+            case POSITION_RECORDED -> List.of(((PositionRecorded) event).recommendationId());
+            case RECOMMENDATION_IMPLEMENTED -> List.of(((RecommendationImplemented) event).recommendationId());
+            case RECOMMENDATION_PARTIALLY_IMPLEMENTED ->
+                    List.of(((RecommendationPartiallyImplemented) event).recommendationId());
+            case RECOMMENDATION_NOT_IMPLEMENTED -> List.of(((RecommendationNotImplemented) event).recommendationId());
+            case FACT_RETRACTED -> "Recommendation".equals(envelope.aggregateType())
+                    ? List.of(((FactRetracted) event).aggregateId()) : List.of();
+            case FOLLOW_UP_SENT, RESPONSE_DUE_DATE_SET, RESPONSE_DUE_DATE_EXTENDED, RESPONSE_DUE_DATE_WITHDRAWN ->
+                    List.of();
+        };
     }
 }

@@ -1,4 +1,4 @@
-package org.followuptracker.query.readmodel;
+package org.followuptracker.query.freshness;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -8,12 +8,17 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.query.audit.AuditHead;
-import org.followuptracker.query.consuming.Projection;
+import org.followuptracker.query.readmodel.BatchingReadModel;
+import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.readmodel.Generation;
+import org.followuptracker.query.projection.Projection;
+import org.followuptracker.query.projection.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -47,7 +52,8 @@ public final class ProjectedCountries implements AutoCloseable {
 
     /** Applies the event through the projections, written as the consumer writes, and ends the country's chain with it. */
     public void applied(EventEnvelope envelope, Projection... projections) {
-        BatchingReadModel batch = new BatchingReadModel(mongo, readModel.generation());
+        BatchingReadModel batch = new BatchingReadModel(mongo, readModel.generation(),
+                new Projections(List.of(projections)).layout());
         for (Projection projection : projections) {
             projection.apply(new ReceivedEvent(envelope, "{}", envelope.revision()), batch);
         }

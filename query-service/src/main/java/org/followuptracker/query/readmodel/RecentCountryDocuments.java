@@ -1,27 +1,16 @@
-package org.followuptracker.query.consuming;
+package org.followuptracker.query.readmodel;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.followuptracker.query.audit.AuditHead;
-import org.followuptracker.query.letter.LetterChanges;
-import org.followuptracker.query.letter.LetterIndex;
-import org.followuptracker.query.readmodel.Generation;
-import org.followuptracker.query.recommendation.BoardChanges;
-import org.followuptracker.query.recommendation.BoardIndex;
-import org.followuptracker.query.timeline.TimelineIndex;
-import org.followuptracker.query.timeline.TimelineMonth;
-import org.springframework.stereotype.Component;
 
 /**
- * The documents of which a country has one, that nearly every event of the country changes, and the timeline parts
- * its latest batch wrote, as the live consumer last wrote them, for the countries it wrote to most recently, up to
- * {@value #ENTRIES} entries (ids, months and timeline entries in their lists) in all: the next batch takes them from
+ * The documents of which a country has one, that nearly every event of the country changes
+ * ({@link StoredCollection#perCountry}), and those of other collections kept by country (the timeline parts its
+ * latest batch wrote: {@link StoredCollection#keptByCountry}), as the live consumer last wrote them, for the countries
+ * it wrote to most recently, up to {@value #ENTRIES} entries (ids, months and timeline entries in their lists) in all: the next batch takes them from
  * here instead of reading them back from the store.
  * <p>
  * Why: they grow with the country (the index of its timeline's months, which of its letters and recommendations
@@ -36,26 +25,15 @@ import org.springframework.stereotype.Component;
  * The consumer is the only writer of the live generation's documents and a country's events are all on one
  * partition, so what it wrote last is what the store holds, unless: the live generation changed (a rebuild went live:
  * forgotten, by generation), a write failed part way (forgotten by the consumer), or the consumer's partitions changed
- * (another instance may have written their countries meanwhile: forgotten on every rebalance, {@link ConsumerRebalance}).
+ * (another instance may have written their countries meanwhile: forgotten on every rebalance, {@code ConsumerRebalance}).
  */
-@Component
 public class RecentCountryDocuments {
 
-    /** The collections kept whole, each keyed by country. */
-    static final Set<String> BY_COUNTRY = Set.of(LetterIndex.COLLECTION, BoardIndex.COLLECTION,
-            TimelineIndex.COLLECTION, LetterChanges.COLLECTION, BoardChanges.COLLECTION, AuditHead.COLLECTION);
-    /**
-     * Every collection kept: those by country, and the timeline's parts, of which a country's are kept as its latest
-     * batch wrote them (the last part of each month it added to: most events are entered in the months of the last
-     * weeks, so the next batch adds to those same parts). They were two thirds of what a live batch read back.
-     */
-    public static final Set<String> COLLECTIONS = Stream.concat(BY_COUNTRY.stream(),
-            Stream.of(TimelineMonth.COLLECTION)).collect(Collectors.toUnmodifiableSet());
     /**
      * How many entries the kept documents may hold in all (the ids in a country's indexes and changes, the months in
      * its timeline's index, the entries of its timeline's parts; each some 100 bytes of heap): about 20 MiB.
      */
-    static final int ENTRIES = 200_000;
+    public static final int ENTRIES = 200_000;
 
     /** By country, then collection and key; the country written to least recently first. */
     private final LinkedHashMap<String, Map<String, Map<String, Object>>> byCountry =
@@ -63,6 +41,16 @@ public class RecentCountryDocuments {
     private final Map<String, Integer> entriesByCountry = new HashMap<>();
     private long entries;
     private long generation = -1;
+    private final ReadModelLayout layout;
+
+    public RecentCountryDocuments(ReadModelLayout layout) {
+        this.layout = layout;
+    }
+
+    /** The collections kept ({@link ReadModelLayout#kept()}): what a batch wrote of them is told {@link #written}. */
+    public Set<String> collections() {
+        return layout.kept();
+    }
 
     /** What is kept for the generation, by collection and key (a copy); nothing if another was live before. */
     public synchronized Map<String, Map<String, Object>> of(Generation live) {
@@ -78,9 +66,8 @@ public class RecentCountryDocuments {
         keptFor(live);
         Map<String, Map<String, Map<String, Object>>> written = new HashMap<>();
         documents.forEach((collection, byKey) -> byKey.forEach((key, document) -> {
-            String country = BY_COUNTRY.contains(collection) ? key
-                    : document instanceof TimelineMonth part && collection.equals(TimelineMonth.COLLECTION)
-                            ? part.country() : null;
+            StoredCollection.Kept kept = layout.kept(collection);
+            String country = kept == null ? null : kept.country().apply(key, document);
             if (country != null) {
                 written.computeIfAbsent(country, c -> new HashMap<>())
                         .computeIfAbsent(collection, c -> new HashMap<>()).put(key, document);
@@ -88,10 +75,10 @@ public class RecentCountryDocuments {
         }));
         written.forEach((country, byCollection) -> {
             Map<String, Map<String, Object>> kept = byCountry.computeIfAbsent(country, key -> new HashMap<>());
-            // A country's timeline parts: as this batch wrote them, replacing those an earlier batch wrote.
+            // A collection kept by country (its timeline parts): as this batch wrote it, replacing an earlier batch's.
             kept.putAll(byCollection);
-            int held = kept.values().stream().flatMap(byKey -> byKey.values().stream())
-                    .mapToInt(RecentCountryDocuments::entriesOf).sum();
+            int held = kept.entrySet().stream().mapToInt(byKey -> byKey.getValue().values().stream()
+                    .mapToInt(document -> entriesOf(byKey.getKey(), document)).sum()).sum();
             Integer before = entriesByCountry.put(country, held);
             entries += held - (before == null ? 0 : before);
         });
@@ -104,22 +91,8 @@ public class RecentCountryDocuments {
     }
 
     /** What a kept document holds, in entries of its lists (at least one). */
-    static int entriesOf(Object document) {
-        int entries = 1;
-        if (document instanceof LetterIndex index) {
-            entries = index.letterIds().size();
-        } else if (document instanceof BoardIndex index) {
-            entries = index.recommendationIds().size();
-        } else if (document instanceof TimelineIndex index) {
-            entries = index.months().size();
-        } else if (document instanceof LetterChanges changes) {
-            entries = changes.changedLetters().size();
-        } else if (document instanceof BoardChanges changes) {
-            entries = changes.recent().stream().mapToInt(change -> change.recommendationIds().size()).sum();
-        } else if (document instanceof TimelineMonth part) {
-            entries = part.entries().size();
-        }
-        return Math.max(1, entries);
+    private int entriesOf(String collection, Object document) {
+        return Math.max(1, layout.kept(collection).entries().applyAsInt(document));
     }
 
     /** What is kept is the generation's: what was kept for another is forgotten. */
@@ -137,11 +110,11 @@ public class RecentCountryDocuments {
         entries = 0;
     }
 
-    synchronized int countries() {
+    public synchronized int countries() {
         return byCountry.size();
     }
 
-    synchronized long entries() {
+    public synchronized long entries() {
         return entries;
     }
 }

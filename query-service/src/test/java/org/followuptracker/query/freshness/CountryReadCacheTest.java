@@ -1,4 +1,4 @@
-package org.followuptracker.query.readmodel;
+package org.followuptracker.query.freshness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.followuptracker.query.audit.AuditHead;
+import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.readmodel.Generation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
