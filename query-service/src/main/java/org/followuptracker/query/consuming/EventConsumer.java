@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
  * country's events are all on one partition). A poll's events are applied together and written in bulk, with where
  * the read models then stand on each partition ({@link TopicPositions}); an event before that is not applied again,
  * and a poll that starts beyond it is read again from there. The offsets are committed to Kafka after that write, as
- * a hint for where to start. Before the first generation of read models was built there is nothing to
- * apply to: the build reads the topic from its start.
+ * a hint for where to start. Before a generation of read models of this version's layout was built there is
+ * nothing to apply to: the build reads the topic from its start.
  */
 @Component
 class EventConsumer {
@@ -120,7 +120,7 @@ class EventConsumer {
         Consumer<?, ?> consumer = idle.getConsumer();
         gate.lock();
         try {
-            Optional<Generation> live = generations.liveNow();
+            Optional<Generation> live = generations.liveNowOfThisLayout();
             if (live.isPresent()) {
                 readAgainWhereBehind(StoredPositions.of(mongo, live.get(), List.of(), consumer), consumer);
             }
@@ -134,9 +134,10 @@ class EventConsumer {
         gate.lock();
         try {
             // Read afresh while holding the gate: a rebuild may just have replaced the generation.
-            Optional<Generation> live = generations.liveNow();
+            Optional<Generation> live = generations.liveNowOfThisLayout();
             if (live.isEmpty()) {
-                log.debug("no read models built yet; the first build will apply these {} events", records.size());
+                log.debug("no read models of this layout built yet; the build will apply these {} events",
+                        records.size());
                 return;
             }
             // Where the read models stand, not where Kafka says this group stands: what comes before is applied.

@@ -98,10 +98,6 @@ class AwaitingAcrossCountries {
             String letterId = letter.letter().letterId();
             LetterRecord record = words.get(letterId);
             if (record == null) {
-                // Kept in its country's one document by an earlier version, until the next event about the country.
-                record = reads.of(readModel, letter.country()).letter(letterId);
-            }
-            if (record == null) {
                 log.warn("letters awaiting an answer: {} of {} is not in the read models", letterId, letter.country());
                 continue;
             }

@@ -2,11 +2,9 @@ package org.followuptracker.query.letter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.followuptracker.query.readmodel.ChangeWindow;
 import org.followuptracker.query.freshness.CountryReadCache;
 import org.followuptracker.query.readmodel.DirectReadModel;
@@ -119,18 +117,13 @@ public class CountryLettersReads {
                 dates.get(letter.country()).add(now);
             }
         });
-        List<String> notIndexed = countries.stream().filter(country -> !dates.containsKey(country)).toList();
-        if (!notIndexed.isEmpty()) {
-            readModel.findAll(CountryLetters.LEGACY_COLLECTION, notIndexed, CountryLetters.class).forEach(letters ->
-                    dates.put(letters.country(), KeptLetterDates.of(letters.letters())));
-        }
         return dates;
     }
 
     /**
      * The letters of each country, in the order recorded: by each country's index, one key lookup a letter (asked
-     * for many at a time); for many countries at once, every letter in one pass instead. A country whose letters an
-     * earlier version kept in one document, and that no event has concerned since, is read from that document.
+     * for many at a time); for many countries at once, every letter in one pass instead. A country without an index
+     * has no letters yet.
      */
     private static List<CountryLetters> lettersOf(DirectReadModel readModel, List<String> countries) {
         Map<String, List<String>> indexes = indexesOf(readModel, countries);
@@ -142,9 +135,7 @@ public class CountryLettersReads {
                     LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter));
         }
         List<CountryLetters> letters = new ArrayList<>();
-        Set<String> indexed = new HashSet<>();
         indexes.forEach((country, letterIds) -> {
-            indexed.add(country);
             List<LetterRecord> found = new ArrayList<>(letterIds.size());
             for (String letterId : letterIds) {
                 LetterDocument letter = byId.get(letterId);
@@ -158,10 +149,6 @@ public class CountryLettersReads {
             }
             letters.add(new CountryLetters(country, found));
         });
-        List<String> notIndexed = countries.stream().filter(country -> !indexed.contains(country)).toList();
-        if (!notIndexed.isEmpty()) {
-            letters.addAll(readModel.findAll(CountryLetters.LEGACY_COLLECTION, notIndexed, CountryLetters.class));
-        }
         return letters;
     }
 

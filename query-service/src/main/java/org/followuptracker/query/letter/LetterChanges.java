@@ -16,11 +16,7 @@ public record LetterChanges(@Id String country, long latest, List<Change> change
 
     public static final String COLLECTION = "letter_changes";
 
-    /**
-     * The letter change {@code number} concerned. An earlier version kept each letter whole (some 14 KB a country,
-     * rewritten with every event) in a field of its own, {@code recent}: versions read only their own field, and a
-     * reader whose field misses a change (numbered by the other) reads the letters whole.
-     */
+    /** The letter change {@code number} concerned. */
     public record Change(long number, String letterId) {
     }
 

@@ -115,13 +115,8 @@ class LetterProjection implements Projection {
     /** A letter sent: its document, numbered, and its place in the country's index. */
     private LetterRecord sent(ReadModel readModel, EventEnvelope envelope, LetterSent e) {
         Instant recordedAt = envelope.recordedAt().toInstant();
-        // The index is read once: to tell whether the country's letters are still in one document, and to add to.
-        LetterIndex index = indexOf(readModel, e.country());
+        LetterIndex index = readModel.find(LetterIndex.COLLECTION, e.country(), LetterIndex.class);
         LetterDocument found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
-        if (found == null && index == null && movedFromOneDocument(readModel, e.country())) {
-            found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
-            index = indexOf(readModel, e.country());
-        }
         LetterIndex current = index != null ? index : LetterIndex.empty(e.country());
         LetterRecord letter;
         if (found == null) {
@@ -152,7 +147,7 @@ class LetterProjection implements Projection {
 
     private LetterRecord update(ReadModel readModel, EventEnvelope envelope, String letterId,
             UnaryOperator<LetterRecord> change) {
-        LetterDocument found = letterDocument(readModel, envelope.country(), letterId);
+        LetterDocument found = readModel.find(LetterDocument.COLLECTION, letterId, LetterDocument.class);
         if (found == null || !found.country().equals(envelope.country())) {
             // Cannot happen while each country's events arrive in order: the letter is sent first.
             log.warn("{} {} concerns letter {}, which is not known here as a letter to {}", envelope.type(),
@@ -165,45 +160,5 @@ class LetterProjection implements Projection {
                     new LetterDocument(letterId, envelope.country(), changed, found.number()));
         }
         return changed;
-    }
-
-    /**
-     * The letter's document, or null. Not found, and sent to a country whose letters an earlier version kept in one
-     * document, it is looked for again once they are moved.
-     */
-    private static LetterDocument letterDocument(ReadModel readModel, String country, String letterId) {
-        LetterDocument letter = readModel.find(LetterDocument.COLLECTION, letterId, LetterDocument.class);
-        if (letter == null && indexOf(readModel, country) == null && movedFromOneDocument(readModel, country)) {
-            letter = readModel.find(LetterDocument.COLLECTION, letterId, LetterDocument.class);
-        }
-        return letter;
-    }
-
-    private static LetterIndex indexOf(ReadModel readModel, String country) {
-        return readModel.find(LetterIndex.COLLECTION, country, LetterIndex.class);
-    }
-
-    /**
-     * A country that has no letter index yet and whose letters an earlier version kept in one document
-     * ({@link CountryLetters#LEGACY_COLLECTION}) has each of its letters written to a document of its own, and its
-     * index, now. The caller has found no index.
-     * Such read models are also rebuilt on start ({@code RebuildOnStart}); this keeps them right meanwhile.
-     *
-     * @return whether they were moved now
-     */
-    private static boolean movedFromOneDocument(ReadModel readModel, String country) {
-        CountryLetters legacy = readModel.find(CountryLetters.LEGACY_COLLECTION, country, CountryLetters.class);
-        if (legacy == null) {
-            return false;
-        }
-        LetterIndex index = LetterIndex.empty(country);
-        for (LetterRecord letter : legacy.letters()) {
-            readModel.save(LetterDocument.COLLECTION, letter.letterId(),
-                    new LetterDocument(letter.letterId(), country, letter, index.size()));
-            index = index.with(letter.letterId(), readModel);
-        }
-        readModel.save(LetterIndex.COLLECTION, country, index);
-        log.info("letters of {}: {} moved from one document to one each", country, legacy.letters().size());
-        return true;
     }
 }

@@ -1,6 +1,5 @@
 package org.followuptracker.query.projection;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
@@ -17,19 +16,17 @@ import org.followuptracker.events.ResponseDueDateSet;
 import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
-import org.followuptracker.query.readmodel.IsoDays;
 import org.springframework.data.annotation.Id;
 
 /**
- * An event every projection has applied, with what a later retraction of it needs to know: the timeline month it
- * is in, and the letter and recommendations it concerned. Written after the projections, so an event found here
+ * An event every projection has applied, with what a later retraction of it needs to know: the letter and
+ * recommendations it concerned. Written after the projections, so an event found here
  * is skipped whole when delivered again.
  */
 public record AppliedEvent(
         @Id String eventId,
         String country,
         String type,
-        String month,
         String letterId,
         String responseId,
         List<String> recommendationIds) {
@@ -38,15 +35,9 @@ public record AppliedEvent(
 
     public static AppliedEvent of(EventEnvelope envelope) {
         TrackerEvent event = envelope.event();
-        return new AppliedEvent(envelope.id(), envelope.country(), EventType.of(event).typeName(), monthOf(envelope),
+        return new AppliedEvent(envelope.id(), envelope.country(), EventType.of(event).typeName(),
                 letterIdOf(event), event instanceof ResponseReceived r ? r.responseId() : null,
                 recommendationIdsOf(envelope));
-    }
-
-    /** The month an event belongs to on the timeline: when it happened, or else when it was recorded. */
-    public static String monthOf(EventEnvelope envelope) {
-        LocalDate day = envelope.occurredOn() != null ? envelope.occurredOn() : envelope.recordedAt().toInstant().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
-        return IsoDays.monthOf(day);
     }
 
     /** The letter an event concerns by its letter id, or null. */

@@ -24,6 +24,8 @@ public class Generations {
     static final String POINTERS = "read_model_generations";
     private static final String LIVE = "live";
     private static final String LAST_ALLOCATED = "last-allocated";
+    /** The live pointer's field that tells the layout of the live generation's documents. */
+    private static final String LAYOUT = "layout";
     private static final long REFRESH_MILLIS = 1000;
     /** Collections of earlier builds, before generations. */
     private static final String[] UNVERSIONED = {"recommendations", "timeline_entries", "letters"};
@@ -81,19 +83,34 @@ public class Generations {
         return generation;
     }
 
-    /** Whether the live generation has collection {@code name} (one that earlier versions wrote, say). */
+    /** Whether the live generation has collection {@code name}. */
     public boolean liveHas(String name) {
         return live().map(generation -> mongo.collectionExists(generation.collection(name))).orElse(false);
     }
 
-    /** Whether the live generation's collection {@code name} holds a document {@code criteria} matches. */
-    public boolean liveHasAny(String name, Criteria criteria) {
-        return live().map(generation -> mongo.exists(Query.query(criteria), generation.collection(name))).orElse(false);
+    /**
+     * The layout of the live generation's documents ({@link ReadModelLayout#VERSION}), as MongoDB says now: 0 for
+     * one made live before layouts had versions, or none live.
+     */
+    public int liveLayout() {
+        Document pointer = mongo.findById(LIVE, Document.class, POINTERS);
+        Integer layout = pointer == null ? null : pointer.getInteger(LAYOUT);
+        return layout == null ? 0 : layout;
     }
 
-    /** Makes {@code generation} the one readers read. */
+    /**
+     * The live generation as MongoDB says now, if its documents are of this version's layout: the only one the
+     * consumer applies events to. Of another layout, a build of this one is on its way (it reads the topic itself).
+     */
+    public synchronized Optional<Generation> liveNowOfThisLayout() {
+        Optional<Generation> live = liveNow();
+        return live.isPresent() && liveLayout() == ReadModelLayout.VERSION ? live : Optional.empty();
+    }
+
+    /** Makes {@code generation}, built by this version, the one readers read. */
     public synchronized void makeLive(Generation generation) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(LIVE)), Update.update("number", generation.number()), POINTERS);
+        mongo.upsert(Query.query(Criteria.where("_id").is(LIVE)), Update.update("number", generation.number())
+                .set(LAYOUT, ReadModelLayout.VERSION), POINTERS);
         remember(Optional.of(generation));
         log.info("read models: generation {} is live", generation.number());
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * A country's index kept as a head and earlier parts ({@link IndexPart}): how ids are added to it, and how readers
@@ -31,18 +30,16 @@ public final class IndexParts {
         }
 
         /**
-         * Whether it names {@code id} already, given the {@code number} its document was given when first applied
-         * (its place in the index, from 0): exact, without reading the parts. A document written before documents
-         * were numbered (null) is looked for in the head, which then still holds every id.
+         * Whether it names a document already, given the {@code number} the document was given when first applied
+         * (its place in the index, from 0): exact, without reading the parts.
          */
-        public boolean names(String id, Integer number) {
-            return number != null ? number < size() : head.contains(id);
+        public boolean names(int number) {
+            return number < size();
         }
 
         /**
-         * With {@code id} added last. Once the head holds {@value IndexPart#IDS} ids or more (an index written
-         * before there were parts may hold thousands), they are saved to {@code partsCollection} as parts of that many
-         * each, and the head keeps the rest.
+         * With {@code id} added last. Once the head holds {@value IndexPart#IDS} ids, they are saved to
+         * {@code partsCollection} as a part, and the head starts again.
          */
         public Head with(String id, ReadModel readModel, String partsCollection, String country) {
             List<String> ids = new ArrayList<>(head.size() + 1);
@@ -57,11 +54,6 @@ public final class IndexParts {
             }
             return new Head(part, List.copyOf(ids.subList(from, ids.size())));
         }
-    }
-
-    /** Matches an index written by a version before parts: it holds every id, and counts no parts. */
-    public static Criteria writtenBeforeParts() {
-        return Criteria.where("parts").exists(false);
     }
 
     /**

@@ -22,6 +22,14 @@ import java.util.stream.Collectors;
  */
 public final class ReadModelLayout {
 
+    /**
+     * The layout of the documents this version writes. Raise it with any change to what a projection stores (a
+     * collection, a document's shape, what a key means): a query service that finds read models of an earlier
+     * layout live builds them anew from the topic and serves the old ones meanwhile ({@code RebuildOnStart}), so
+     * no code reads or migrates an earlier layout. Read models written before layouts had versions count as 0.
+     */
+    public static final int VERSION = 1;
+
     private final Map<String, StoredCollection> collections = new LinkedHashMap<>();
     private final List<String> writtenLast = new ArrayList<>();
 

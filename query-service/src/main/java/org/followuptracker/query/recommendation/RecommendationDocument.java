@@ -13,7 +13,7 @@ import org.springframework.data.annotation.Id;
  * One recommendation: what it says, who made it, every letter that urged it, every position taken on it and every
  * finding on its implementation, each with when it was recorded and, if so, when it was retracted. Nothing is
  * removed: what the board showed at any moment can be told ({@link #asOf}). {@code number}: where its country's
- * {@link BoardIndex} names it, from 0 (null if written before recommendations were numbered).
+ * {@link BoardIndex} names it, from 0.
  */
 public record RecommendationDocument(
         @Id String recommendationId,
@@ -59,9 +59,9 @@ public record RecommendationDocument(
             Retraction retracted) {
     }
 
-    /** Whether {@code index} names it already: by number, or, numbered before, by its head. */
+    /** Whether {@code index} names it already, by its number. */
     boolean indexedIn(BoardIndex index) {
-        return index.head().names(recommendationId, number);
+        return index.head().names(number);
     }
 
     RecommendationDocument withUrging(Urging urging) {

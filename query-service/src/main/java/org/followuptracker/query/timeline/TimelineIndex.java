@@ -15,7 +15,7 @@ public record TimelineIndex(@Id String country, List<MonthCount> months) {
         months = months == null ? List.of() : months;
     }
 
-    /** {@code parts}: of the month's entries ({@link TimelineMonth}); one when written before there were parts. */
+    /** {@code parts}: how many parts the month's entries are kept in ({@link TimelineMonth}). */
     public record MonthCount(String month, int entries, Integer parts) {
 
         public MonthCount {

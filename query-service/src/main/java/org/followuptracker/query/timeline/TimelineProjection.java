@@ -80,17 +80,14 @@ class TimelineProjection implements Projection {
         // The last part of each month the events add to, the next one where they may fill it, and the parts that hold
         // entries already (events applied again, retracted facts).
         Map<CountryMonth, Integer> added = new LinkedHashMap<>();
-        entered.forEach(envelope -> added.merge(new CountryMonth(envelope.country(), AppliedEvent.monthOf(envelope)), 1,
+        entered.forEach(envelope -> added.merge(new CountryMonth(envelope.country(), TimelineMonth.monthOf(envelope)), 1,
                 Integer::sum));
         Set<String> parts = new LinkedHashSet<>();
         added.forEach((month, entries) -> {
             TimelineIndex index = lookAhead.find(TimelineIndex.COLLECTION, month.country(), TimelineIndex.class);
             TimelineIndex.MonthCount count = index == null ? null : index.month(month.month());
             int last = count == null ? 0 : count.parts() - 1;
-            // What the last part holds: exact, but for a month written before there were parts, or in larger parts: then
-            // it is full, and so counted (a part more is perhaps read ahead for nothing).
-            int inLast = count == null ? 0
-                    : Math.min(TimelineMonth.PART_ENTRIES, count.entries() - TimelineMonth.PART_ENTRIES * last);
+            int inLast = count == null ? 0 : count.entries() - TimelineMonth.PART_ENTRIES * last;
             // The last part and every part the batch's entries for the month may begin after it.
             for (int part = last; part <= last + (inLast + entries) / TimelineMonth.PART_ENTRIES; part++) {
                 parts.add(TimelineMonth.key(month.country(), month.month(), part));
@@ -176,18 +173,14 @@ class TimelineProjection implements Projection {
     /** The retracted fact's entry is marked (once); the retraction itself becomes an entry. */
     private void retract(ReadModel readModel, EventEnvelope envelope, FactRetracted e) {
         AppliedEvent retracted = readModel.find(AppliedEvent.COLLECTION, e.retractedEventId(), AppliedEvent.class);
-        TimelineEntry original = null;
-        if (retracted != null) {
-            // An entry written before there were parts has no place: it is in its month's first part.
-            TimelinePlace place = readModel.find(TimelinePlace.COLLECTION, e.retractedEventId(), TimelinePlace.class);
-            String key = place != null ? place.partKey() : TimelineMonth.key(retracted.country(), retracted.month());
-            TimelineMonth month = readModel.find(TimelineMonth.COLLECTION, key, TimelineMonth.class);
-            original = month == null ? null : month.entry(e.retractedEventId());
-            if (original != null && original.retraction() == null) {
-                readModel.save(TimelineMonth.COLLECTION, key, month.replaced(original.retracted(new TimelineEntry.Retraction(
-                        e.reason(), e.retractedOn().toString(), envelope.recordedAt().toInstant(), envelope.actor(),
-                        envelope.id()))));
-            }
+        TimelinePlace place = readModel.find(TimelinePlace.COLLECTION, e.retractedEventId(), TimelinePlace.class);
+        TimelineMonth month = place == null ? null
+                : readModel.find(TimelineMonth.COLLECTION, place.partKey(), TimelineMonth.class);
+        TimelineEntry original = month == null ? null : month.entry(e.retractedEventId());
+        if (original != null && original.retraction() == null) {
+            readModel.save(TimelineMonth.COLLECTION, month.key(), month.replaced(original.retracted(
+                    new TimelineEntry.Retraction(e.reason(), e.retractedOn().toString(),
+                            envelope.recordedAt().toInstant(), envelope.actor(), envelope.id()))));
         }
         List<String> recommendationIds = original != null ? original.recommendationIds()
                 : retracted != null ? retracted.recommendationIds() : List.of();
@@ -210,7 +203,7 @@ class TimelineProjection implements Projection {
     private void entry(ReadModel readModel, EventEnvelope envelope, String letterId, List<String> recommendationIds,
             String responseId, String summary) {
         String country = envelope.country();
-        String month = AppliedEvent.monthOf(envelope);
+        String month = TimelineMonth.monthOf(envelope);
         TimelineIndex index = readModel.find(TimelineIndex.COLLECTION, country, TimelineIndex.class);
         if (index == null) {
             index = new TimelineIndex(country, List.of());
@@ -228,19 +221,16 @@ class TimelineProjection implements Projection {
             if (part == null) {
                 part = TimelineMonth.empty(country, month);
             }
-            // An entry written before there were places, by an event applied again, is in the month's only part.
-            if (!part.contains(envelope.id())) {
-                while (part.full()) {
-                    TimelineMonth next = readModel.find(TimelineMonth.COLLECTION, part.next().key(), TimelineMonth.class);
-                    part = next != null ? next : part.next();
-                }
-                readModel.save(TimelinePlace.COLLECTION, envelope.id(), new TimelinePlace(envelope.id(), part.key()));
-                part = part.with(new TimelineEntry(envelope.id(), EventType.of(envelope.event()).typeName(),
-                        envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
-                        envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId,
-                        envelope.actor(), envelope.source(), null));
-                readModel.save(TimelineMonth.COLLECTION, part.key(), part);
+            while (part.full()) {
+                TimelineMonth next = readModel.find(TimelineMonth.COLLECTION, part.next().key(), TimelineMonth.class);
+                part = next != null ? next : part.next();
             }
+            readModel.save(TimelinePlace.COLLECTION, envelope.id(), new TimelinePlace(envelope.id(), part.key()));
+            part = part.with(new TimelineEntry(envelope.id(), EventType.of(envelope.event()).typeName(),
+                    envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
+                    envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId,
+                    envelope.actor(), envelope.source(), null));
+            readModel.save(TimelineMonth.COLLECTION, part.key(), part);
         }
         // Only the month's last part tells how many entries it holds; an event applied again may have found an earlier.
         if (part.part() + 1 >= parts) {

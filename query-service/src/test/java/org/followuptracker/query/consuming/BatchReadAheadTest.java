@@ -36,7 +36,6 @@ import org.followuptracker.query.projection.Projections;
 import org.followuptracker.query.projection.TheProjections;
 import org.followuptracker.query.readmodel.BatchingReadModel;
 import org.followuptracker.query.readmodel.Generation;
-import org.followuptracker.query.readmodel.Generations;
 import org.followuptracker.query.readmodel.RecentCountryDocuments;
 import org.followuptracker.query.recommendation.BoardIndex;
 import org.followuptracker.query.timeline.TimelineIndex;
@@ -352,48 +351,6 @@ class BatchReadAheadTest {
         applyAsABatch(letters.subList(45, 63), unordered);
 
         assertSameTimeline(unordered, whole);
-    }
-
-    @Test
-    void aMonthWrittenInOneDocumentByAnEarlierVersionIsAddedToInParts() {
-        List<EventEnvelope> letters = lettersTo("KAZ", 152);
-        Generation earlier = new Generation(1);
-        applyAsABatch(letters.subList(0, 150), earlier);
-        Generations generations = new Generations(mongo);
-        generations.makeLive(earlier);
-        assertThat(generations.liveHasAny("timeline", TimelineMonth.largerThanAPart())).as("parts of this version").isFalse();
-        // As an earlier version wrote them: the month in one document, its count without parts, no places.
-        var timeline = client.getDatabase("test").getCollection(earlier.collection("timeline"));
-        List<Document> entries = new ArrayList<>();
-        documents(earlier, "timeline").values().forEach(part -> entries.addAll(part.getList("entries", Document.class)));
-        timeline.deleteMany(new Document());
-        timeline.insertOne(new Document("_id", "KAZ:2013-01").append("country", "KAZ").append("month", "2013-01")
-                .append("entries", entries));
-        client.getDatabase("test").getCollection(earlier.collection("timeline_index")).replaceOne(new Document("_id", "KAZ"),
-                new Document("_id", "KAZ").append("months", List.of(new Document("month", "2013-01").append("entries", 150))));
-        client.getDatabase("test").getCollection(earlier.collection("timeline_places")).deleteMany(new Document());
-        assertThat(generations.liveHasAny("timeline", TimelineMonth.largerThanAPart())).as("a larger part").isTrue();
-
-        // An event of the earlier version's last batch, its mark not written, delivered again: not added twice.
-        client.getDatabase("test").getCollection(earlier.collection(AppliedEvent.COLLECTION))
-                .deleteOne(new Document("_id", "event-150"));
-        applyAsABatch(List.of(letters.get(149)), earlier);
-        assertThat(documents(earlier, "timeline").get("KAZ:2013-01").getList("entries", Document.class)).hasSize(150);
-
-        EventEnvelope retraction = recorded("KAZ-letter-5", "Letter", new FactRetracted("KAZ-letter-5", "KAZ", "event-5",
-                "LetterSent", "A draft", LocalDate.parse("2013-01-20")));
-        applyAsABatch(List.of(letters.get(150), retraction, letters.get(151)), earlier);
-
-        Map<Object, Document> parts = documents(earlier, "timeline");
-        assertThat(parts.keySet()).containsExactly("KAZ:2013-01", "KAZ:2013-01#1");
-        assertThat(parts.get("KAZ:2013-01").getList("entries", Document.class).get(4).get("retraction", Document.class)
-                .getString("reason")).isEqualTo("A draft");
-        assertThat(parts.get("KAZ:2013-01#1").getInteger("entriesBefore")).isEqualTo(150);
-        assertThat(parts.get("KAZ:2013-01#1").getList("entries", Document.class)).extracting(entry -> entry.getString("type"))
-                .containsExactly("LetterSent", "FactRetracted", "LetterSent");
-        Document month = documents(earlier, "timeline_index").get("KAZ").getList("months", Document.class).get(0);
-        assertThat(month.getInteger("entries")).isEqualTo(153);
-        assertThat(month.getInteger("parts")).isEqualTo(2);
     }
 
     private List<EventEnvelope> lettersTo(String country, int count) {

@@ -25,7 +25,6 @@ import org.followuptracker.query.freshness.ProjectedCountries;
 import org.followuptracker.query.web.AsOf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Query;
 
 class CountryLettersReadsTest {
 
@@ -152,16 +151,6 @@ class CountryLettersReadsTest {
         assertThat(awaitingIds()).isEqualTo(inOrder);
     }
 
-    @Test
-    void anIndexWrittenBeforeThereWerePartsIsToldFromThoseWrittenNow() {
-        sent("letter-1", LocalDate.of(2013, 1, 1));
-        String indexes = store.readModel.generation().collection(LetterIndex.COLLECTION);
-        assertThat(store.mongo.exists(Query.query(IndexParts.writtenBeforeParts()), indexes)).isFalse();
-
-        store.mongo.insert(new Document("_id", "UZB").append("letterIds", List.of("letter-9")), indexes);
-        assertThat(store.mongo.exists(Query.query(IndexParts.writtenBeforeParts()), indexes)).isTrue();
-    }
-
     private EventEnvelope sent(String letterId, LocalDate sentOn) {
         return applied(letterId, "Letter", new LetterSent(letterId, "KAZ", null, sentOn, "Amnesty International",
                 "Minister", "Candidacy", List.of(), sentOn.plusDays(30), List.of()));
@@ -206,26 +195,4 @@ class CountryLettersReadsTest {
         assertThat(awaitingIds()).containsExactly("letter-1", "letter-2");
     }
 
-    @Test
-    void lettersAnEarlierVersionKeptInOneDocumentAreReadFromItAndMovedToOneEachByTheNextEvent() {
-        LetterRecord letter1 = new LetterRecord("letter-1", "event-a", null, "Candidacy", "Minister", "2013-01-01",
-                Instant.parse("2026-01-01T00:00:00Z"), null, List.of(), List.of(), List.of());
-        LetterRecord letter2 = new LetterRecord("letter-2", "event-b", null, "Candidacy", "Minister", "2013-02-01",
-                Instant.parse("2026-01-01T00:01:00Z"), null, List.of(), List.of(), List.of());
-        store.mongo.save(new CountryLetters("KAZ", List.of(letter1, letter2)),
-                store.readModel.generation().collection(CountryLetters.LEGACY_COLLECTION));
-        store.chainEndsWith("KAZ", "event-b");
-        assertThat(awaitingIds()).containsExactly("letter-1", "letter-2");
-
-        applied("letter-1", "Letter", new ResponseReceived("letter-1", "resp-1", "KAZ", LocalDate.of(2013, 3, 1),
-                "Ministry", "We will consider it", List.of()));
-        sent("letter-3", LocalDate.of(2013, 4, 1));
-
-        assertThat(awaitingIds()).containsExactly("letter-2", "letter-3");
-        assertThat(fromTheStore().letters()).extracting(LetterRecord::letterId)
-                .containsExactly("letter-1", "letter-2", "letter-3");
-        assertThat(fromTheStore().letters().get(0).responses()).hasSize(1);
-        // Read whole then (no letter changes were known), brought up to date since.
-        assertThat(store.reads("miss")).isEqualTo(2);
-    }
 }

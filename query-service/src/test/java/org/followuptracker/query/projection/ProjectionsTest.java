@@ -57,7 +57,7 @@ class ProjectionsTest {
         fixture.when(recorded);
 
         assertThat(fixture.document(AppliedEvent.COLLECTION, "event-1", AppliedEvent.class)).isEqualTo(
-                new AppliedEvent("event-1", "KAZ", "RecommendationRecorded", "2010-03", null, null, List.of("rec-1")));
+                new AppliedEvent("event-1", "KAZ", "RecommendationRecorded", null, null, List.of("rec-1")));
         assertThat(counting.applied).isEqualTo(1);
     }
 
