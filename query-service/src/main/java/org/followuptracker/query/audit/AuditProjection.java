@@ -5,9 +5,9 @@ import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.query.projection.BatchKeys;
 import org.followuptracker.query.projection.Projection;
-import org.followuptracker.query.readmodel.LookAhead;
-import org.followuptracker.query.readmodel.ReadModel;
-import org.followuptracker.query.readmodel.StoredCollection;
+import org.followuptracker.query.store.LookAhead;
+import org.followuptracker.query.store.ReadModel;
+import org.followuptracker.query.store.StoredCollection;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

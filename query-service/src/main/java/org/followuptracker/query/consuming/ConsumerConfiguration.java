@@ -1,7 +1,7 @@
 package org.followuptracker.query.consuming;
 
 import org.followuptracker.query.projection.Projections;
-import org.followuptracker.query.readmodel.RecentCountryDocuments;
+import org.followuptracker.query.store.RecentCountryDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 import org.followuptracker.query.audit.AuditHead;
-import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.store.DirectReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * What a reader reads whole for a country (its letters, the documents of its board), kept in memory for as long as
  * the country has not changed. Whether it changed is one key lookup: the length of the country's audit chain, which
  * every event of the country moves, and which the projections write after everything else an event changed
- * ({@link org.followuptracker.query.readmodel.ReadModelLayout}). So what is read after seeing a length holds at least the events up to
+ * ({@link org.followuptracker.query.store.ReadModelLayout}). So what is read after seeing a length holds at least the events up to
  * it, and every instance of the query service, sharing one store, sees a change as soon as its head is written.
  * <p>
  * When a country changed, what is kept of it is first brought up to date ({@link Refresh}): a few documents read

@@ -18,10 +18,12 @@ import org.followuptracker.query.projection.AppliedEvent;
 import org.followuptracker.query.projection.BatchKeys;
 import org.followuptracker.query.projection.EventType;
 import org.followuptracker.query.projection.Projection;
-import org.followuptracker.query.readmodel.LookAhead;
-import org.followuptracker.query.readmodel.ReadModel;
-import org.followuptracker.query.readmodel.StoredCollection;
-import org.followuptracker.query.readmodel.Retraction;
+import org.followuptracker.query.store.CountryChanges;
+import org.followuptracker.query.store.CountryIndex;
+import org.followuptracker.query.store.LookAhead;
+import org.followuptracker.query.store.ReadModel;
+import org.followuptracker.query.store.StoredCollection;
+import org.followuptracker.query.store.Retraction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -40,17 +42,16 @@ class LetterProjection implements Projection {
     @Override
     public List<StoredCollection> collections() {
         return List.of(StoredCollection.documents(LetterDocument.COLLECTION),
-                StoredCollection.writtenLast(LetterIndex.PARTS),
-                StoredCollection.perCountry(LetterIndex.COLLECTION, LetterIndex.class, index -> index.letterIds().size()),
-                StoredCollection.perCountry(LetterChanges.COLLECTION, LetterChanges.class,
-                        changes -> changes.changedLetters().size()));
+                StoredCollection.writtenLast(LetterDocument.INDEX_PARTS),
+                StoredCollection.perCountry(LetterDocument.INDEX, CountryIndex.class, index -> index.ids().size()),
+                StoredCollection.perCountry(LetterDocument.CHANGES, CountryChanges.class, CountryChanges::entries));
     }
 
     @Override
     public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
-        lookAhead.readAhead(LetterChanges.COLLECTION, BatchKeys.countries(events), LetterChanges.class);
-        lookAhead.readAhead(LetterIndex.COLLECTION, BatchKeys.countries(events, event -> event instanceof LetterSent),
-                LetterIndex.class);
+        lookAhead.readAhead(LetterDocument.CHANGES, BatchKeys.countries(events), CountryChanges.class);
+        lookAhead.readAhead(LetterDocument.INDEX, BatchKeys.countries(events, event -> event instanceof LetterSent),
+                CountryIndex.class);
         lookAhead.readAhead(LetterDocument.COLLECTION, events.stream()
                 .map(envelope -> envelope.event() instanceof FactRetracted e && "Letter".equals(envelope.aggregateType())
                         ? e.aggregateId() : AppliedEvent.letterIdOf(envelope.event()))
@@ -64,10 +65,10 @@ class LetterProjection implements Projection {
         // For every event of the country, so that readers can tell they are up to date. A letter the event touched is
         // told of also when nothing changed: that is an event applied again after a flush was cut short, which may
         // have written the letter but not this.
-        LetterChanges changes = readModel.find(LetterChanges.COLLECTION, envelope.country(), LetterChanges.class);
-        readModel.save(LetterChanges.COLLECTION, envelope.country(),
-                (changes != null ? changes : LetterChanges.none(envelope.country())).after(envelope.id(),
-                        touched == null ? null : touched.letterId()));
+        CountryChanges changes = readModel.find(LetterDocument.CHANGES, envelope.country(), CountryChanges.class);
+        readModel.save(LetterDocument.CHANGES, envelope.country(),
+                (changes != null ? changes : CountryChanges.none(envelope.country())).after(envelope.id(),
+                        touched == null ? List.of() : List.of(touched.letterId())));
     }
 
     /** Applies the event to the country's letters; the letter it concerned, as it left it, or null. */
@@ -115,9 +116,9 @@ class LetterProjection implements Projection {
     /** A letter sent: its document, numbered, and its place in the country's index. */
     private LetterRecord sent(ReadModel readModel, EventEnvelope envelope, LetterSent e) {
         Instant recordedAt = envelope.recordedAt().toInstant();
-        LetterIndex index = readModel.find(LetterIndex.COLLECTION, e.country(), LetterIndex.class);
+        CountryIndex index = readModel.find(LetterDocument.INDEX, e.country(), CountryIndex.class);
         LetterDocument found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
-        LetterIndex current = index != null ? index : LetterIndex.empty(e.country());
+        CountryIndex current = index != null ? index : CountryIndex.empty(e.country());
         LetterRecord letter;
         if (found == null) {
             String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
@@ -135,7 +136,7 @@ class LetterProjection implements Projection {
         }
         // Also when the letter was known: a flush cut short may have written the letter but not the index.
         if (found == null || !found.indexedIn(current)) {
-            readModel.save(LetterIndex.COLLECTION, e.country(), current.with(e.letterId(), readModel));
+            readModel.save(LetterDocument.INDEX, e.country(), current.with(e.letterId(), readModel, LetterDocument.INDEX_PARTS));
         }
         return letter;
     }

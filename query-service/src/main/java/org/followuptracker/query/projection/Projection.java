@@ -3,9 +3,9 @@ package org.followuptracker.query.projection;
 import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
-import org.followuptracker.query.readmodel.LookAhead;
-import org.followuptracker.query.readmodel.ReadModel;
-import org.followuptracker.query.readmodel.StoredCollection;
+import org.followuptracker.query.store.LookAhead;
+import org.followuptracker.query.store.ReadModel;
+import org.followuptracker.query.store.StoredCollection;
 
 /**
  * A read model kept up to date from the events: what each event changes in its documents. Whether an event was
@@ -13,7 +13,7 @@ import org.followuptracker.query.readmodel.StoredCollection;
  * is applied again, so what a projection writes for an event it may find written already.
  * <p>
  * Projections are applied in their {@code @Order}, and a flush writes what they declare written last in that order
- * too ({@link org.followuptracker.query.readmodel.ReadModelLayout}).
+ * too ({@link org.followuptracker.query.store.ReadModelLayout}).
  */
 public interface Projection {
 

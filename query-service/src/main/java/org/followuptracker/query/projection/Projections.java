@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
-import org.followuptracker.query.readmodel.LookAhead;
-import org.followuptracker.query.readmodel.ReadModel;
-import org.followuptracker.query.readmodel.ReadModelLayout;
-import org.followuptracker.query.readmodel.StoredCollection;
+import org.followuptracker.query.store.LookAhead;
+import org.followuptracker.query.store.ReadModel;
+import org.followuptracker.query.store.ReadModelLayout;
+import org.followuptracker.query.store.StoredCollection;
 import org.springframework.stereotype.Component;
 
 /**

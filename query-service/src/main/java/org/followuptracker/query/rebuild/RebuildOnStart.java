@@ -1,9 +1,9 @@
 package org.followuptracker.query.rebuild;
 
 import org.followuptracker.query.audit.AuditHead;
-import org.followuptracker.query.readmodel.Generations;
-import org.followuptracker.query.readmodel.ReadModelLayout;
-import org.followuptracker.query.readmodel.TopicPositions;
+import org.followuptracker.query.store.Generations;
+import org.followuptracker.query.store.ReadModelLayout;
+import org.followuptracker.query.store.TopicPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

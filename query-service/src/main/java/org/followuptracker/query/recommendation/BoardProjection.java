@@ -21,10 +21,12 @@ import org.followuptracker.query.projection.AppliedEvent;
 import org.followuptracker.query.projection.BatchKeys;
 import org.followuptracker.query.projection.EventType;
 import org.followuptracker.query.projection.Projection;
-import org.followuptracker.query.readmodel.LookAhead;
-import org.followuptracker.query.readmodel.ReadModel;
-import org.followuptracker.query.readmodel.StoredCollection;
-import org.followuptracker.query.readmodel.Retraction;
+import org.followuptracker.query.store.CountryChanges;
+import org.followuptracker.query.store.CountryIndex;
+import org.followuptracker.query.store.LookAhead;
+import org.followuptracker.query.store.ReadModel;
+import org.followuptracker.query.store.StoredCollection;
+import org.followuptracker.query.store.Retraction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -40,18 +42,18 @@ class BoardProjection implements Projection {
     @Override
     public List<StoredCollection> collections() {
         return List.of(StoredCollection.documents(RecommendationDocument.COLLECTION),
-                StoredCollection.writtenLast(BoardIndex.PARTS),
-                StoredCollection.perCountry(BoardIndex.COLLECTION, BoardIndex.class,
-                        index -> index.recommendationIds().size()),
-                StoredCollection.perCountry(BoardChanges.COLLECTION, BoardChanges.class, changes -> changes.recent()
-                        .stream().mapToInt(change -> change.recommendationIds().size()).sum()));
+                StoredCollection.writtenLast(RecommendationDocument.INDEX_PARTS),
+                StoredCollection.perCountry(RecommendationDocument.INDEX, CountryIndex.class,
+                        index -> index.ids().size()),
+                StoredCollection.perCountry(RecommendationDocument.CHANGES, CountryChanges.class,
+                        CountryChanges::entries));
     }
 
     @Override
     public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
-        lookAhead.readAhead(BoardChanges.COLLECTION, BatchKeys.countries(events), BoardChanges.class);
-        lookAhead.readAhead(BoardIndex.COLLECTION,
-                BatchKeys.countries(events, event -> event instanceof RecommendationRecorded), BoardIndex.class);
+        lookAhead.readAhead(RecommendationDocument.CHANGES, BatchKeys.countries(events), CountryChanges.class);
+        lookAhead.readAhead(RecommendationDocument.INDEX,
+                BatchKeys.countries(events, event -> event instanceof RecommendationRecorded), CountryIndex.class);
         lookAhead.readAhead(RecommendationDocument.COLLECTION, BatchKeys.recommendationIds(events),
                 RecommendationDocument.class);
     }
@@ -64,9 +66,9 @@ class BoardProjection implements Projection {
         // For every event of the country, so that readers can tell it is up to date. A recommendation the event
         // touched is told of also when nothing changed: that is an event applied again after a flush was cut short,
         // which may have written the recommendation but not this.
-        BoardChanges changes = readModel.find(BoardChanges.COLLECTION, envelope.country(), BoardChanges.class);
-        readModel.save(BoardChanges.COLLECTION, envelope.country(),
-                (changes != null ? changes : BoardChanges.none(envelope.country())).after(envelope.id(), touched));
+        CountryChanges changes = readModel.find(RecommendationDocument.CHANGES, envelope.country(), CountryChanges.class);
+        readModel.save(RecommendationDocument.CHANGES, envelope.country(),
+                (changes != null ? changes : CountryChanges.none(envelope.country())).after(envelope.id(), touched));
     }
 
     private void apply(EventEnvelope envelope, ReadModel readModel, Set<String> touched) {
@@ -132,8 +134,8 @@ class BoardProjection implements Projection {
     /** A recommendation recorded: its document, numbered, and its place in the country's index. */
     private void recorded(ReadModel readModel, Set<String> touched, EventEnvelope envelope, RecommendationRecorded e) {
         touched.add(e.recommendationId());
-        BoardIndex index = readModel.find(BoardIndex.COLLECTION, e.country(), BoardIndex.class);
-        BoardIndex current = index == null ? BoardIndex.empty(e.country()) : index;
+        CountryIndex index = readModel.find(RecommendationDocument.INDEX, e.country(), CountryIndex.class);
+        CountryIndex current = index == null ? CountryIndex.empty(e.country()) : index;
         RecommendationDocument found = readModel.find(RecommendationDocument.COLLECTION, e.recommendationId(),
                 RecommendationDocument.class);
         if (found == null) {
@@ -144,7 +146,7 @@ class BoardProjection implements Projection {
         }
         // Also when the recommendation was known: a flush cut short may have written it but not the index.
         if (found == null || !found.indexedIn(current)) {
-            readModel.save(BoardIndex.COLLECTION, e.country(), current.with(e.recommendationId(), readModel));
+            readModel.save(RecommendationDocument.INDEX, e.country(), current.with(e.recommendationId(), readModel, RecommendationDocument.INDEX_PARTS));
         }
     }
 

@@ -3,7 +3,7 @@ package org.followuptracker.query.timeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.followuptracker.query.readmodel.IsoDays;
+import org.followuptracker.query.store.IsoDays;
 import org.springframework.data.annotation.Id;
 
 /** Which months of a country's timeline hold entries, how many, in how many parts: the key to its pages. */

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.followuptracker.events.EventEnvelope;
-import org.followuptracker.query.readmodel.IsoDays;
+import org.followuptracker.query.store.IsoDays;
 import org.springframework.data.annotation.Id;
 
 /**

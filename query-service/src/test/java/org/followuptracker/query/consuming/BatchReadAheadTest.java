@@ -30,14 +30,14 @@ import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.query.audit.AuditHead;
-import org.followuptracker.query.letter.LetterIndex;
+import org.followuptracker.query.store.CountryIndex;
 import org.followuptracker.query.projection.AppliedEvent;
 import org.followuptracker.query.projection.Projections;
 import org.followuptracker.query.projection.TheProjections;
-import org.followuptracker.query.readmodel.BatchingReadModel;
-import org.followuptracker.query.readmodel.Generation;
-import org.followuptracker.query.readmodel.RecentCountryDocuments;
-import org.followuptracker.query.recommendation.BoardIndex;
+import org.followuptracker.query.store.BatchingReadModel;
+import org.followuptracker.query.store.Generation;
+import org.followuptracker.query.store.RecentCountryDocuments;
+import org.followuptracker.query.store.CountryIndex;
 import org.followuptracker.query.timeline.TimelineIndex;
 import org.followuptracker.query.timeline.TimelineMonth;
 import org.junit.jupiter.api.AfterEach;
@@ -217,7 +217,7 @@ class BatchReadAheadTest {
         // Five countries' letter indexes fill what is kept.
         int letters = RecentCountryDocuments.ENTRIES / 5;
         for (int i = 0; i < 8; i++) {
-            recent.written(live, Map.of("letter_index", Map.of("C" + i, new LetterIndex("C" + i,
+            recent.written(live, Map.of("letter_index", Map.of("C" + i, new CountryIndex("C" + i,
                             Collections.nCopies(letters, "l" + i), 0)),
                     "letter", Map.of("l" + i, "a letter: not one of the countries' documents")));
             if (i == 4) {
@@ -233,12 +233,12 @@ class BatchReadAheadTest {
         assertThat(recent.entries()).isEqualTo(4L * letters + 1);
 
         // A country whose documents grew past what is kept is not kept.
-        recent.written(live, Map.of("board_index", Map.of("BIG", new BoardIndex("BIG",
+        recent.written(live, Map.of("board_index", Map.of("BIG", new CountryIndex("BIG",
                 Collections.nCopies(RecentCountryDocuments.ENTRIES + 1, "r"), 0))));
         assertThat(recent.of(live)).isEmpty();
         assertThat(recent.entries()).isZero();
 
-        recent.written(live, Map.of("letter_index", Map.of("C1", new LetterIndex("C1", List.of("l1"), 0))));
+        recent.written(live, Map.of("letter_index", Map.of("C1", new CountryIndex("C1", List.of("l1"), 0))));
         assertThat(recent.of(live).get("letter_index").keySet()).containsOnly("C1");
         new ConsumerRebalance(recent, new FirstDeliveries()).onPartitionsAssigned(null, List.of());
 

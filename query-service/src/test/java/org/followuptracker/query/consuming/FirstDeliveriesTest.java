@@ -13,9 +13,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.ReceivedEvent;
-import org.followuptracker.query.readmodel.Generation;
-import org.followuptracker.query.readmodel.ReadModelLayout;
-import org.followuptracker.query.readmodel.RecentCountryDocuments;
+import org.followuptracker.query.store.Generation;
+import org.followuptracker.query.store.ReadModelLayout;
+import org.followuptracker.query.store.RecentCountryDocuments;
 import org.junit.jupiter.api.Test;
 
 class FirstDeliveriesTest {

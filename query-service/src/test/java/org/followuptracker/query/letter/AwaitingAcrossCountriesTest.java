@@ -16,7 +16,7 @@ import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
-import org.followuptracker.query.readmodel.IndexParts;
+import org.followuptracker.query.store.CountryIndex;
 import org.followuptracker.query.freshness.ProjectedCountries;
 import org.followuptracker.query.web.AsOf;
 import org.junit.jupiter.api.AfterEach;
@@ -92,10 +92,10 @@ class AwaitingAcrossCountriesTest {
 
     /** The country's letters as the store holds them: those its index names. */
     private CountryLetters fromTheStore(String country) {
-        LetterIndex index = store.mongo.findById(country, LetterIndex.class,
-                store.readModel.generation().collection(LetterIndex.COLLECTION));
-        return new CountryLetters(country, IndexParts.read(store.readModel, LetterIndex.PARTS,
-                Map.of(country, index.head())).get(country).stream().map(id -> store.mongo.findById(id,
+        CountryIndex index = store.mongo.findById(country, CountryIndex.class,
+                store.readModel.generation().collection(LetterDocument.INDEX));
+        return new CountryLetters(country, CountryIndex.read(store.readModel, LetterDocument.INDEX_PARTS,
+                List.of(index)).get(country).stream().map(id -> store.mongo.findById(id,
                 LetterDocument.class, store.readModel.generation().collection(LetterDocument.COLLECTION)).letter())
                 .toList());
     }

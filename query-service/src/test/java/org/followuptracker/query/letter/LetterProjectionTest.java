@@ -13,7 +13,9 @@ import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.ResponseDueDateExtended;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.query.projection.ProjectionFixture;
-import org.followuptracker.query.readmodel.Retraction;
+import org.followuptracker.query.store.CountryChanges;
+import org.followuptracker.query.store.CountryIndex;
+import org.followuptracker.query.store.Retraction;
 import org.junit.jupiter.api.Test;
 
 /** Given events, when one more, then these letters' documents: the letter projection on its own. */
@@ -39,9 +41,9 @@ class LetterProjectionTest {
         fixture.when(sent("letter-1", LocalDate.parse("2013-03-15")))
                 .thenDocuments(
                         doc(LetterDocument.COLLECTION, "letter-1", new LetterDocument("letter-1", "KAZ", letter, 0)),
-                        doc(LetterIndex.COLLECTION, "KAZ", new LetterIndex("KAZ", List.of("letter-1"), 0)),
-                        doc(LetterChanges.COLLECTION, "KAZ", new LetterChanges("KAZ", 1,
-                                List.of(new LetterChanges.Change(1, "letter-1")), "event-1")));
+                        doc(LetterDocument.INDEX, "KAZ", new CountryIndex("KAZ", List.of("letter-1"), 0)),
+                        doc(LetterDocument.CHANGES, "KAZ", new CountryChanges("KAZ", 1,
+                                List.of(new CountryChanges.Change(1, List.of("letter-1"))), "event-1")));
     }
 
     @Test
@@ -61,7 +63,7 @@ class LetterProjectionTest {
         assertThat(letter.followUps()).containsExactly(new LetterRecord.FollowUp("event-3", "2013-03-01", minute(3), null));
         assertThat(letter.dueDates()).extracting(LetterRecord.DueDate::dueBy).containsExactly(null, "2013-04-01",
                 "2013-05-01");
-        LetterChanges changes = fixture.document(LetterChanges.COLLECTION, "KAZ", LetterChanges.class);
+        CountryChanges changes = fixture.document(LetterDocument.CHANGES, "KAZ", CountryChanges.class);
         assertThat(changes.latest()).isEqualTo(4);
         assertThat(changes.throughEventId()).isEqualTo("event-4");
     }
@@ -85,8 +87,8 @@ class LetterProjectionTest {
 
         fixture.when(fixture.recorded("rec-1", "Recommendation", new FactRetracted("rec-1", "KAZ", "event-0",
                 "RecommendationRecorded", "not ours", LocalDate.parse("2013-02-02"))))
-                .thenDocuments(doc(LetterChanges.COLLECTION, "KAZ", new LetterChanges("KAZ", 1,
-                        List.of(new LetterChanges.Change(1, "letter-1")), "event-2")));
+                .thenDocuments(doc(LetterDocument.CHANGES, "KAZ", new CountryChanges("KAZ", 1,
+                        List.of(new CountryChanges.Change(1, List.of("letter-1"))), "event-2")));
     }
 
     @Test
@@ -95,7 +97,7 @@ class LetterProjectionTest {
 
         fixture.when(sent("letter-1", null));
 
-        assertThat(fixture.document(LetterIndex.COLLECTION, "KAZ", LetterIndex.class).letterIds())
+        assertThat(fixture.document(LetterDocument.INDEX, "KAZ", CountryIndex.class).ids())
                 .containsExactly("letter-1");
     }
 }

@@ -3,9 +3,9 @@ package org.followuptracker.query.projection;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.followuptracker.query.readmodel.Generation;
-import org.followuptracker.query.readmodel.LookAhead;
-import org.followuptracker.query.readmodel.ReadModel;
+import org.followuptracker.query.store.Generation;
+import org.followuptracker.query.store.LookAhead;
+import org.followuptracker.query.store.ReadModel;
 
 /**
  * Read models held in a map, for tests of projections: what a projection saves is what it finds, with no store, no

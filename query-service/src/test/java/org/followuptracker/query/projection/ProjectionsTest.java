@@ -9,7 +9,7 @@ import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ReceivedEvent;
-import org.followuptracker.query.readmodel.StoredCollection;
+import org.followuptracker.query.store.StoredCollection;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +29,7 @@ class ProjectionsTest {
         }
 
         @Override
-        public void apply(ReceivedEvent received, org.followuptracker.query.readmodel.ReadModel readModel) {
+        public void apply(ReceivedEvent received, org.followuptracker.query.store.ReadModel readModel) {
             applied++;
             readModel.save("counted", received.envelope().id() + "#" + applied, applied);
         }

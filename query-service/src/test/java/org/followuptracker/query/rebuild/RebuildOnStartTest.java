@@ -7,9 +7,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.Optional;
-import org.followuptracker.query.readmodel.Generation;
-import org.followuptracker.query.readmodel.Generations;
-import org.followuptracker.query.readmodel.ReadModelLayout;
+import org.followuptracker.query.store.Generation;
+import org.followuptracker.query.store.Generations;
+import org.followuptracker.query.store.ReadModelLayout;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
 

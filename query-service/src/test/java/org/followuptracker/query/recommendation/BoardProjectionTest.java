@@ -17,7 +17,9 @@ import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.query.projection.ProjectionFixture;
-import org.followuptracker.query.readmodel.Retraction;
+import org.followuptracker.query.store.CountryChanges;
+import org.followuptracker.query.store.CountryIndex;
+import org.followuptracker.query.store.Retraction;
 import org.junit.jupiter.api.Test;
 
 /** Given events, when one more, then these documents of the recommendation board: the board projection on its own. */
@@ -47,9 +49,9 @@ class BoardProjectionTest {
                         doc(RecommendationDocument.COLLECTION, "rec-1", new RecommendationDocument("rec-1", "KAZ",
                                 "Ratify the Optional Protocol", "NGO", List.of(), List.of("torture"), null, "event-1",
                                 minute(1), null, List.of(), List.of(), List.of(), 0)),
-                        doc(BoardIndex.COLLECTION, "KAZ", new BoardIndex("KAZ", List.of("rec-1"), 0)),
-                        doc(BoardChanges.COLLECTION, "KAZ", new BoardChanges("KAZ", 1,
-                                List.of(new BoardChanges.Change(1, List.of("rec-1"))), "event-1")));
+                        doc(RecommendationDocument.INDEX, "KAZ", new CountryIndex("KAZ", List.of("rec-1"), 0)),
+                        doc(RecommendationDocument.CHANGES, "KAZ", new CountryChanges("KAZ", 1,
+                                List.of(new CountryChanges.Change(1, List.of("rec-1"))), "event-1")));
     }
 
     @Test
@@ -62,8 +64,8 @@ class BoardProjectionTest {
                 .containsExactly(new RecommendationDocument.Urging("event-3", "letter-1", "2013-01-15", 0, minute(3), null));
         assertThat(fixture.document(RecommendationDocument.COLLECTION, "rec-1", RecommendationDocument.class).urgings())
                 .containsExactly(new RecommendationDocument.Urging("event-3", "letter-1", "2013-01-15", 1, minute(3), null));
-        assertThat(fixture.document(BoardChanges.COLLECTION, "KAZ", BoardChanges.class).recent())
-                .last().isEqualTo(new BoardChanges.Change(3, List.of("rec-2", "rec-1")));
+        assertThat(fixture.document(RecommendationDocument.CHANGES, "KAZ", CountryChanges.class).recent())
+                .last().isEqualTo(new CountryChanges.Change(3, List.of("rec-2", "rec-1")));
     }
 
     @Test
@@ -101,7 +103,7 @@ class BoardProjectionTest {
 
         fixture.when(fixture.recorded("letter-1", "Letter", new ResponseDueDateWithdrawn("letter-1", "KAZ",
                 LocalDate.parse("2013-02-01"), "answered by phone")))
-                .thenDocuments(doc(BoardChanges.COLLECTION, "KAZ", new BoardChanges("KAZ", 1,
-                        List.of(new BoardChanges.Change(1, List.of("rec-1"))), "event-3")));
+                .thenDocuments(doc(RecommendationDocument.CHANGES, "KAZ", new CountryChanges("KAZ", 1,
+                        List.of(new CountryChanges.Change(1, List.of("rec-1"))), "event-3")));
     }
 }

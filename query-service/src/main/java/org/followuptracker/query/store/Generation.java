@@ -1,4 +1,4 @@
-package org.followuptracker.query.readmodel;
+package org.followuptracker.query.store;
 
 /**
  * One complete set of read-model collections, built from the events. Readers read the live generation; a rebuild

@@ -1,4 +1,4 @@
-package org.followuptracker.query.readmodel;
+package org.followuptracker.query.store;
 
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,7 +15,7 @@ import java.util.Set;
  * <p>
  * Why: they grow with the country (the index of its timeline's months, which of its letters and recommendations
  * changed, the head of its audit chain; the indexes of its letters and recommendations did too, before they kept
- * their earlier ids in parts, {@code IndexParts}), and every batch that touched a country read them whole and wrote
+ * their earlier ids in parts, {@link CountryIndex}), and every batch that touched a country read them whole and wrote
  * them whole. For the benchmark's busiest country, some 4,500 letters and more recommendations, that was a fixed cost
  * of every batch that held one of its events, whatever the batch's size. Kept for 48 countries only, a quarter of the
  * 193, they were still 3.5 of the 4.7 KB a live batch read for each of its events in the benchmark's appends: its

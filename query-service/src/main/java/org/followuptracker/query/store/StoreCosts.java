@@ -1,4 +1,4 @@
-package org.followuptracker.query.readmodel;
+package org.followuptracker.query.store;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

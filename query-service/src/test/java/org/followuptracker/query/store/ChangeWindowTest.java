@@ -1,4 +1,4 @@
-package org.followuptracker.query.readmodel;
+package org.followuptracker.query.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.followuptracker.query.readmodel;
+package org.followuptracker.query.store;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.followuptracker.query.readmodel;
+package org.followuptracker.query.store;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package org.followuptracker.query.readmodel;
+package org.followuptracker.query.store;
 
 /**
  * The read-model documents of one generation, as projections see them: looked up by key, written back whole.

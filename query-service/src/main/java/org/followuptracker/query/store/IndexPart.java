@@ -1,4 +1,4 @@
-package org.followuptracker.query.readmodel;
+package org.followuptracker.query.store;
 
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -12,7 +12,7 @@ public record IndexPart(@Id String key, List<String> ids) {
 
     /**
      * How many ids a part holds: the head of an index holds fewer. An index counts its ids as its parts times this
-     * ({@link IndexParts.Head#size}), so read models written with another value must be rebuilt.
+     * ({@link CountryIndex#size}), so read models written with another value must be rebuilt.
      */
     public static final int IDS = 32;
 
