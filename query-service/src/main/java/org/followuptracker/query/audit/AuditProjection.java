@@ -3,9 +3,7 @@ package org.followuptracker.query.audit;
 import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
-import org.followuptracker.query.projection.BatchKeys;
 import org.followuptracker.query.projection.Projection;
-import org.followuptracker.query.store.LookAhead;
 import org.followuptracker.query.store.ReadModel;
 import org.followuptracker.query.store.StoredCollection;
 import org.springframework.core.annotation.Order;
@@ -24,15 +22,9 @@ class AuditProjection implements Projection {
     /** The heads after every document the events changed: a reader who sees a head moved reads them as new. */
     @Override
     public List<StoredCollection> collections() {
-        return List.of(StoredCollection.documents(AuditEntry.COLLECTION),
+        return List.of(StoredCollection.documents(AuditEntry.COLLECTION, AuditEntry.class,
+                        StoredCollection.ReadAhead.EVENT_IDS),
                 StoredCollection.perCountry(AuditHead.COLLECTION, AuditHead.class, head -> 1));
-    }
-
-    @Override
-    public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
-        lookAhead.readAheadOfEvents(AuditEntry.COLLECTION, events.stream().map(EventEnvelope::id).toList(),
-                AuditEntry.class);
-        lookAhead.readAhead(AuditHead.COLLECTION, BatchKeys.countries(events), AuditHead.class);
     }
 
     @Override

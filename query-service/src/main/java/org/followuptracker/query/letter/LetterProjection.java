@@ -15,12 +15,10 @@ import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.query.projection.AppliedEvent;
-import org.followuptracker.query.projection.BatchKeys;
 import org.followuptracker.query.projection.EventType;
 import org.followuptracker.query.projection.Projection;
 import org.followuptracker.query.store.CountryChanges;
 import org.followuptracker.query.store.CountryIndex;
-import org.followuptracker.query.store.LookAhead;
 import org.followuptracker.query.store.ReadModel;
 import org.followuptracker.query.store.StoredCollection;
 import org.followuptracker.query.store.Retraction;
@@ -39,23 +37,17 @@ class LetterProjection implements Projection {
 
     private static final Logger log = LoggerFactory.getLogger(LetterProjection.class);
 
+    /** A batch reads ahead the letters its events concern (a retraction names its letter as its aggregate). */
     @Override
     public List<StoredCollection> collections() {
-        return List.of(StoredCollection.documents(LetterDocument.COLLECTION),
+        return List.of(StoredCollection.documents(LetterDocument.COLLECTION, LetterDocument.class, events -> events
+                        .stream().map(envelope -> envelope.event() instanceof FactRetracted e
+                                && "Letter".equals(envelope.aggregateType())
+                                ? e.aggregateId() : AppliedEvent.letterIdOf(envelope.event()))
+                        .filter(Objects::nonNull).distinct().toList()),
                 StoredCollection.writtenLast(LetterDocument.INDEX_PARTS),
                 StoredCollection.perCountry(LetterDocument.INDEX, CountryIndex.class, index -> index.ids().size()),
                 StoredCollection.perCountry(LetterDocument.CHANGES, CountryChanges.class, CountryChanges::entries));
-    }
-
-    @Override
-    public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
-        lookAhead.readAhead(LetterDocument.CHANGES, BatchKeys.countries(events), CountryChanges.class);
-        lookAhead.readAhead(LetterDocument.INDEX, BatchKeys.countries(events, event -> event instanceof LetterSent),
-                CountryIndex.class);
-        lookAhead.readAhead(LetterDocument.COLLECTION, events.stream()
-                .map(envelope -> envelope.event() instanceof FactRetracted e && "Letter".equals(envelope.aggregateType())
-                        ? e.aggregateId() : AppliedEvent.letterIdOf(envelope.event()))
-                .filter(Objects::nonNull).distinct().toList(), LetterDocument.class);
     }
 
     @Override

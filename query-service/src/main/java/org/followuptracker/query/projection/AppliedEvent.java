@@ -55,6 +55,11 @@ public record AppliedEvent(
         };
     }
 
+    /** The recommendations a batch of events concerns, each once: what applying them looks up, read ahead. */
+    public static List<String> recommendationIdsIn(List<EventEnvelope> events) {
+        return events.stream().flatMap(envelope -> recommendationIdsOf(envelope).stream()).distinct().toList();
+    }
+
     /** The recommendations an event concerns, or none. */
     public static List<String> recommendationIdsOf(EventEnvelope envelope) {
         TrackerEvent event = envelope.event();

@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 public class Projections {
 
     private final List<Projection> projections;
+    private final List<StoredCollection> collections = new ArrayList<>();
     private final ReadModelLayout layout;
 
     public Projections(List<Projection> projections) {
         this.projections = projections;
-        List<StoredCollection> collections = new ArrayList<>();
         projections.forEach(projection -> collections.addAll(projection.collections()));
         // After every projection's: an event is marked applied once all it changed is written.
         collections.add(StoredCollection.writtenLast(AppliedEvent.COLLECTION));
@@ -35,13 +35,22 @@ public class Projections {
     }
 
     /**
-     * Before {@code events} are applied one by one: reads ahead, in one round trip per collection, what applying
-     * them looks up by their ids (whether each was applied, and what the projections look up so).
+     * Before {@code events} are applied one by one: reads ahead, in a few round trips per collection, what applying
+     * them looks up (whether each was applied, and what the projections declare they look up, or read ahead
+     * themselves).
      */
     public void readAhead(List<ReceivedEvent> events, LookAhead lookAhead) {
         List<EventEnvelope> envelopes = events.stream().map(ReceivedEvent::envelope).toList();
         lookAhead.readAhead(AppliedEvent.COLLECTION, envelopes.stream().map(EventEnvelope::id).toList(),
                 AppliedEvent.class);
+        for (StoredCollection collection : collections) {
+            if (collection.readAhead() == StoredCollection.ReadAhead.EVENT_IDS) {
+                lookAhead.readAheadOfEvents(collection.name(), collection.readAhead().keys(envelopes),
+                        collection.type());
+            } else if (collection.readAhead() != null) {
+                lookAhead.readAhead(collection.name(), collection.readAhead().keys(envelopes), collection.type());
+            }
+        }
         for (Projection projection : projections) {
             projection.readAhead(envelopes, lookAhead);
         }

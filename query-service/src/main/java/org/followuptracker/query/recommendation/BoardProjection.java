@@ -18,12 +18,10 @@ import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.query.projection.AppliedEvent;
-import org.followuptracker.query.projection.BatchKeys;
 import org.followuptracker.query.projection.EventType;
 import org.followuptracker.query.projection.Projection;
 import org.followuptracker.query.store.CountryChanges;
 import org.followuptracker.query.store.CountryIndex;
-import org.followuptracker.query.store.LookAhead;
 import org.followuptracker.query.store.ReadModel;
 import org.followuptracker.query.store.StoredCollection;
 import org.followuptracker.query.store.Retraction;
@@ -41,21 +39,13 @@ class BoardProjection implements Projection {
 
     @Override
     public List<StoredCollection> collections() {
-        return List.of(StoredCollection.documents(RecommendationDocument.COLLECTION),
+        return List.of(StoredCollection.documents(RecommendationDocument.COLLECTION, RecommendationDocument.class,
+                        AppliedEvent::recommendationIdsIn),
                 StoredCollection.writtenLast(RecommendationDocument.INDEX_PARTS),
                 StoredCollection.perCountry(RecommendationDocument.INDEX, CountryIndex.class,
                         index -> index.ids().size()),
                 StoredCollection.perCountry(RecommendationDocument.CHANGES, CountryChanges.class,
                         CountryChanges::entries));
-    }
-
-    @Override
-    public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
-        lookAhead.readAhead(RecommendationDocument.CHANGES, BatchKeys.countries(events), CountryChanges.class);
-        lookAhead.readAhead(RecommendationDocument.INDEX,
-                BatchKeys.countries(events, event -> event instanceof RecommendationRecorded), CountryIndex.class);
-        lookAhead.readAhead(RecommendationDocument.COLLECTION, BatchKeys.recommendationIds(events),
-                RecommendationDocument.class);
     }
 
     @Override

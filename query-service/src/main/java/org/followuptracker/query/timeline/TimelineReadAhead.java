@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.RecommendationRecorded;
-import org.followuptracker.query.projection.BatchKeys;
+import org.followuptracker.query.projection.AppliedEvent;
 import org.followuptracker.query.recommendation.RecommendationDocument;
 import org.followuptracker.query.store.LookAhead;
 
@@ -30,7 +30,7 @@ final class TimelineReadAhead {
     static void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
         List<EventEnvelope> entered = events.stream()
                 .filter(envelope -> !(envelope.event() instanceof RecommendationRecorded e && e.madeOn() == null)).toList();
-        lookAhead.readAhead(TimelineIndex.COLLECTION, BatchKeys.countries(entered), TimelineIndex.class);
+        // The countries' indexes are read ahead as declared (TimelineProjection#collections).
         // Where the events' entries are, if they have any yet (an event applied again), and the retracted facts'.
         List<String> enteredIds = entered.stream().map(EventEnvelope::id).toList();
         List<String> retractedIds = events.stream().map(EventEnvelope::event).filter(FactRetracted.class::isInstance)
@@ -62,7 +62,7 @@ final class TimelineReadAhead {
         }
         lookAhead.readAhead(TimelineMonth.COLLECTION, parts, TimelineMonth.class);
         // For the texts of the recommendations that entries name.
-        lookAhead.readAhead(RecommendationDocument.COLLECTION, BatchKeys.recommendationIds(entered),
+        lookAhead.readAhead(RecommendationDocument.COLLECTION, AppliedEvent.recommendationIdsIn(entered),
                 RecommendationDocument.class);
     }
 }
