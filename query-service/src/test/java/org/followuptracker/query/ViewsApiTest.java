@@ -26,7 +26,7 @@ import org.followuptracker.events.RecommendationImplemented;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.UnSource;
-import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.store.Generations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

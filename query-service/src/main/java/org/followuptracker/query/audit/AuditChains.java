@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.store.DirectReadModel;
 
 /**
  * Verifies every country's audit chain from its entries as they come, one at a time and in any order, without

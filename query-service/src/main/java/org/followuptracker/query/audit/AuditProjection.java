@@ -3,10 +3,9 @@ package org.followuptracker.query.audit;
 import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
-import org.followuptracker.query.consuming.BatchKeys;
-import org.followuptracker.query.consuming.Projection;
-import org.followuptracker.query.readmodel.LookAhead;
-import org.followuptracker.query.readmodel.ReadModel;
+import org.followuptracker.query.projection.Projection;
+import org.followuptracker.query.store.ReadModel;
+import org.followuptracker.query.store.StoredCollection;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +16,15 @@ import org.springframework.stereotype.Component;
  * the chain's head was not yet moved past it (the application was interrupted), it is now.
  */
 @Component
-@Order(4)
+@Order(3)
 class AuditProjection implements Projection {
 
+    /** The heads after every document the events changed: a reader who sees a head moved reads them as new. */
     @Override
-    public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
-        lookAhead.readAheadOfEvents(AuditEntry.COLLECTION, events.stream().map(EventEnvelope::id).toList(),
-                AuditEntry.class);
-        lookAhead.readAhead(AuditHead.COLLECTION, BatchKeys.countries(events), AuditHead.class);
+    public List<StoredCollection> collections() {
+        return List.of(StoredCollection.documents(AuditEntry.COLLECTION, AuditEntry.class,
+                        StoredCollection.ReadAhead.EVENT_IDS),
+                StoredCollection.perCountry(AuditHead.COLLECTION, AuditHead.class, head -> 1));
     }
 
     @Override

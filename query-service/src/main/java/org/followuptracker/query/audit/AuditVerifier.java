@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.followuptracker.events.CountryEventIds;
-import org.followuptracker.query.readmodel.DirectReadModel;
-import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.store.DirectReadModel;
+import org.followuptracker.query.store.Generations;
 import org.springframework.stereotype.Component;
 
 /**

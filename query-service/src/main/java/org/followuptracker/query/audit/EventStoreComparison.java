@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.followuptracker.events.CountryEventIds;
 import org.followuptracker.query.audit.AuditVerification.CountryAgreement;
 import org.followuptracker.query.audit.AuditVerification.EventStoreCheck;
-import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.store.DirectReadModel;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,5 +1,7 @@
 package org.followuptracker.query.consuming;
 
+import org.followuptracker.query.projection.Projections;
+import org.followuptracker.query.store.RecentCountryDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -7,11 +9,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** What the consumer does when a batch of events cannot be applied. */
+/** What the live consumer keeps in memory, and what it does when a batch of events cannot be applied. */
 @Configuration
 class ConsumerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerConfiguration.class);
+
+    /** What the live consumer keeps of what it wrote last, by the collections the projections declare. */
+    @Bean
+    RecentCountryDocuments recentCountryDocuments(Projections projections) {
+        return new RecentCountryDocuments(projections.layout());
+    }
 
     /**
      * Whatever fails (MongoDB away, an event type this version does not know yet) is retried with a growing pause,

@@ -3,6 +3,7 @@ package org.followuptracker.query.consuming;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.followuptracker.query.store.RecentCountryDocuments;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.stereotype.Component;
 

@@ -14,11 +14,13 @@ import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.UnreadableEnvelopeException;
-import org.followuptracker.query.readmodel.BatchingReadModel;
-import org.followuptracker.query.readmodel.Generation;
-import org.followuptracker.query.readmodel.Generations;
-import org.followuptracker.query.readmodel.ProjectionGate;
-import org.followuptracker.query.readmodel.TopicPositions;
+import org.followuptracker.query.projection.Projections;
+import org.followuptracker.query.store.BatchingReadModel;
+import org.followuptracker.query.store.Generation;
+import org.followuptracker.query.store.Generations;
+import org.followuptracker.query.store.ProjectionGate;
+import org.followuptracker.query.store.RecentCountryDocuments;
+import org.followuptracker.query.store.TopicPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,8 +34,8 @@ import org.springframework.stereotype.Component;
  * country's events are all on one partition). A poll's events are applied together and written in bulk, with where
  * the read models then stand on each partition ({@link TopicPositions}); an event before that is not applied again,
  * and a poll that starts beyond it is read again from there. The offsets are committed to Kafka after that write, as
- * a hint for where to start. Before the first generation of read models was built there is nothing to
- * apply to: the build reads the topic from its start.
+ * a hint for where to start. Before a generation of read models of this version's layout was built there is
+ * nothing to apply to: the build reads the topic from its start.
  */
 @Component
 class EventConsumer {
@@ -118,7 +120,7 @@ class EventConsumer {
         Consumer<?, ?> consumer = idle.getConsumer();
         gate.lock();
         try {
-            Optional<Generation> live = generations.liveNow();
+            Optional<Generation> live = generations.liveNowOfThisLayout();
             if (live.isPresent()) {
                 readAgainWhereBehind(StoredPositions.of(mongo, live.get(), List.of(), consumer), consumer);
             }
@@ -132,16 +134,18 @@ class EventConsumer {
         gate.lock();
         try {
             // Read afresh while holding the gate: a rebuild may just have replaced the generation.
-            Optional<Generation> live = generations.liveNow();
+            Optional<Generation> live = generations.liveNowOfThisLayout();
             if (live.isEmpty()) {
-                log.debug("no read models built yet; the first build will apply these {} events", records.size());
+                log.debug("no read models of this layout built yet; the build will apply these {} events",
+                        records.size());
                 return;
             }
             // Where the read models stand, not where Kafka says this group stands: what comes before is applied.
             StoredPositions positions = StoredPositions.of(mongo, live.get(), records, consumer);
             readAgainWhereBehind(positions, consumer);
             // The countries' documents this consumer wrote last, not read back (RecentCountryDocuments tells when not).
-            BatchingReadModel readModel = new BatchingReadModel(mongo, live.get(), recent.of(live.get()));
+            BatchingReadModel readModel = new BatchingReadModel(mongo, live.get(), projections.layout(),
+                    recent.of(live.get()));
             List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
             List<ReceivedEvent> received = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : positions.toApply()) {
@@ -171,7 +175,7 @@ class EventConsumer {
             long projected = System.nanoTime();
             TopicPositions.save(readModel, positions.after());
             int written = readModel.pendingDocuments();
-            Map<String, Map<String, Object>> countries = readModel.pendingIn(RecentCountryDocuments.COLLECTIONS);
+            Map<String, Map<String, Object>> countries = readModel.pendingIn(recent.collections());
             try {
                 readModel.flush();
             } catch (RuntimeException e) {

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.followuptracker.events.ReceivedEvent;
-import org.followuptracker.query.readmodel.Generation;
+import org.followuptracker.query.store.Generation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.followuptracker.query.readmodel.Generation;
-import org.followuptracker.query.readmodel.TopicPositions;
+import org.followuptracker.query.store.Generation;
+import org.followuptracker.query.store.TopicPositions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import org.followuptracker.query.readmodel.DirectReadModel;
+import org.followuptracker.query.store.DirectReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -97,10 +97,6 @@ class AwaitingAcrossCountries {
         for (Placed letter : placed) {
             String letterId = letter.letter().letterId();
             LetterRecord record = words.get(letterId);
-            if (record == null) {
-                // Kept in its country's one document by an earlier version, until the next event about the country.
-                record = reads.of(readModel, letter.country()).letter(letterId);
-            }
             if (record == null) {
                 log.warn("letters awaiting an answer: {} of {} is not in the read models", letterId, letter.country());
                 continue;

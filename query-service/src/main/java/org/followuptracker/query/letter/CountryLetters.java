@@ -10,14 +10,10 @@ import java.util.Objects;
 import org.springframework.data.annotation.Id;
 
 /**
- * Every letter sent to one country, as readers hold them ({@link KeptLetters}). Earlier versions stored them so, in
- * one document per country ({@link #LEGACY_COLLECTION}); now each letter has a document of its own
- * ({@link LetterDocument}), and a country's are moved there by the first event about them ({@link LetterProjection}).
+ * Every letter sent to one country, as readers hold them ({@link KeptLetters}), read from each letter's document
+ * ({@link LetterDocument}) in the order of the country's index.
  */
 public record CountryLetters(@Id String country, List<LetterRecord> letters) {
-
-    /** Where earlier versions kept each country's letters in one document. */
-    public static final String LEGACY_COLLECTION = "letters";
 
     public CountryLetters {
         letters = letters == null ? List.of() : letters;

@@ -2,15 +2,14 @@ package org.followuptracker.query.letter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.followuptracker.query.readmodel.ChangeWindow;
-import org.followuptracker.query.readmodel.CountryReadCache;
-import org.followuptracker.query.readmodel.DirectReadModel;
-import org.followuptracker.query.readmodel.IndexParts;
+import org.followuptracker.query.store.ChangeWindow;
+import org.followuptracker.query.freshness.CountryReadCache;
+import org.followuptracker.query.store.CountryChanges;
+import org.followuptracker.query.store.DirectReadModel;
+import org.followuptracker.query.store.CountryIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Reads countries' letters for readers: thousands of letters for the most written-to country, so they are kept in
  * memory ({@link CountryReadCache}); when the country changes, they are brought up to date from the letters as the
- * last events left them ({@link LetterChanges}).
+ * last events left them ({@link CountryChanges}).
  */
 @Component
 public class CountryLettersReads {
@@ -119,18 +118,13 @@ public class CountryLettersReads {
                 dates.get(letter.country()).add(now);
             }
         });
-        List<String> notIndexed = countries.stream().filter(country -> !dates.containsKey(country)).toList();
-        if (!notIndexed.isEmpty()) {
-            readModel.findAll(CountryLetters.LEGACY_COLLECTION, notIndexed, CountryLetters.class).forEach(letters ->
-                    dates.put(letters.country(), KeptLetterDates.of(letters.letters())));
-        }
         return dates;
     }
 
     /**
      * The letters of each country, in the order recorded: by each country's index, one key lookup a letter (asked
-     * for many at a time); for many countries at once, every letter in one pass instead. A country whose letters an
-     * earlier version kept in one document, and that no event has concerned since, is read from that document.
+     * for many at a time); for many countries at once, every letter in one pass instead. A country without an index
+     * has no letters yet.
      */
     private static List<CountryLetters> lettersOf(DirectReadModel readModel, List<String> countries) {
         Map<String, List<String>> indexes = indexesOf(readModel, countries);
@@ -142,9 +136,7 @@ public class CountryLettersReads {
                     LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter));
         }
         List<CountryLetters> letters = new ArrayList<>();
-        Set<String> indexed = new HashSet<>();
         indexes.forEach((country, letterIds) -> {
-            indexed.add(country);
             List<LetterRecord> found = new ArrayList<>(letterIds.size());
             for (String letterId : letterIds) {
                 LetterDocument letter = byId.get(letterId);
@@ -158,24 +150,18 @@ public class CountryLettersReads {
             }
             letters.add(new CountryLetters(country, found));
         });
-        List<String> notIndexed = countries.stream().filter(country -> !indexed.contains(country)).toList();
-        if (!notIndexed.isEmpty()) {
-            letters.addAll(readModel.findAll(CountryLetters.LEGACY_COLLECTION, notIndexed, CountryLetters.class));
-        }
         return letters;
     }
 
     /** The letters each country's index names, its parts' then its head's, by country (none without an index). */
     private static Map<String, List<String>> indexesOf(DirectReadModel readModel, List<String> countries) {
-        Map<String, IndexParts.Head> heads = new LinkedHashMap<>();
-        readModel.findAll(LetterIndex.COLLECTION, countries, LetterIndex.class)
-                .forEach(index -> heads.put(index.country(), index.head()));
-        return IndexParts.read(readModel, LetterIndex.PARTS, heads);
+        return CountryIndex.read(readModel, LetterDocument.INDEX_PARTS,
+                readModel.findAll(LetterDocument.INDEX, countries, CountryIndex.class));
     }
 
     private static Map<String, Long> latestChanges(DirectReadModel readModel, List<String> countries) {
         Map<String, Long> latest = new HashMap<>();
-        readModel.findAll(LetterChanges.COLLECTION, countries, LetterChanges.class)
+        readModel.findAll(LetterDocument.CHANGES, countries, CountryChanges.class)
                 .forEach(changes -> latest.put(changes.country(), changes.latest()));
         return latest;
     }
@@ -186,9 +172,10 @@ public class CountryLettersReads {
      */
     private static <T extends KeptByChange<T>> Map<String, T> refreshed(DirectReadModel readModel, Map<String, T> kept,
             Map<String, String> lastEventIds) {
-        Map<String, LetterChanges> told = new HashMap<>();
+        Map<String, CountryChanges> told = new HashMap<>();
         Map<String, List<String>> changedIds = new HashMap<>();
-        for (LetterChanges changes : readModel.findAll(LetterChanges.COLLECTION, kept.keySet(), LetterChanges.class)) {
+        for (CountryChanges changes : readModel.findAll(LetterDocument.CHANGES, kept.keySet(),
+                CountryChanges.class)) {
             changes.changedAfter(kept.get(changes.country()).asOfChange(), lastEventIds.get(changes.country()))
                     .ifPresent(ids -> {
                         told.put(changes.country(), changes);

@@ -1,10 +1,11 @@
 package org.followuptracker.query.letter;
 
 import java.util.List;
+import org.followuptracker.query.store.CountryChanges;
 
 /**
  * What a reader keeps in memory of a country's letters, as of one of the country's letter changes
- * ({@link LetterChanges}), and how it is brought up to date with the letters changed since
+ * ({@link CountryChanges}), and how it is brought up to date with the letters changed since
  * ({@link CountryLettersReads}).
  */
 interface KeptByChange<T> {

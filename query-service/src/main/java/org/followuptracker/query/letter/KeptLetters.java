@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.followuptracker.query.store.CountryChanges;
 import org.followuptracker.query.web.AsOf;
 
 /**
  * A country's letters as the query service keeps them in memory ({@link CountryLettersReads}), as of one of the
- * country's letter changes ({@link LetterChanges}), with what readers ask of them now (the letters awaiting an
+ * country's letter changes ({@link CountryChanges}), with what readers ask of them now (the letters awaiting an
  * answer, how the country answers) worked out once a day instead of once a request: as known now, they change only
  * with the letters, and with the day waiting is counted to. When some letters change, the letters awaiting an answer
  * are worked out again for those only. Earlier moments ({@code asOf}) are worked out each time.
@@ -65,7 +66,7 @@ public final class KeptLetters implements KeptByChange<KeptLetters> {
         this.before = before;
     }
 
-    /** The last of the country's letter changes these letters hold ({@link LetterChanges}). */
+    /** The last of the country's letter changes these letters hold ({@link CountryChanges}). */
     @Override
     public long asOfChange() {
         return asOfChange;

@@ -14,12 +14,14 @@ import org.followuptracker.events.ResponseDueDateSet;
 import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
-import org.followuptracker.query.consuming.AppliedEvent;
-import org.followuptracker.query.consuming.BatchKeys;
-import org.followuptracker.query.consuming.Projection;
-import org.followuptracker.query.readmodel.LookAhead;
-import org.followuptracker.query.readmodel.ReadModel;
-import org.followuptracker.query.readmodel.Retraction;
+import org.followuptracker.query.projection.AppliedEvent;
+import org.followuptracker.query.projection.EventType;
+import org.followuptracker.query.projection.Projection;
+import org.followuptracker.query.store.CountryChanges;
+import org.followuptracker.query.store.CountryIndex;
+import org.followuptracker.query.store.ReadModel;
+import org.followuptracker.query.store.StoredCollection;
+import org.followuptracker.query.store.Retraction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -30,20 +32,22 @@ import org.springframework.stereotype.Component;
  * and follow-ups came, and what was retracted.
  */
 @Component
-@Order(3)
+@Order(2)
 class LetterProjection implements Projection {
 
     private static final Logger log = LoggerFactory.getLogger(LetterProjection.class);
 
+    /** A batch reads ahead the letters its events concern (a retraction names its letter as its aggregate). */
     @Override
-    public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
-        lookAhead.readAhead(LetterChanges.COLLECTION, BatchKeys.countries(events), LetterChanges.class);
-        lookAhead.readAhead(LetterIndex.COLLECTION, BatchKeys.countries(events, event -> event instanceof LetterSent),
-                LetterIndex.class);
-        lookAhead.readAhead(LetterDocument.COLLECTION, events.stream()
-                .map(envelope -> envelope.event() instanceof FactRetracted e && "Letter".equals(envelope.aggregateType())
-                        ? e.aggregateId() : AppliedEvent.letterIdOf(envelope.event()))
-                .filter(Objects::nonNull).distinct().toList(), LetterDocument.class);
+    public List<StoredCollection> collections() {
+        return List.of(StoredCollection.documents(LetterDocument.COLLECTION, LetterDocument.class, events -> events
+                        .stream().map(envelope -> envelope.event() instanceof FactRetracted e
+                                && "Letter".equals(envelope.aggregateType())
+                                ? e.aggregateId() : AppliedEvent.letterIdOf(envelope.event()))
+                        .filter(Objects::nonNull).distinct().toList()),
+                StoredCollection.writtenLast(LetterDocument.INDEX_PARTS),
+                StoredCollection.perCountry(LetterDocument.INDEX, CountryIndex.class, index -> index.ids().size()),
+                StoredCollection.perCountry(LetterDocument.CHANGES, CountryChanges.class, CountryChanges::entries));
     }
 
     @Override
@@ -53,66 +57,80 @@ class LetterProjection implements Projection {
         // For every event of the country, so that readers can tell they are up to date. A letter the event touched is
         // told of also when nothing changed: that is an event applied again after a flush was cut short, which may
         // have written the letter but not this.
-        LetterChanges changes = readModel.find(LetterChanges.COLLECTION, envelope.country(), LetterChanges.class);
-        readModel.save(LetterChanges.COLLECTION, envelope.country(),
-                (changes != null ? changes : LetterChanges.none(envelope.country())).after(envelope.id(),
-                        touched == null ? null : touched.letterId()));
+        CountryChanges changes = readModel.find(LetterDocument.CHANGES, envelope.country(), CountryChanges.class);
+        readModel.save(LetterDocument.CHANGES, envelope.country(),
+                (changes != null ? changes : CountryChanges.none(envelope.country())).after(envelope.id(),
+                        touched == null ? List.of() : List.of(touched.letterId())));
     }
 
     /** Applies the event to the country's letters; the letter it concerned, as it left it, or null. */
     private LetterRecord applied(EventEnvelope envelope, ReadModel readModel) {
         TrackerEvent event = envelope.event();
         Instant recordedAt = envelope.recordedAt().toInstant();
-        if (event instanceof LetterSent e) {
-            // The index is read once: to tell whether the country's letters are still in one document, and to add to.
-            LetterIndex index = indexOf(readModel, e.country());
-            LetterDocument found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
-            if (found == null && index == null && movedFromOneDocument(readModel, e.country())) {
-                found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
-                index = indexOf(readModel, e.country());
+        return switch (EventType.of(event)) {
+            case LETTER_SENT -> sent(readModel, envelope, (LetterSent) event);
+            case RESPONSE_RECEIVED -> {
+                ResponseReceived e = (ResponseReceived) event;
+                yield update(readModel, envelope, e.letterId(), letter -> letter.withResponse(new LetterRecord.Reply(
+                        envelope.id(), e.responseId(), e.receivedOn().toString(), recordedAt, null)));
             }
-            LetterIndex current = index != null ? index : LetterIndex.empty(e.country());
-            LetterRecord letter;
-            if (found == null) {
-                String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
-                letter = new LetterRecord(e.letterId(), envelope.id(), e.reference(), e.subject(), e.recipient(),
-                        e.sentOn().toString(), recordedAt, null,
-                        List.of(new LetterRecord.DueDate(envelope.id(), dueBy, recordedAt, null)), List.of(), List.of());
-                readModel.save(LetterDocument.COLLECTION, e.letterId(),
-                        new LetterDocument(e.letterId(), e.country(), letter, current.size()));
-            } else if (!found.country().equals(e.country())) {
-                log.warn("{} {} sends letter {} to {}, which is known as a letter to {}", envelope.type(), envelope.id(),
-                        e.letterId(), e.country(), found.country());
-                return null;
-            } else {
-                letter = found.letter();
+            case FOLLOW_UP_SENT -> {
+                FollowUpSent e = (FollowUpSent) event;
+                yield update(readModel, envelope, e.letterId(), letter -> {
+                    LetterRecord followedUp = letter.withFollowUp(new LetterRecord.FollowUp(envelope.id(),
+                            e.sentOn().toString(), recordedAt, null));
+                    return e.responseDueBy() == null ? followedUp : followedUp.withDueDate(new LetterRecord.DueDate(
+                            envelope.id(), e.responseDueBy().toString(), recordedAt, null));
+                });
             }
-            // Also when the letter was known: a flush cut short may have written the letter but not the index.
-            if (found == null || !found.indexedIn(current)) {
-                readModel.save(LetterIndex.COLLECTION, e.country(), current.with(e.letterId(), readModel));
+            case RESPONSE_DUE_DATE_SET -> {
+                ResponseDueDateSet e = (ResponseDueDateSet) event;
+                yield dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
             }
-            return letter;
-        } else if (event instanceof ResponseReceived e) {
-            return update(readModel, envelope, e.letterId(), letter -> letter.withResponse(new LetterRecord.Reply(
-                    envelope.id(), e.responseId(), e.receivedOn().toString(), recordedAt, null)));
-        } else if (event instanceof FollowUpSent e) {
-            return update(readModel, envelope, e.letterId(), letter -> {
-                LetterRecord followedUp = letter.withFollowUp(new LetterRecord.FollowUp(envelope.id(), e.sentOn().toString(),
-                        recordedAt, null));
-                return e.responseDueBy() == null ? followedUp : followedUp.withDueDate(new LetterRecord.DueDate(
-                        envelope.id(), e.responseDueBy().toString(), recordedAt, null));
-            });
-        } else if (event instanceof ResponseDueDateSet e) {
-            return dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
-        } else if (event instanceof ResponseDueDateExtended e) {
-            return dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
-        } else if (event instanceof ResponseDueDateWithdrawn e) {
-            return dueBy(readModel, envelope, e.letterId(), null);
-        } else if (event instanceof FactRetracted e && "Letter".equals(envelope.aggregateType())) {
-            return update(readModel, envelope, e.aggregateId(), letter -> letter.retracting(e.retractedEventId(),
-                    new Retraction(envelope.id(), recordedAt)));
+            case RESPONSE_DUE_DATE_EXTENDED -> {
+                ResponseDueDateExtended e = (ResponseDueDateExtended) event;
+                yield dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
+            }
+            case RESPONSE_DUE_DATE_WITHDRAWN ->
+                    dueBy(readModel, envelope, ((ResponseDueDateWithdrawn) event).letterId(), null);
+            case FACT_RETRACTED -> {
+                FactRetracted e = (FactRetracted) event;
+                yield "Letter".equals(envelope.aggregateType())
+                        ? update(readModel, envelope, e.aggregateId(), letter -> letter.retracting(
+                                e.retractedEventId(), new Retraction(envelope.id(), recordedAt)))
+                        : null;
+            }
+            case RECOMMENDATION_RECORDED, POSITION_RECORDED, RECOMMENDATION_IMPLEMENTED,
+                    RECOMMENDATION_PARTIALLY_IMPLEMENTED, RECOMMENDATION_NOT_IMPLEMENTED -> null;
+        };
+    }
+
+    /** A letter sent: its document, numbered, and its place in the country's index. */
+    private LetterRecord sent(ReadModel readModel, EventEnvelope envelope, LetterSent e) {
+        Instant recordedAt = envelope.recordedAt().toInstant();
+        CountryIndex index = readModel.find(LetterDocument.INDEX, e.country(), CountryIndex.class);
+        LetterDocument found = readModel.find(LetterDocument.COLLECTION, e.letterId(), LetterDocument.class);
+        CountryIndex current = index != null ? index : CountryIndex.empty(e.country());
+        LetterRecord letter;
+        if (found == null) {
+            String dueBy = e.responseDueBy() == null ? null : e.responseDueBy().toString();
+            letter = new LetterRecord(e.letterId(), envelope.id(), e.reference(), e.subject(), e.recipient(),
+                    e.sentOn().toString(), recordedAt, null,
+                    List.of(new LetterRecord.DueDate(envelope.id(), dueBy, recordedAt, null)), List.of(), List.of());
+            readModel.save(LetterDocument.COLLECTION, e.letterId(),
+                    new LetterDocument(e.letterId(), e.country(), letter, current.size()));
+        } else if (!found.country().equals(e.country())) {
+            log.warn("{} {} sends letter {} to {}, which is known as a letter to {}", envelope.type(), envelope.id(),
+                    e.letterId(), e.country(), found.country());
+            return null;
+        } else {
+            letter = found.letter();
         }
-        return null;
+        // Also when the letter was known: a flush cut short may have written the letter but not the index.
+        if (found == null || !found.indexedIn(current)) {
+            readModel.save(LetterDocument.INDEX, e.country(), current.with(e.letterId(), readModel, LetterDocument.INDEX_PARTS));
+        }
+        return letter;
     }
 
     private LetterRecord dueBy(ReadModel readModel, EventEnvelope envelope, String letterId, String dueBy) {
@@ -122,7 +140,7 @@ class LetterProjection implements Projection {
 
     private LetterRecord update(ReadModel readModel, EventEnvelope envelope, String letterId,
             UnaryOperator<LetterRecord> change) {
-        LetterDocument found = letterDocument(readModel, envelope.country(), letterId);
+        LetterDocument found = readModel.find(LetterDocument.COLLECTION, letterId, LetterDocument.class);
         if (found == null || !found.country().equals(envelope.country())) {
             // Cannot happen while each country's events arrive in order: the letter is sent first.
             log.warn("{} {} concerns letter {}, which is not known here as a letter to {}", envelope.type(),
@@ -135,45 +153,5 @@ class LetterProjection implements Projection {
                     new LetterDocument(letterId, envelope.country(), changed, found.number()));
         }
         return changed;
-    }
-
-    /**
-     * The letter's document, or null. Not found, and sent to a country whose letters an earlier version kept in one
-     * document, it is looked for again once they are moved.
-     */
-    private static LetterDocument letterDocument(ReadModel readModel, String country, String letterId) {
-        LetterDocument letter = readModel.find(LetterDocument.COLLECTION, letterId, LetterDocument.class);
-        if (letter == null && indexOf(readModel, country) == null && movedFromOneDocument(readModel, country)) {
-            letter = readModel.find(LetterDocument.COLLECTION, letterId, LetterDocument.class);
-        }
-        return letter;
-    }
-
-    private static LetterIndex indexOf(ReadModel readModel, String country) {
-        return readModel.find(LetterIndex.COLLECTION, country, LetterIndex.class);
-    }
-
-    /**
-     * A country that has no letter index yet and whose letters an earlier version kept in one document
-     * ({@link CountryLetters#LEGACY_COLLECTION}) has each of its letters written to a document of its own, and its
-     * index, now. The caller has found no index.
-     * Such read models are also rebuilt on start ({@code RebuildOnStart}); this keeps them right meanwhile.
-     *
-     * @return whether they were moved now
-     */
-    private static boolean movedFromOneDocument(ReadModel readModel, String country) {
-        CountryLetters legacy = readModel.find(CountryLetters.LEGACY_COLLECTION, country, CountryLetters.class);
-        if (legacy == null) {
-            return false;
-        }
-        LetterIndex index = LetterIndex.empty(country);
-        for (LetterRecord letter : legacy.letters()) {
-            readModel.save(LetterDocument.COLLECTION, letter.letterId(),
-                    new LetterDocument(letter.letterId(), country, letter, index.size()));
-            index = index.with(letter.letterId(), readModel);
-        }
-        readModel.save(LetterIndex.COLLECTION, country, index);
-        log.info("letters of {}: {} moved from one document to one each", country, legacy.letters().size());
-        return true;
     }
 }

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.followuptracker.query.readmodel.Retraction;
+import org.followuptracker.query.store.Retraction;
 
 /**
  * A letter and everything recorded about its answer: the due dates it was given, the responses and follow-ups,

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,15 +18,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.UnreadableEnvelopeException;
-import org.followuptracker.query.audit.AuditHead;
-import org.followuptracker.query.consuming.Projections;
-import org.followuptracker.query.letter.LetterChanges;
-import org.followuptracker.query.letter.LetterIndex;
-import org.followuptracker.query.readmodel.BatchingReadModel;
-import org.followuptracker.query.readmodel.Generation;
-import org.followuptracker.query.recommendation.BoardChanges;
-import org.followuptracker.query.recommendation.BoardIndex;
-import org.followuptracker.query.timeline.TimelineIndex;
+import org.followuptracker.query.projection.Projections;
+import org.followuptracker.query.store.BatchingReadModel;
+import org.followuptracker.query.store.Generation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,16 +35,6 @@ class ReadModelBuild implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReadModelBuild.class);
     private static final int FLUSH_AT_DOCUMENTS = 20_000;
     private static final Duration POLL = Duration.ofMillis(200);
-    /**
-     * Documents of which every country has one (or a few) that nearly every event of the country changes, and that
-     * grow with the country's letters, recommendations and months: written once, when the build has read all,
-     * instead of again, whole, with every flush. In a rebuild of 384,000 events the three indexes alone were some
-     * 13 MB, rewritten every 20,000 documents: what a flush wrote grew with what was read before it. (The letter and
-     * board indexes now keep their earlier ids in parts, written as they fill, and only a short head here.)
-     */
-    static final Set<String> KEPT_UNTIL_THE_END = Set.of(BoardIndex.COLLECTION, LetterIndex.COLLECTION,
-            TimelineIndex.COLLECTION, AuditHead.COLLECTION, BoardChanges.COLLECTION, LetterChanges.COLLECTION);
-
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private List<TopicPartition> partitions = List.of();
@@ -74,7 +57,7 @@ class ReadModelBuild implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
         // The generation was allocated empty for this build, and nothing else writes to it until it goes live.
-        this.readModel = BatchingReadModel.ofEmptyGeneration(mongo, generation, KEPT_UNTIL_THE_END);
+        this.readModel = BatchingReadModel.ofEmptyGeneration(mongo, generation, projections.layout());
         this.projections = projections;
         this.generation = generation;
         this.purpose = purpose;

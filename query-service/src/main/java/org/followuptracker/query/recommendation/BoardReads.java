@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.followuptracker.query.readmodel.ChangeWindow;
-import org.followuptracker.query.readmodel.CountryReadCache;
-import org.followuptracker.query.readmodel.DirectReadModel;
-import org.followuptracker.query.readmodel.IndexParts;
+import org.followuptracker.query.store.ChangeWindow;
+import org.followuptracker.query.freshness.CountryReadCache;
+import org.followuptracker.query.store.CountryChanges;
+import org.followuptracker.query.store.DirectReadModel;
+import org.followuptracker.query.store.CountryIndex;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads a country's board for readers: every recommendation made to it, thousands for the most written-to country,
  * kept in memory ({@link CountryReadCache}); when the country changes, only the recommendations that changed are
- * read again ({@link BoardChanges}).
+ * read again ({@link CountryChanges}).
  */
 @Component
 class BoardReads {
@@ -38,10 +38,10 @@ class BoardReads {
         Map<String, CountryBoard> boards = new HashMap<>();
         for (String country : countries) {
             // Which change the board is as of, read first: the documents read after it are at least as new.
-            BoardChanges changes = readModel.find(BoardChanges.COLLECTION, country, BoardChanges.class);
-            BoardIndex index = readModel.find(BoardIndex.COLLECTION, country, BoardIndex.class);
+            CountryChanges changes = readModel.find(RecommendationDocument.CHANGES, country, CountryChanges.class);
+            CountryIndex index = readModel.find(RecommendationDocument.INDEX, country, CountryIndex.class);
             if (index != null) {
-                List<String> ids = IndexParts.read(readModel, BoardIndex.PARTS, Map.of(country, index.head()))
+                List<String> ids = CountryIndex.read(readModel, RecommendationDocument.INDEX_PARTS, List.of(index))
                         .get(country);
                 boards.put(country, new CountryBoard(List.copyOf(readModel.findAll(RecommendationDocument.COLLECTION,
                         ids, RecommendationDocument.class)),
@@ -54,10 +54,11 @@ class BoardReads {
     /** The kept boards with the recommendations changed since re-read, where which changed is known. */
     private static Map<String, CountryBoard> refreshed(DirectReadModel readModel, Map<String, CountryBoard> kept,
             Map<String, String> lastEventIds) {
-        Map<String, BoardChanges> changesOf = new HashMap<>();
+        Map<String, CountryChanges> changesOf = new HashMap<>();
         List<String> toRead = new ArrayList<>();
-        for (BoardChanges changes : readModel.findAll(BoardChanges.COLLECTION, kept.keySet(), BoardChanges.class)) {
-            Set<String> changed = changes.changedAfter(kept.get(changes.country()).asOfChange(),
+        for (CountryChanges changes : readModel.findAll(RecommendationDocument.CHANGES, kept.keySet(),
+                CountryChanges.class)) {
+            List<String> changed = changes.changedAfter(kept.get(changes.country()).asOfChange(),
                     lastEventIds.get(changes.country())).orElse(null);
             if (changed != null) {
                 changesOf.put(changes.country(), changes);

@@ -11,12 +11,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.followuptracker.query.readmodel.IsoDays;
+import org.followuptracker.query.store.CountryChanges;
+import org.followuptracker.query.store.IsoDays;
 import org.followuptracker.query.web.AsOf;
 
 /**
  * A country's board as the query service keeps it in memory ({@link BoardReads}): the documents of every
- * recommendation made to it, as of one of the country's board changes ({@link BoardChanges}), and the board as
+ * recommendation made to it, as of one of the country's board changes ({@link CountryChanges}), and the board as
  * known now, worked out once: as known now it changes only with the documents. When some documents change, the
  * board as known now is worked out again for those only. Earlier moments ({@code asOf}) are worked out each time.
  */

@@ -6,14 +6,16 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.followuptracker.events.UnSource;
-import org.followuptracker.query.readmodel.Retraction;
+import org.followuptracker.query.store.CountryChanges;
+import org.followuptracker.query.store.CountryIndex;
+import org.followuptracker.query.store.Retraction;
 import org.springframework.data.annotation.Id;
 
 /**
  * One recommendation: what it says, who made it, every letter that urged it, every position taken on it and every
  * finding on its implementation, each with when it was recorded and, if so, when it was retracted. Nothing is
  * removed: what the board showed at any moment can be told ({@link #asOf}). {@code number}: where its country's
- * {@link BoardIndex} names it, from 0 (null if written before recommendations were numbered).
+ * {@link CountryIndex} names it, from 0.
  */
 public record RecommendationDocument(
         @Id String recommendationId,
@@ -32,6 +34,11 @@ public record RecommendationDocument(
         Integer number) {
 
     public static final String COLLECTION = "recommendations";
+    /** Each country's index of its recommendations ({@link CountryIndex}), and the index's earlier parts. */
+    public static final String INDEX = "board_index";
+    public static final String INDEX_PARTS = "board_index_parts";
+    /** Which of each country's recommendations the last events changed ({@link CountryChanges}). */
+    public static final String CHANGES = "board_changes";
 
     public RecommendationDocument {
         sources = sources == null ? List.of() : sources;
@@ -59,9 +66,9 @@ public record RecommendationDocument(
             Retraction retracted) {
     }
 
-    /** Whether {@code index} names it already: by number, or, numbered before, by its head. */
-    boolean indexedIn(BoardIndex index) {
-        return index.head().names(recommendationId, number);
+    /** Whether {@code index} names it already, by its number. */
+    boolean indexedIn(CountryIndex index) {
+        return index.names(number);
     }
 
     RecommendationDocument withUrging(Urging urging) {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.followuptracker.events.UnSource;
-import org.followuptracker.query.readmodel.IsoDays;
-import org.followuptracker.query.readmodel.Retraction;
+import org.followuptracker.query.store.IsoDays;
+import org.followuptracker.query.store.Retraction;
 
 /**
  * A recommendation as known at a moment: how often and when it had been urged, the latest position taken on it,

@@ -1,6 +1,6 @@
 package org.followuptracker.query.timeline;
 
-import org.followuptracker.query.readmodel.ReadModel;
+import org.followuptracker.query.store.ReadModel;
 import org.followuptracker.query.recommendation.RecommendationDocument;
 import org.springframework.stereotype.Component;
 

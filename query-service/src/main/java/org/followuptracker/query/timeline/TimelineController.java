@@ -7,17 +7,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.query.export.Export;
 import org.followuptracker.query.letter.AwaitingLetter;
 import org.followuptracker.query.letter.CountryLettersReads;
-import org.followuptracker.query.readmodel.DirectReadModel;
-import org.followuptracker.query.readmodel.IsoDays;
-import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.store.DirectReadModel;
+import org.followuptracker.query.store.IsoDays;
+import org.followuptracker.query.store.Generations;
 import org.followuptracker.query.web.AsOf;
 import org.followuptracker.query.web.CountryCode;
 import org.followuptracker.query.web.InvalidParameterException;
@@ -33,9 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TimelineController {
 
-    static final Set<String> TYPES = Set.of("RecommendationRecorded", "LetterSent", "FollowUpSent", "ResponseDueDateSet", "ResponseDueDateExtended",
-            "ResponseDueDateWithdrawn", "ResponseReceived", "PositionRecorded", "RecommendationImplemented",
-            "RecommendationPartiallyImplemented", "RecommendationNotImplemented", "FactRetracted");
+    static final Set<String> TYPES = Arrays.stream(TrackerEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
 
     private final Generations generations;
     private final CountryLettersReads lettersReads;

@@ -3,7 +3,7 @@ package org.followuptracker.query.timeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.followuptracker.query.readmodel.IsoDays;
+import org.followuptracker.query.store.IsoDays;
 import org.springframework.data.annotation.Id;
 
 /** Which months of a country's timeline hold entries, how many, in how many parts: the key to its pages. */
@@ -15,7 +15,7 @@ public record TimelineIndex(@Id String country, List<MonthCount> months) {
         months = months == null ? List.of() : months;
     }
 
-    /** {@code parts}: of the month's entries ({@link TimelineMonth}); one when written before there were parts. */
+    /** {@code parts}: how many parts the month's entries are kept in ({@link TimelineMonth}). */
     public record MonthCount(String month, int entries, Integer parts) {
 
         public MonthCount {

@@ -1,9 +1,12 @@
 package org.followuptracker.query.timeline;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
+import org.followuptracker.events.EventEnvelope;
+import org.followuptracker.query.store.IsoDays;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * A country's timeline entries of one month (by the day things happened), or a part of them: the entries are kept in
@@ -11,8 +14,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * {@code KAZ:2012-10}, the next under {@code KAZ:2012-10#1} and so on ({@link TimelineIndex} counts them). An event
  * adds to the last part only, so what a batch writes stays the same size however many entries the month has (and no
  * document nears MongoDB's 16 MB limit). A page of the timeline reads every part of the months it shows, by key, in
- * any store. {@code entriesBefore}: how many entries the month's earlier parts hold. A month written before there
- * were parts (in one document, of any size) reads as its first part.
+ * any store. {@code entriesBefore}: how many entries the month's earlier parts hold.
  */
 public record TimelineMonth(@Id String key, String country, String month, Integer part, Integer entriesBefore,
         List<TimelineEntry> entries) {
@@ -21,7 +23,7 @@ public record TimelineMonth(@Id String key, String country, String month, Intege
     /**
      * The most entries a part holds: some 10 KB. A batch writes the last part of each month it adds to, whole; with 100
      * entries (some 40 KB) those parts were 40% of the bytes a 500-event batch wrote in B2, and writing them cost more
-     * than writing its 500 audit entries. Parts written larger by an earlier version count as full.
+     * than writing its 500 audit entries.
      */
     static final int PART_ENTRIES = 25;
 
@@ -31,9 +33,11 @@ public record TimelineMonth(@Id String key, String country, String month, Intege
         entries = entries == null ? List.of() : entries;
     }
 
-    /** Matches a part larger than parts are now: one an earlier version wrote (a whole month, or a part of 100). */
-    public static Criteria largerThanAPart() {
-        return Criteria.where("entries." + PART_ENTRIES).exists(true);
+    /** The month an event belongs to on the timeline: when it happened, or else when it was recorded. */
+    static String monthOf(EventEnvelope envelope) {
+        LocalDate day = envelope.occurredOn() != null ? envelope.occurredOn()
+                : envelope.recordedAt().toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+        return IsoDays.monthOf(day);
     }
 
     /** The key of the month's first part. */

@@ -1,11 +1,6 @@
 package org.followuptracker.query.timeline;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
@@ -23,12 +18,12 @@ import org.followuptracker.events.ResponseDueDateWithdrawn;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.events.UnSource;
-import org.followuptracker.query.consuming.AppliedEvent;
-import org.followuptracker.query.consuming.BatchKeys;
-import org.followuptracker.query.consuming.Projection;
-import org.followuptracker.query.readmodel.LookAhead;
-import org.followuptracker.query.readmodel.ReadModel;
-import org.followuptracker.query.recommendation.RecommendationDocument;
+import org.followuptracker.query.projection.AppliedEvent;
+import org.followuptracker.query.projection.EventType;
+import org.followuptracker.query.projection.Projection;
+import org.followuptracker.query.store.LookAhead;
+import org.followuptracker.query.store.ReadModel;
+import org.followuptracker.query.store.StoredCollection;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +35,7 @@ import org.springframework.stereotype.Component;
  * is an entry of its own.
  */
 @Component
-@Order(2)
+@Order(4)
 class TimelineProjection implements Projection {
 
     private final RecommendationTexts texts;
@@ -49,105 +44,102 @@ class TimelineProjection implements Projection {
         this.texts = texts;
     }
 
+    /**
+     * All written last, after the other read models' (a reader who sees an entry, a response say, sees what it did:
+     * the letter answered): where each entry is before the entry, so that an event applied again finds it; the parts
+     * before the index that counts them.
+     */
+    @Override
+    public List<StoredCollection> collections() {
+        return List.of(StoredCollection.writtenLast(TimelinePlace.COLLECTION),
+                StoredCollection.keptByCountry(TimelineMonth.COLLECTION, TimelineMonth.class, TimelineMonth::country,
+                        part -> part.entries().size()),
+                StoredCollection.perCountry(TimelineIndex.COLLECTION, TimelineIndex.class,
+                        index -> index.months().size()));
+    }
+
+    /** What applying a batch looks up, read ahead: {@link TimelineReadAhead}. */
     @Override
     public void readAhead(List<EventEnvelope> events, LookAhead lookAhead) {
-        List<EventEnvelope> entered = events.stream()
-                .filter(envelope -> !(envelope.event() instanceof RecommendationRecorded e && e.madeOn() == null)).toList();
-        lookAhead.readAhead(TimelineIndex.COLLECTION, BatchKeys.countries(entered), TimelineIndex.class);
-        // Where the events' entries are, if they have any yet (an event applied again), and the retracted facts'.
-        List<String> enteredIds = entered.stream().map(EventEnvelope::id).toList();
-        List<String> retractedIds = events.stream().map(EventEnvelope::event).filter(FactRetracted.class::isInstance)
-                .map(event -> ((FactRetracted) event).retractedEventId()).toList();
-        lookAhead.readAheadOfEvents(TimelinePlace.COLLECTION, enteredIds, TimelinePlace.class);
-        lookAhead.readAhead(TimelinePlace.COLLECTION, retractedIds, TimelinePlace.class);
-        List<String> placed = Stream.concat(enteredIds.stream(), retractedIds.stream()).distinct().toList();
-        // The last part of each month the events add to, the next one where they may fill it, and the parts that hold
-        // entries already (events applied again, retracted facts).
-        Map<CountryMonth, Integer> added = new LinkedHashMap<>();
-        entered.forEach(envelope -> added.merge(new CountryMonth(envelope.country(), AppliedEvent.monthOf(envelope)), 1,
-                Integer::sum));
-        Set<String> parts = new LinkedHashSet<>();
-        added.forEach((month, entries) -> {
-            TimelineIndex index = lookAhead.find(TimelineIndex.COLLECTION, month.country(), TimelineIndex.class);
-            TimelineIndex.MonthCount count = index == null ? null : index.month(month.month());
-            int last = count == null ? 0 : count.parts() - 1;
-            // What the last part holds: exact, but for a month written before there were parts, or in larger parts: then
-            // it is full, and so counted (a part more is perhaps read ahead for nothing).
-            int inLast = count == null ? 0
-                    : Math.min(TimelineMonth.PART_ENTRIES, count.entries() - TimelineMonth.PART_ENTRIES * last);
-            // The last part and every part the batch's entries for the month may begin after it.
-            for (int part = last; part <= last + (inLast + entries) / TimelineMonth.PART_ENTRIES; part++) {
-                parts.add(TimelineMonth.key(month.country(), month.month(), part));
-            }
-        });
-        for (String eventId : placed) {
-            TimelinePlace place = lookAhead.find(TimelinePlace.COLLECTION, eventId, TimelinePlace.class);
-            if (place != null) {
-                parts.add(place.partKey());
-            }
-        }
-        lookAhead.readAhead(TimelineMonth.COLLECTION, parts, TimelineMonth.class);
-        // For the texts of the recommendations that entries name.
-        lookAhead.readAhead(RecommendationDocument.COLLECTION, BatchKeys.recommendationIds(entered),
-                RecommendationDocument.class);
+        TimelineReadAhead.readAhead(events, lookAhead);
     }
 
     @Override
     public void apply(ReceivedEvent received, ReadModel readModel) {
         EventEnvelope envelope = received.envelope();
         TrackerEvent event = envelope.event();
-        if (event instanceof RecommendationRecorded e) {
-            if (e.madeOn() != null) {
-                entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Recommendation made"
-                        + sources(e.sources()) + ": " + texts.shortTextOf(readModel, e.recommendationId()));
+        switch (EventType.of(event)) {
+            case RECOMMENDATION_RECORDED -> {
+                RecommendationRecorded e = (RecommendationRecorded) event;
+                if (e.madeOn() != null) {
+                    entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Recommendation made"
+                            + sources(e.sources()) + ": " + texts.shortTextOf(readModel, e.recommendationId()));
+                }
             }
-        } else if (event instanceof LetterSent e) {
-            entry(readModel, envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender() + " to "
-                    + e.recipient() + ": " + e.subject() + " (urges " + count(e.recommendationIds().size(), "recommendation") + ")");
-        } else if (event instanceof ResponseReceived e) {
-            entry(readModel, envelope, e.letterId(), e.positions().stream().map(PositionTaken::recommendationId).toList(),
-                    e.responseId(), "Response from " + e.from()
-                            + (e.summary() == null || e.summary().isBlank() ? "" : ": " + e.summary())
-                            + " (positions on " + count(e.positions().size(), "recommendation") + ")");
-        } else if (event instanceof FollowUpSent e) {
-            entry(readModel, envelope, e.letterId(), List.of(), null, "Follow-up sent: " + e.summary()
-                    + (e.responseDueBy() == null ? "" : " (answer now due by " + e.responseDueBy() + ")"));
-        } else if (event instanceof ResponseDueDateSet e) {
-            entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due by " + e.responseDueBy() + ": " + e.reason());
-        } else if (event instanceof ResponseDueDateExtended e) {
-            entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date extended to " + e.responseDueBy()
-                    + ": " + e.reason());
-        } else if (event instanceof ResponseDueDateWithdrawn e) {
-            entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date withdrawn: " + e.reason());
-        } else if (event instanceof FactRetracted e) {
-            retract(readModel, envelope, e);
-        } else if (event instanceof PositionRecorded e) {
-            entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Position " + e.position() + " on "
-                    + texts.shortTextOf(readModel, e.recommendationId()) + " (source: " + e.source() + ")");
-        } else if (event instanceof RecommendationImplemented e) {
-            finding(readModel, envelope, e.recommendationId(), "Found implemented", e.evidence());
-        } else if (event instanceof RecommendationPartiallyImplemented e) {
-            finding(readModel, envelope, e.recommendationId(), "Found partially implemented", e.evidence());
-        } else if (event instanceof RecommendationNotImplemented e) {
-            finding(readModel, envelope, e.recommendationId(), "Found not implemented", e.evidence());
+            case LETTER_SENT -> {
+                LetterSent e = (LetterSent) event;
+                entry(readModel, envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender()
+                        + " to " + e.recipient() + ": " + e.subject() + " (urges "
+                        + count(e.recommendationIds().size(), "recommendation") + ")");
+            }
+            case RESPONSE_RECEIVED -> {
+                ResponseReceived e = (ResponseReceived) event;
+                entry(readModel, envelope, e.letterId(),
+                        e.positions().stream().map(PositionTaken::recommendationId).toList(), e.responseId(),
+                        "Response from " + e.from() + (e.summary() == null || e.summary().isBlank() ? "" : ": "
+                                + e.summary()) + " (positions on " + count(e.positions().size(), "recommendation") + ")");
+            }
+            case FOLLOW_UP_SENT -> {
+                FollowUpSent e = (FollowUpSent) event;
+                entry(readModel, envelope, e.letterId(), List.of(), null, "Follow-up sent: " + e.summary()
+                        + (e.responseDueBy() == null ? "" : " (answer now due by " + e.responseDueBy() + ")"));
+            }
+            case RESPONSE_DUE_DATE_SET -> {
+                ResponseDueDateSet e = (ResponseDueDateSet) event;
+                entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due by " + e.responseDueBy() + ": "
+                        + e.reason());
+            }
+            case RESPONSE_DUE_DATE_EXTENDED -> {
+                ResponseDueDateExtended e = (ResponseDueDateExtended) event;
+                entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date extended to "
+                        + e.responseDueBy() + ": " + e.reason());
+            }
+            case RESPONSE_DUE_DATE_WITHDRAWN -> {
+                ResponseDueDateWithdrawn e = (ResponseDueDateWithdrawn) event;
+                entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date withdrawn: " + e.reason());
+            }
+            case FACT_RETRACTED -> retract(readModel, envelope, (FactRetracted) event);
+            case POSITION_RECORDED -> {
+                PositionRecorded e = (PositionRecorded) event;
+                entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Position " + e.position()
+                        + " on " + texts.shortTextOf(readModel, e.recommendationId()) + " (source: " + e.source() + ")");
+            }
+            case RECOMMENDATION_IMPLEMENTED -> {
+                RecommendationImplemented e = (RecommendationImplemented) event;
+                finding(readModel, envelope, e.recommendationId(), "Found implemented", e.evidence());
+            }
+            case RECOMMENDATION_PARTIALLY_IMPLEMENTED -> {
+                RecommendationPartiallyImplemented e = (RecommendationPartiallyImplemented) event;
+                finding(readModel, envelope, e.recommendationId(), "Found partially implemented", e.evidence());
+            }
+            case RECOMMENDATION_NOT_IMPLEMENTED -> {
+                RecommendationNotImplemented e = (RecommendationNotImplemented) event;
+                finding(readModel, envelope, e.recommendationId(), "Found not implemented", e.evidence());
+            }
         }
     }
 
     /** The retracted fact's entry is marked (once); the retraction itself becomes an entry. */
     private void retract(ReadModel readModel, EventEnvelope envelope, FactRetracted e) {
         AppliedEvent retracted = readModel.find(AppliedEvent.COLLECTION, e.retractedEventId(), AppliedEvent.class);
-        TimelineEntry original = null;
-        if (retracted != null) {
-            // An entry written before there were parts has no place: it is in its month's first part.
-            TimelinePlace place = readModel.find(TimelinePlace.COLLECTION, e.retractedEventId(), TimelinePlace.class);
-            String key = place != null ? place.partKey() : TimelineMonth.key(retracted.country(), retracted.month());
-            TimelineMonth month = readModel.find(TimelineMonth.COLLECTION, key, TimelineMonth.class);
-            original = month == null ? null : month.entry(e.retractedEventId());
-            if (original != null && original.retraction() == null) {
-                readModel.save(TimelineMonth.COLLECTION, key, month.replaced(original.retracted(new TimelineEntry.Retraction(
-                        e.reason(), e.retractedOn().toString(), envelope.recordedAt().toInstant(), envelope.actor(),
-                        envelope.id()))));
-            }
+        TimelinePlace place = readModel.find(TimelinePlace.COLLECTION, e.retractedEventId(), TimelinePlace.class);
+        TimelineMonth month = place == null ? null
+                : readModel.find(TimelineMonth.COLLECTION, place.partKey(), TimelineMonth.class);
+        TimelineEntry original = month == null ? null : month.entry(e.retractedEventId());
+        if (original != null && original.retraction() == null) {
+            readModel.save(TimelineMonth.COLLECTION, month.key(), month.replaced(original.retracted(
+                    new TimelineEntry.Retraction(e.reason(), e.retractedOn().toString(),
+                            envelope.recordedAt().toInstant(), envelope.actor(), envelope.id()))));
         }
         List<String> recommendationIds = original != null ? original.recommendationIds()
                 : retracted != null ? retracted.recommendationIds() : List.of();
@@ -170,7 +162,7 @@ class TimelineProjection implements Projection {
     private void entry(ReadModel readModel, EventEnvelope envelope, String letterId, List<String> recommendationIds,
             String responseId, String summary) {
         String country = envelope.country();
-        String month = AppliedEvent.monthOf(envelope);
+        String month = TimelineMonth.monthOf(envelope);
         TimelineIndex index = readModel.find(TimelineIndex.COLLECTION, country, TimelineIndex.class);
         if (index == null) {
             index = new TimelineIndex(country, List.of());
@@ -188,19 +180,16 @@ class TimelineProjection implements Projection {
             if (part == null) {
                 part = TimelineMonth.empty(country, month);
             }
-            // An entry written before there were places, by an event applied again, is in the month's only part.
-            if (!part.contains(envelope.id())) {
-                while (part.full()) {
-                    TimelineMonth next = readModel.find(TimelineMonth.COLLECTION, part.next().key(), TimelineMonth.class);
-                    part = next != null ? next : part.next();
-                }
-                readModel.save(TimelinePlace.COLLECTION, envelope.id(), new TimelinePlace(envelope.id(), part.key()));
-                part = part.with(new TimelineEntry(envelope.id(), envelope.event().getClass().getSimpleName(),
-                        envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
-                        envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId,
-                        envelope.actor(), envelope.source(), null));
-                readModel.save(TimelineMonth.COLLECTION, part.key(), part);
+            while (part.full()) {
+                TimelineMonth next = readModel.find(TimelineMonth.COLLECTION, part.next().key(), TimelineMonth.class);
+                part = next != null ? next : part.next();
             }
+            readModel.save(TimelinePlace.COLLECTION, envelope.id(), new TimelinePlace(envelope.id(), part.key()));
+            part = part.with(new TimelineEntry(envelope.id(), EventType.of(envelope.event()).typeName(),
+                    envelope.occurredOn() == null ? null : envelope.occurredOn().toString(),
+                    envelope.recordedAt().toInstant(), summary, letterId, recommendationIds, responseId,
+                    envelope.actor(), envelope.source(), null));
+            readModel.save(TimelineMonth.COLLECTION, part.key(), part);
         }
         // Only the month's last part tells how many entries it holds; an event applied again may have found an earlier.
         if (part.part() + 1 >= parts) {
@@ -220,9 +209,6 @@ class TimelineProjection implements Projection {
         // The place is written before the part: a write cut short between them left a place and no entry.
         TimelineMonth part = readModel.find(TimelineMonth.COLLECTION, place.partKey(), TimelineMonth.class);
         return part != null && part.contains(eventId) ? part : null;
-    }
-
-    private record CountryMonth(String country, String month) {
     }
 
     /** " in A/HRC/14/10 (95.42) by France, Spain; CAT/C/KAZ/CO/2 (9)", or nothing. */

@@ -44,7 +44,7 @@ import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.RecommendationRecorded;
-import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.store.Generations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

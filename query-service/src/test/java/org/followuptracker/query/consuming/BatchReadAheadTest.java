@@ -30,18 +30,19 @@ import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
 import org.followuptracker.query.audit.AuditHead;
-import org.followuptracker.query.letter.LetterIndex;
-import org.followuptracker.query.readmodel.BatchingReadModel;
-import org.followuptracker.query.readmodel.Generation;
-import org.followuptracker.query.readmodel.Generations;
-import org.followuptracker.query.recommendation.BoardIndex;
+import org.followuptracker.query.store.CountryIndex;
+import org.followuptracker.query.projection.AppliedEvent;
+import org.followuptracker.query.projection.Projections;
+import org.followuptracker.query.projection.TheProjections;
+import org.followuptracker.query.store.BatchingReadModel;
+import org.followuptracker.query.store.Generation;
+import org.followuptracker.query.store.RecentCountryDocuments;
+import org.followuptracker.query.store.CountryIndex;
 import org.followuptracker.query.timeline.TimelineIndex;
 import org.followuptracker.query.timeline.TimelineMonth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -51,12 +52,6 @@ import org.springframework.data.mongodb.core.query.Query;
  * models come out the same as when each event is applied on its own.
  */
 class BatchReadAheadTest {
-
-    @ComponentScan(basePackages = "org.followuptracker.query", useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                    pattern = ".*(Projection|Projections|RecommendationTexts)"))
-    static class JustTheProjections {
-    }
 
     private static final List<String> COUNTRIES = List.of("ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "MNG",
             "RUS", "TJK", "TKM", "UKR", "UZB", "CHN", "IRN", "TUR", "EGY", "SAU", "BHR", "QAT");
@@ -79,8 +74,7 @@ class BatchReadAheadTest {
             return super.find(query, entityClass, collectionName);
         }
     };
-    private final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(
-            JustTheProjections.class);
+    private final AnnotationConfigApplicationContext context = TheProjections.context();
     private final Projections projections = context.getBean(Projections.class);
     private long recorded;
 
@@ -124,7 +118,7 @@ class BatchReadAheadTest {
     void theCountriesDocumentsTheConsumerWroteLastAreNotReadBackAndTheReadModelsComeOutTheSame() {
         List<EventEnvelope> first = firstBatch();
         List<EventEnvelope> second = secondBatch();
-        RecentCountryDocuments recent = new RecentCountryDocuments();
+        RecentCountryDocuments recent = new RecentCountryDocuments(projections.layout());
         Generation remembering = new Generation(1);
         applyAsTheConsumerDoes(first, remembering, recent);
         assertThat(recent.countries()).isEqualTo(COUNTRIES.size());
@@ -186,7 +180,7 @@ class BatchReadAheadTest {
 
     /** As the consumer applies a batch, told which of its events no one can have applied before. */
     private void applyFirstDelivered(List<EventEnvelope> events, Generation generation, Set<String> firstDelivered) {
-        BatchingReadModel readModel = new BatchingReadModel(mongo, generation);
+        BatchingReadModel readModel = new BatchingReadModel(mongo, generation, projections.layout());
         List<ReceivedEvent> received = events.stream().map(BatchReadAheadTest::received).toList();
         readModel.firstDelivered(firstDelivered);
         projections.readAhead(received, readModel);
@@ -196,7 +190,7 @@ class BatchReadAheadTest {
 
     @Test
     void aCountrysTimelinePartsAreKeptAsItsLatestBatchWroteThem() {
-        RecentCountryDocuments recent = new RecentCountryDocuments();
+        RecentCountryDocuments recent = new RecentCountryDocuments(projections.layout());
         Generation live = new Generation(1);
         recent.written(live, Map.of("timeline", Map.of("KAZ:2013-01", part("KAZ", "2013-01"),
                         "KAZ:2013-02", part("KAZ", "2013-02"), "KGZ:2013-02", part("KGZ", "2013-02")),
@@ -218,12 +212,12 @@ class BatchReadAheadTest {
 
     @Test
     void onlyTheCountriesWrittenToMostRecentlyAreKeptAsFarAsTheirEntriesFitAndARebalanceForgetsThemAll() {
-        RecentCountryDocuments recent = new RecentCountryDocuments();
+        RecentCountryDocuments recent = new RecentCountryDocuments(projections.layout());
         Generation live = new Generation(1);
         // Five countries' letter indexes fill what is kept.
         int letters = RecentCountryDocuments.ENTRIES / 5;
         for (int i = 0; i < 8; i++) {
-            recent.written(live, Map.of("letter_index", Map.of("C" + i, new LetterIndex("C" + i,
+            recent.written(live, Map.of("letter_index", Map.of("C" + i, new CountryIndex("C" + i,
                             Collections.nCopies(letters, "l" + i), 0)),
                     "letter", Map.of("l" + i, "a letter: not one of the countries' documents")));
             if (i == 4) {
@@ -239,12 +233,12 @@ class BatchReadAheadTest {
         assertThat(recent.entries()).isEqualTo(4L * letters + 1);
 
         // A country whose documents grew past what is kept is not kept.
-        recent.written(live, Map.of("board_index", Map.of("BIG", new BoardIndex("BIG",
+        recent.written(live, Map.of("board_index", Map.of("BIG", new CountryIndex("BIG",
                 Collections.nCopies(RecentCountryDocuments.ENTRIES + 1, "r"), 0))));
         assertThat(recent.of(live)).isEmpty();
         assertThat(recent.entries()).isZero();
 
-        recent.written(live, Map.of("letter_index", Map.of("C1", new LetterIndex("C1", List.of("l1"), 0))));
+        recent.written(live, Map.of("letter_index", Map.of("C1", new CountryIndex("C1", List.of("l1"), 0))));
         assertThat(recent.of(live).get("letter_index").keySet()).containsOnly("C1");
         new ConsumerRebalance(recent, new FirstDeliveries()).onPartitionsAssigned(null, List.of());
 
@@ -359,48 +353,6 @@ class BatchReadAheadTest {
         assertSameTimeline(unordered, whole);
     }
 
-    @Test
-    void aMonthWrittenInOneDocumentByAnEarlierVersionIsAddedToInParts() {
-        List<EventEnvelope> letters = lettersTo("KAZ", 152);
-        Generation earlier = new Generation(1);
-        applyAsABatch(letters.subList(0, 150), earlier);
-        Generations generations = new Generations(mongo);
-        generations.makeLive(earlier);
-        assertThat(generations.liveHasAny("timeline", TimelineMonth.largerThanAPart())).as("parts of this version").isFalse();
-        // As an earlier version wrote them: the month in one document, its count without parts, no places.
-        var timeline = client.getDatabase("test").getCollection(earlier.collection("timeline"));
-        List<Document> entries = new ArrayList<>();
-        documents(earlier, "timeline").values().forEach(part -> entries.addAll(part.getList("entries", Document.class)));
-        timeline.deleteMany(new Document());
-        timeline.insertOne(new Document("_id", "KAZ:2013-01").append("country", "KAZ").append("month", "2013-01")
-                .append("entries", entries));
-        client.getDatabase("test").getCollection(earlier.collection("timeline_index")).replaceOne(new Document("_id", "KAZ"),
-                new Document("_id", "KAZ").append("months", List.of(new Document("month", "2013-01").append("entries", 150))));
-        client.getDatabase("test").getCollection(earlier.collection("timeline_places")).deleteMany(new Document());
-        assertThat(generations.liveHasAny("timeline", TimelineMonth.largerThanAPart())).as("a larger part").isTrue();
-
-        // An event of the earlier version's last batch, its mark not written, delivered again: not added twice.
-        client.getDatabase("test").getCollection(earlier.collection(AppliedEvent.COLLECTION))
-                .deleteOne(new Document("_id", "event-150"));
-        applyAsABatch(List.of(letters.get(149)), earlier);
-        assertThat(documents(earlier, "timeline").get("KAZ:2013-01").getList("entries", Document.class)).hasSize(150);
-
-        EventEnvelope retraction = recorded("KAZ-letter-5", "Letter", new FactRetracted("KAZ-letter-5", "KAZ", "event-5",
-                "LetterSent", "A draft", LocalDate.parse("2013-01-20")));
-        applyAsABatch(List.of(letters.get(150), retraction, letters.get(151)), earlier);
-
-        Map<Object, Document> parts = documents(earlier, "timeline");
-        assertThat(parts.keySet()).containsExactly("KAZ:2013-01", "KAZ:2013-01#1");
-        assertThat(parts.get("KAZ:2013-01").getList("entries", Document.class).get(4).get("retraction", Document.class)
-                .getString("reason")).isEqualTo("A draft");
-        assertThat(parts.get("KAZ:2013-01#1").getInteger("entriesBefore")).isEqualTo(150);
-        assertThat(parts.get("KAZ:2013-01#1").getList("entries", Document.class)).extracting(entry -> entry.getString("type"))
-                .containsExactly("LetterSent", "FactRetracted", "LetterSent");
-        Document month = documents(earlier, "timeline_index").get("KAZ").getList("months", Document.class).get(0);
-        assertThat(month.getInteger("entries")).isEqualTo(153);
-        assertThat(month.getInteger("parts")).isEqualTo(2);
-    }
-
     private List<EventEnvelope> lettersTo(String country, int count) {
         List<EventEnvelope> letters = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
@@ -443,7 +395,7 @@ class BatchReadAheadTest {
     }
 
     private void applyAsABatch(List<EventEnvelope> events, Generation generation) {
-        BatchingReadModel readModel = new BatchingReadModel(mongo, generation);
+        BatchingReadModel readModel = new BatchingReadModel(mongo, generation, projections.layout());
         List<ReceivedEvent> received = events.stream().map(BatchReadAheadTest::received).toList();
         projections.readAhead(received, readModel);
         received.forEach(event -> projections.apply(event, readModel));
@@ -482,17 +434,17 @@ class BatchReadAheadTest {
 
     /** As the live consumer applies a batch: with what it wrote last, and keeping what it writes now. */
     private void applyAsTheConsumerDoes(List<EventEnvelope> events, Generation generation, RecentCountryDocuments recent) {
-        BatchingReadModel readModel = new BatchingReadModel(mongo, generation, recent.of(generation));
+        BatchingReadModel readModel = new BatchingReadModel(mongo, generation, projections.layout(), recent.of(generation));
         List<ReceivedEvent> received = events.stream().map(BatchReadAheadTest::received).toList();
         projections.readAhead(received, readModel);
         received.forEach(event -> projections.apply(event, readModel));
-        Map<String, Map<String, Object>> countries = readModel.pendingIn(RecentCountryDocuments.COLLECTIONS);
+        Map<String, Map<String, Object>> countries = readModel.pendingIn(recent.collections());
         readModel.flush();
         recent.written(generation, countries);
     }
 
     private void applyAlone(EventEnvelope envelope, Generation generation) {
-        BatchingReadModel readModel = new BatchingReadModel(mongo, generation);
+        BatchingReadModel readModel = new BatchingReadModel(mongo, generation, projections.layout());
         projections.apply(received(envelope), readModel);
         readModel.flush();
     }

@@ -13,7 +13,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.ReceivedEvent;
-import org.followuptracker.query.readmodel.Generation;
+import org.followuptracker.query.store.Generation;
+import org.followuptracker.query.store.ReadModelLayout;
+import org.followuptracker.query.store.RecentCountryDocuments;
 import org.junit.jupiter.api.Test;
 
 class FirstDeliveriesTest {
@@ -60,7 +62,7 @@ class FirstDeliveriesTest {
         assertThat(firstDeliveries.among(live, records(KAZ, 9), received(KAZ, 9), consumer)).isEmpty();
         consumer.updateEndOffsets(Map.of(KAZ, 11L));
 
-        new ConsumerRebalance(new RecentCountryDocuments(), firstDeliveries).onPartitionsAssigned(consumer, List.of(KAZ));
+        new ConsumerRebalance(new RecentCountryDocuments(ReadModelLayout.of()), firstDeliveries).onPartitionsAssigned(consumer, List.of(KAZ));
 
         // Another instance may have applied offset 10 in part meanwhile.
         assertThat(firstDeliveries.among(live, records(KAZ, 10), received(KAZ, 10), consumer)).isEmpty();

@@ -16,8 +16,8 @@ import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.ResponseReceived;
 import org.followuptracker.events.TrackerEvent;
-import org.followuptracker.query.readmodel.IndexParts;
-import org.followuptracker.query.readmodel.ProjectedCountries;
+import org.followuptracker.query.store.CountryIndex;
+import org.followuptracker.query.freshness.ProjectedCountries;
 import org.followuptracker.query.web.AsOf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,25 +63,6 @@ class AwaitingAcrossCountriesTest {
         assertAsTheLettersTell();
     }
 
-    @Test
-    void lettersAnEarlierVersionKeptInOneDocumentAreListedWithTheirWords() {
-        LetterRecord old = new LetterRecord("letter-old", "event-a", "EUR 57/005/2012", "Candidacy", "Minister",
-                "2013-01-01", Instant.parse("2026-01-01T00:00:00Z"), null, List.of(new LetterRecord.DueDate("event-a",
-                "2013-02-01", Instant.parse("2026-01-01T00:00:00Z"), null)), List.of(), List.of());
-        store.mongo.save(new CountryLetters("KAZ", List.of(old)),
-                store.readModel.generation().collection(CountryLetters.LEGACY_COLLECTION));
-        store.chainEndsWith("KAZ", "event-a");
-        countries.add("KAZ");
-        wroteTo(1, 2);
-
-        AwaitingAcrossCountries.Page all = across.page(store.readModel, false, NOW.today(), 0, Long.MAX_VALUE);
-
-        assertThat(all.letters()).isEqualTo(expectedAwaiting(false));
-        assertThat(all.letters().get(0).letterId()).isEqualTo("letter-old");
-        assertThat(all.letters().get(0).reference()).isEqualTo("EUR 57/005/2012");
-        assertThat(all.letters().get(0).daysOverdue()).isEqualTo(120);
-    }
-
     private void assertAsTheLettersTell() {
         for (boolean overdueOnly : List.of(false, true)) {
             List<AwaitingLetter> expected = expectedAwaiting(overdueOnly);
@@ -109,16 +90,12 @@ class AwaitingAcrossCountriesTest {
                 .sorted(AwaitingLetter.MOST_OVERDUE_FIRST).toList();
     }
 
-    /** The country's letters as the store holds them: those its index names, or its one document of old. */
+    /** The country's letters as the store holds them: those its index names. */
     private CountryLetters fromTheStore(String country) {
-        LetterIndex index = store.mongo.findById(country, LetterIndex.class,
-                store.readModel.generation().collection(LetterIndex.COLLECTION));
-        if (index == null) {
-            return store.mongo.findById(country, CountryLetters.class,
-                    store.readModel.generation().collection(CountryLetters.LEGACY_COLLECTION));
-        }
-        return new CountryLetters(country, IndexParts.read(store.readModel, LetterIndex.PARTS,
-                Map.of(country, index.head())).get(country).stream().map(id -> store.mongo.findById(id,
+        CountryIndex index = store.mongo.findById(country, CountryIndex.class,
+                store.readModel.generation().collection(LetterDocument.INDEX));
+        return new CountryLetters(country, CountryIndex.read(store.readModel, LetterDocument.INDEX_PARTS,
+                List.of(index)).get(country).stream().map(id -> store.mongo.findById(id,
                 LetterDocument.class, store.readModel.generation().collection(LetterDocument.COLLECTION)).letter())
                 .toList());
     }

@@ -18,14 +18,13 @@ import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.ResponseReceived;
-import org.followuptracker.query.readmodel.ChangeWindow;
-import org.followuptracker.query.readmodel.IndexPart;
-import org.followuptracker.query.readmodel.IndexParts;
-import org.followuptracker.query.readmodel.ProjectedCountries;
+import org.followuptracker.query.store.ChangeWindow;
+import org.followuptracker.query.store.IndexPart;
+import org.followuptracker.query.store.CountryIndex;
+import org.followuptracker.query.freshness.ProjectedCountries;
 import org.followuptracker.query.web.AsOf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Query;
 
 class CountryLettersReadsTest {
 
@@ -82,32 +81,14 @@ class CountryLettersReadsTest {
         assertReadWholeWithLetter2();
     }
 
-    @Test
-    void changesAnEarlierVersionWroteWithWholeLettersInsteadOfTheirIdsAreReadWhole() {
-        sent("letter-1", LocalDate.of(2013, 1, 1));
-        reads.of(store.readModel, "KAZ");
-
-        // An earlier version kept each changed letter itself in the changes (under "recent"), not its id.
-        LetterRecord letter2 = letter2WrittenByAnEarlierVersion();
-        Document letter2AsWritten = new Document();
-        store.mongo.getConverter().write(letter2, letter2AsWritten);
-        store.mongo.save(new Document("_id", "KAZ").append("latest", 2L)
-                .append("changedLetters", List.of(new Document("number", 1L).append("letterId", "letter-1")))
-                .append("recent", List.of(new Document("number", 2L).append("letter", letter2AsWritten)))
-                .append("throughEventId", "event-old"), store.readModel.generation().collection(LetterChanges.COLLECTION));
-        store.chainEndsWith("KAZ", "event-old");
-
-        assertReadWholeWithLetter2();
-    }
-
-    /** Letter 2 to KAZ, written with the country's index as an earlier version wrote them, as of event-old. */
+    /** Letter 2 to KAZ, written with the country's index by a writer that does not tell the changes, as of event-old. */
     private LetterRecord letter2WrittenByAnEarlierVersion() {
         LetterRecord letter2 = new LetterRecord("letter-2", "event-old", null, "Subject", "Minister", "2013-02-01",
                 Instant.parse("2026-01-02T00:00:00Z"), null, List.of(), List.of(), List.of());
         store.mongo.save(new LetterDocument("letter-2", "KAZ", letter2, null),
                 store.readModel.generation().collection(LetterDocument.COLLECTION));
-        store.mongo.save(new LetterIndex("KAZ", List.of("letter-1", "letter-2"), null),
-                store.readModel.generation().collection(LetterIndex.COLLECTION));
+        store.mongo.save(new CountryIndex("KAZ", List.of("letter-1", "letter-2"), null),
+                store.readModel.generation().collection(LetterDocument.INDEX));
         return letter2;
     }
 
@@ -143,23 +124,13 @@ class CountryLettersReadsTest {
         store.applied(sent.get(0), projection);
         store.applied(sent.get(IndexPart.IDS), projection);
 
-        LetterIndex index = store.mongo.findById("KAZ", LetterIndex.class,
-                store.readModel.generation().collection(LetterIndex.COLLECTION));
+        CountryIndex index = store.mongo.findById("KAZ", CountryIndex.class,
+                store.readModel.generation().collection(LetterDocument.INDEX));
         assertThat(index.parts()).isEqualTo(1);
-        assertThat(index.letterIds()).containsExactly("letter-" + IndexPart.IDS);
+        assertThat(index.ids()).containsExactly("letter-" + IndexPart.IDS);
         List<String> inOrder = IntStream.rangeClosed(0, IndexPart.IDS).mapToObj(i -> "letter-" + i).toList();
         assertThat(fromTheStore().letters()).extracting(LetterRecord::letterId).isEqualTo(inOrder);
         assertThat(awaitingIds()).isEqualTo(inOrder);
-    }
-
-    @Test
-    void anIndexWrittenBeforeThereWerePartsIsToldFromThoseWrittenNow() {
-        sent("letter-1", LocalDate.of(2013, 1, 1));
-        String indexes = store.readModel.generation().collection(LetterIndex.COLLECTION);
-        assertThat(store.mongo.exists(Query.query(IndexParts.writtenBeforeParts()), indexes)).isFalse();
-
-        store.mongo.insert(new Document("_id", "UZB").append("letterIds", List.of("letter-9")), indexes);
-        assertThat(store.mongo.exists(Query.query(IndexParts.writtenBeforeParts()), indexes)).isTrue();
     }
 
     private EventEnvelope sent(String letterId, LocalDate sentOn) {
@@ -179,10 +150,10 @@ class CountryLettersReadsTest {
 
     /** The country's letters as the store holds them, in the order of its index. */
     private CountryLetters fromTheStore() {
-        LetterIndex index = store.mongo.findById("KAZ", LetterIndex.class,
-                store.readModel.generation().collection(LetterIndex.COLLECTION));
-        return new CountryLetters("KAZ", IndexParts.read(store.readModel, LetterIndex.PARTS,
-                Map.of("KAZ", index.head())).get("KAZ").stream().map(id -> store.mongo.findById(id,
+        CountryIndex index = store.mongo.findById("KAZ", CountryIndex.class,
+                store.readModel.generation().collection(LetterDocument.INDEX));
+        return new CountryLetters("KAZ", CountryIndex.read(store.readModel, LetterDocument.INDEX_PARTS,
+                List.of(index)).get("KAZ").stream().map(id -> store.mongo.findById(id,
                 LetterDocument.class, store.readModel.generation().collection(LetterDocument.COLLECTION)).letter())
                 .toList());
     }
@@ -206,26 +177,4 @@ class CountryLettersReadsTest {
         assertThat(awaitingIds()).containsExactly("letter-1", "letter-2");
     }
 
-    @Test
-    void lettersAnEarlierVersionKeptInOneDocumentAreReadFromItAndMovedToOneEachByTheNextEvent() {
-        LetterRecord letter1 = new LetterRecord("letter-1", "event-a", null, "Candidacy", "Minister", "2013-01-01",
-                Instant.parse("2026-01-01T00:00:00Z"), null, List.of(), List.of(), List.of());
-        LetterRecord letter2 = new LetterRecord("letter-2", "event-b", null, "Candidacy", "Minister", "2013-02-01",
-                Instant.parse("2026-01-01T00:01:00Z"), null, List.of(), List.of(), List.of());
-        store.mongo.save(new CountryLetters("KAZ", List.of(letter1, letter2)),
-                store.readModel.generation().collection(CountryLetters.LEGACY_COLLECTION));
-        store.chainEndsWith("KAZ", "event-b");
-        assertThat(awaitingIds()).containsExactly("letter-1", "letter-2");
-
-        applied("letter-1", "Letter", new ResponseReceived("letter-1", "resp-1", "KAZ", LocalDate.of(2013, 3, 1),
-                "Ministry", "We will consider it", List.of()));
-        sent("letter-3", LocalDate.of(2013, 4, 1));
-
-        assertThat(awaitingIds()).containsExactly("letter-2", "letter-3");
-        assertThat(fromTheStore().letters()).extracting(LetterRecord::letterId)
-                .containsExactly("letter-1", "letter-2", "letter-3");
-        assertThat(fromTheStore().letters().get(0).responses()).hasSize(1);
-        // Read whole then (no letter changes were known), brought up to date since.
-        assertThat(store.reads("miss")).isEqualTo(2);
-    }
 }

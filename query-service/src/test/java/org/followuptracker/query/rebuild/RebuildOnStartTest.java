@@ -1,16 +1,15 @@
 package org.followuptracker.query.rebuild;
 
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.Optional;
-import org.followuptracker.query.readmodel.Generation;
-import org.followuptracker.query.readmodel.Generations;
+import org.followuptracker.query.store.Generation;
+import org.followuptracker.query.store.Generations;
+import org.followuptracker.query.store.ReadModelLayout;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
 
@@ -20,9 +19,20 @@ class RebuildOnStartTest {
     private final Rebuilds rebuilds = mock(Rebuilds.class);
 
     @Test
-    void readModelsThatKeepEachCountrysLettersInOneDocumentAreRebuilt() {
+    void withoutReadModelsTheFirstAreBuilt() {
+        when(generations.live()).thenReturn(Optional.empty());
+
+        new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
+
+        verify(rebuilds).start(Rebuilds.FIRST_BUILD);
+    }
+
+    @Test
+    void readModelsOfAnEarlierLayoutAreRebuilt() {
         when(generations.live()).thenReturn(Optional.of(new Generation(3)));
-        when(generations.liveHas("letters")).thenReturn(true);
+        when(generations.liveLayout()).thenReturn(ReadModelLayout.VERSION - 1);
+        when(generations.liveHas("audit_heads")).thenReturn(true);
+        when(generations.liveHas("topic_positions")).thenReturn(true);
 
         new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
 
@@ -30,9 +40,9 @@ class RebuildOnStartTest {
     }
 
     @Test
-    void readModelsThatKeepEachMonthOfATimelineInOneDocumentAreRebuilt() {
+    void readModelsWrittenBeforeLayoutsHadVersionsAreRebuilt() {
         when(generations.live()).thenReturn(Optional.of(new Generation(3)));
-        when(generations.liveHas("timeline")).thenReturn(true);
+        when(generations.liveLayout()).thenReturn(0);
 
         new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
 
@@ -40,11 +50,10 @@ class RebuildOnStartTest {
     }
 
     @Test
-    void readModelsThatKeepTimelineMonthsInLargerPartsAreRebuilt() {
+    void readModelsThatDoNotKeepWhereTheyStandOnTheTopicAreRebuilt() {
         when(generations.live()).thenReturn(Optional.of(new Generation(3)));
-        when(generations.liveHas("timeline")).thenReturn(true);
-        when(generations.liveHas("timeline_places")).thenReturn(true);
-        when(generations.liveHasAny(eq("timeline"), any())).thenReturn(true);
+        when(generations.liveLayout()).thenReturn(ReadModelLayout.VERSION);
+        when(generations.liveHas("audit_heads")).thenReturn(true);
 
         new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
 
@@ -52,22 +61,21 @@ class RebuildOnStartTest {
     }
 
     @Test
-    void readModelsThatKeepTheBoardIndexesWholeAreRebuilt() {
+    void readModelsOfALaterLayoutAreLeftToTheVersionThatWritesThem() {
         when(generations.live()).thenReturn(Optional.of(new Generation(3)));
-        when(generations.liveHas("timeline")).thenReturn(true);
-        when(generations.liveHas("timeline_places")).thenReturn(true);
-        when(generations.liveHasAny(eq("board_index"), any())).thenReturn(true);
+        when(generations.liveLayout()).thenReturn(ReadModelLayout.VERSION + 1);
 
         new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
 
-        verify(rebuilds).start("read models of an earlier layout");
+        verify(rebuilds, never()).start(anyString());
     }
 
     @Test
     void readModelsOfThisLayoutAreNotRebuiltUnlessAsked() {
         when(generations.live()).thenReturn(Optional.of(new Generation(3)));
-        when(generations.liveHas("timeline")).thenReturn(true);
-        when(generations.liveHas("timeline_places")).thenReturn(true);
+        when(generations.liveLayout()).thenReturn(ReadModelLayout.VERSION);
+        when(generations.liveHas("audit_heads")).thenReturn(true);
+        when(generations.liveHas("topic_positions")).thenReturn(true);
 
         new RebuildOnStart(generations, rebuilds).run(new DefaultApplicationArguments());
         verify(rebuilds, never()).start(anyString());

@@ -17,8 +17,9 @@ import org.followuptracker.events.Position;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationRecorded;
 import org.followuptracker.events.TrackerEvent;
-import org.followuptracker.query.readmodel.IndexPart;
-import org.followuptracker.query.readmodel.ProjectedCountries;
+import org.followuptracker.query.store.CountryIndex;
+import org.followuptracker.query.store.IndexPart;
+import org.followuptracker.query.freshness.ProjectedCountries;
 import org.followuptracker.query.web.AsOf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class BoardReadsTest {
     private static final AsOf NOW = AsOf.of(null, Clock.fixed(Instant.parse("2013-06-01T12:00:00Z"), ZoneOffset.UTC));
 
     private final ProjectedCountries store = new ProjectedCountries();
-    private final RecommendationBoardProjection projection = new RecommendationBoardProjection();
+    private final BoardProjection projection = new BoardProjection();
     private final BoardReads reads = new BoardReads(store.cache);
 
     @AfterEach
@@ -92,13 +93,13 @@ class BoardReadsTest {
         store.applied(recorded.get(IndexPart.IDS), projection);
         store.applied(recorded.get(recommendations - 1), projection);
 
-        BoardIndex index = store.mongo.findById("KAZ", BoardIndex.class,
-                store.readModel.generation().collection(BoardIndex.COLLECTION));
+        CountryIndex index = store.mongo.findById("KAZ", CountryIndex.class,
+                store.readModel.generation().collection(RecommendationDocument.INDEX));
         assertThat(index.parts()).isEqualTo(2);
-        assertThat(index.recommendationIds()).containsExactly("rec-" + (2 * IndexPart.IDS),
+        assertThat(index.ids()).containsExactly("rec-" + (2 * IndexPart.IDS),
                 "rec-" + (2 * IndexPart.IDS + 1), "rec-" + (2 * IndexPart.IDS + 2));
         assertThat(store.mongo.findById(IndexPart.key("KAZ", 1), IndexPart.class,
-                store.readModel.generation().collection(BoardIndex.PARTS)).ids()).hasSize(IndexPart.IDS)
+                store.readModel.generation().collection(RecommendationDocument.INDEX_PARTS)).ids()).hasSize(IndexPart.IDS)
                 .startsWith("rec-" + IndexPart.IDS);
         // Each once (the board orders them by when first urged, then by id).
         assertThat(idsOnTheBoard()).containsExactlyInAnyOrderElementsOf(
