@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
+import org.followuptracker.events.LetterPublished;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationImplemented;
@@ -34,6 +35,7 @@ public enum EventType {
     RESPONSE_DUE_DATE_EXTENDED(ResponseDueDateExtended.class),
     RESPONSE_DUE_DATE_WITHDRAWN(ResponseDueDateWithdrawn.class),
     RESPONSE_RECEIVED(ResponseReceived.class),
+    LETTER_PUBLISHED(LetterPublished.class),
     POSITION_RECORDED(PositionRecorded.class),
     RECOMMENDATION_IMPLEMENTED(RecommendationImplemented.class),
     RECOMMENDATION_PARTIALLY_IMPLEMENTED(RecommendationPartiallyImplemented.class),
