@@ -102,6 +102,8 @@ class AccessMatrixTest {
                 {"sentOn": "2013-01-01", "summary": "Reminder"}""");
         command("/api/letters/{letterId}/due-date", "/api/letters/" + letterId + "/due-date", """
                 {"responseDueBy": "2013-03-01", "changedOn": "2013-01-02", "reason": "Extended"}""");
+        command("/api/letters/{letterId}/publication", "/api/letters/" + letterId + "/publication", """
+                {"publishedOn": "2013-01-03", "url": "https://www.amnesty.org/en/documents/eur57/001/2013/en/"}""");
         command("/api/letters/{letterId}/retractions", "/api/letters/" + retractedLetter + "/retractions", """
                 {"eventId": "%s", "reason": "Entered by mistake"}""".formatted(eventId(retractedLetter, 0)));
         command("/api/recommendations", "/api/recommendations", """

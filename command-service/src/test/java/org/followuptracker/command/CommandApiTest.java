@@ -221,6 +221,32 @@ class CommandApiTest {
     }
 
     @Test
+    void aPublicationIsRecordedOnTheLetterAndItsAddressMustBeAWebAddress() throws Exception {
+        String letterId = json.readTree(post("/api/letters", LETTER.formatted("EUR 21/2012")).getBody())
+                .get("letterId").asText();
+
+        ResponseEntity<String> published = post("/api/letters/" + letterId + "/publication", """
+                {"publishedOn": "2012-11-02", "url": "https://www.amnesty.org/en/documents/eur57/021/2012/en/"}""");
+        ResponseEntity<String> inPrint = post("/api/letters/" + letterId + "/publication", """
+                {"publishedOn": "2012-11-05"}""");
+        ResponseEntity<String> notAWebAddress = post("/api/letters/" + letterId + "/publication", """
+                {"publishedOn": "2012-11-02", "url": "javascript:alert(1)"}""");
+        ResponseEntity<String> farFuture = post("/api/letters/" + letterId + "/publication", """
+                {"publishedOn": "2212-11-02"}""");
+
+        assertThat(published.getStatusCode()).as(published.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(inPrint.getStatusCode()).as(inPrint.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(notAWebAddress.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notAWebAddress.getBody()).contains("\"field\":\"url\"").contains("http:// or https://");
+        assertThat(farFuture.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(farFuture.getBody()).contains("\"field\":\"publishedOn\"");
+        assertThat(payloadTypesOf(letterId)).containsExactly("org.followuptracker.events.LetterSent",
+                "org.followuptracker.events.LetterPublished", "org.followuptracker.events.LetterPublished");
+        assertThat(post("/api/letters/no-such-letter/publication", """
+                {"publishedOn": "2012-11-02"}""").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void aRecommendationRecordedOnItsOwnCanBeUrgedByALetterLater() throws Exception {
         ResponseEntity<String> recorded = post("/api/recommendations", """
                 {"country": "KAZ", "text": "Ensure the independence of the Commissioner for Human Rights.",

@@ -123,6 +123,9 @@ class HostileInputTest {
                 {"sentOn": "2013-01-01", "summary": "Reminder", "responseDueBy": "2013-02-01", "source": "Letter"}""");
         endpoint("/api/letters/{letterId}/due-date", "coordinator", "/api/letters/" + letterId + "/due-date", """
                 {"responseDueBy": "2013-03-01", "changedOn": "2013-01-02", "reason": "Extended", "source": "Call"}""");
+        endpoint("/api/letters/{letterId}/publication", "coordinator", "/api/letters/" + letterId + "/publication", """
+                {"publishedOn": "2013-01-03", "url": "https://www.amnesty.org/en/documents/eur57/001/2013/en/",
+                 "source": "Press release"}""");
         endpoint("/api/letters/{letterId}/retractions", "coordinator", "/api/letters/" + letterId + "/retractions", """
                 {"eventId": "no-such-event", "reason": "Entered by mistake", "source": "Review"}""");
         endpoint("/api/recommendations", "coordinator", "/api/recommendations", """

@@ -204,6 +204,8 @@ class HostileInputIT {
                 {"sentOn": "2013-01-01", "summary": "Reminder", "responseDueBy": "2013-02-01"}""");
         bodies.put("/api/letters/" + letterId + "/due-date", """
                 {"responseDueBy": "2013-03-01", "changedOn": "2013-01-02", "reason": "Extended"}""");
+        bodies.put("/api/letters/" + letterId + "/publication", """
+                {"publishedOn": "2013-01-03", "url": "https://www.amnesty.org/en/documents/eur57/009/2013/en/"}""");
         bodies.put("/api/letters/" + letterId + "/retractions", """
                 {"eventId": "no-such-event", "reason": "Entered by mistake"}""");
         bodies.put("/api/recommendations", """

@@ -7,7 +7,7 @@ package org.followuptracker.events;
  * {@link FactRetracted}, concerns letters and recommendations alike and is neither.)
  */
 public sealed interface LetterEvent permits LetterSent, FollowUpSent, ResponseDueDateSet, ResponseDueDateExtended,
-        ResponseDueDateWithdrawn, ResponseReceived {
+        ResponseDueDateWithdrawn, ResponseReceived, LetterPublished {
 
     String letterId();
 
@@ -28,5 +28,7 @@ public sealed interface LetterEvent permits LetterSent, FollowUpSent, ResponseDu
         R responseDueDateWithdrawn(ResponseDueDateWithdrawn event);
 
         R responseReceived(ResponseReceived event);
+
+        R letterPublished(LetterPublished event);
     }
 }

@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * a {@link RecommendationEvent}, except a retraction ({@link FactRetracted}), which may be of either.
  */
 public sealed interface TrackerEvent permits RecommendationRecorded, LetterSent, FollowUpSent, ResponseDueDateSet,
-        ResponseDueDateExtended, ResponseDueDateWithdrawn, ResponseReceived,
+        ResponseDueDateExtended, ResponseDueDateWithdrawn, ResponseReceived, LetterPublished,
         PositionRecorded, RecommendationImplemented, RecommendationPartiallyImplemented, RecommendationNotImplemented, FactRetracted {
 
     String country();

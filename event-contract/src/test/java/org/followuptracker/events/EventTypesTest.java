@@ -23,7 +23,7 @@ class EventTypesTest {
         List<String> sent = List.of("RecommendationRecorded", "LetterSent", "FollowUpSent", "ResponseDueDateSet",
                 "ResponseDueDateExtended", "ResponseDueDateWithdrawn", "ResponseReceived", "PositionRecorded",
                 "RecommendationImplemented", "RecommendationPartiallyImplemented", "RecommendationNotImplemented",
-                "FactRetracted");
+                "FactRetracted", "LetterPublished");
         for (String name : sent) {
             assertThat(EventTypes.classOf("org.followuptracker." + name)).as(name).isPresent();
         }
@@ -52,6 +52,7 @@ class EventTypesTest {
             public String responseDueDateExtended(ResponseDueDateExtended event) { return "ResponseDueDateExtended"; }
             public String responseDueDateWithdrawn(ResponseDueDateWithdrawn event) { return "ResponseDueDateWithdrawn"; }
             public String responseReceived(ResponseReceived event) { return "ResponseReceived"; }
+            public String letterPublished(LetterPublished event) { return "LetterPublished"; }
         };
         List<LetterEvent> events = SampleEvents.oneOfEachType().stream()
                 .filter(LetterEvent.class::isInstance).map(LetterEvent.class::cast).toList();

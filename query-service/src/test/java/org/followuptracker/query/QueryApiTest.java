@@ -18,6 +18,7 @@ import org.followuptracker.access.UsersFile;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
+import org.followuptracker.events.LetterPublished;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.Position;
@@ -225,6 +226,43 @@ class QueryApiTest {
                 t -> t.get("entries").size() == 3);
         assertThat(withdrawn.get("openLetters").get(0).get("responseDueBy").isNull()).isTrue();
         assertThat(withdrawn.get("openLetters").get(0).get("overdue").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aPublicationIsAnEntryOfTheTimelineAndShowsOnTheLetterAwaitingAnAnswerUntilItIsRetracted() throws Exception {
+        String country = "ARM";
+        topic.publish(envelope("letter-p", "Letter", 0, "2026-11-27T10:00:00Z", new LetterSent("letter-p", country, null,
+                LocalDate.of(2012, 11, 1), "Amnesty International", "Minister", "Journalists", List.of(),
+                LocalDate.of(2012, 12, 1), List.of())));
+        EventEnvelope published = envelope("letter-p", "Letter", 1, "2026-11-27T10:01:00Z", new LetterPublished(
+                "letter-p", country, LocalDate.of(2012, 11, 5), "https://www.amnesty.org/en/documents/arm/2012/"));
+        topic.publish(published);
+        JsonNode timeline = await().atMost(20, TimeUnit.SECONDS).until(() -> timeline(country),
+                t -> t.get("entries").size() == 2);
+
+        JsonNode entry = timeline.get("entries").get(1);
+        assertThat(entry.get("type").asText()).isEqualTo("LetterPublished");
+        assertThat(entry.get("occurredOn").asText()).isEqualTo("2012-11-05");
+        assertThat(entry.get("letterId").asText()).isEqualTo("letter-p");
+        assertThat(entry.get("summary").asText()).isEqualTo("Letter published at https://www.amnesty.org/en/documents/arm/2012/");
+        JsonNode open = timeline.get("openLetters").get(0);
+        assertThat(open.get("published").get("on").asText()).isEqualTo("2012-11-05");
+        assertThat(open.get("published").get("url").asText()).isEqualTo("https://www.amnesty.org/en/documents/arm/2012/");
+        JsonNode acrossCountries = json.readTree(http.getForObject("/api/letters/awaiting?size=500", String.class));
+        JsonNode awaiting = null;
+        for (JsonNode letter : acrossCountries.get("letters")) {
+            awaiting = letter.get("letterId").asText().equals("letter-p") ? letter : awaiting;
+        }
+        assertThat(awaiting).as(acrossCountries.toString()).isNotNull();
+        assertThat(awaiting.get("published").get("on").asText()).isEqualTo("2012-11-05");
+
+        topic.publish(envelope("letter-p", "Letter", 2, "2026-11-27T10:02:00Z", new FactRetracted("letter-p", country,
+                published.id(), "LetterPublished", "Only a draft was online", LocalDate.of(2012, 11, 6))));
+        JsonNode retracted = await().atMost(20, TimeUnit.SECONDS).until(() -> timeline(country),
+                t -> t.get("entries").size() == 3);
+        assertThat(retracted.get("entries").get(1).get("retracted").get("reason").asText())
+                .isEqualTo("Only a draft was online");
+        assertThat(retracted.get("openLetters").get(0).get("published").isNull()).isTrue();
     }
 
     @Test

@@ -384,6 +384,51 @@ class WebAppTest {
         assertThat(html.split("class=\"correct\"", -1)).hasSize(4);
     }
 
+    @Test
+    void aPublicationShowsOnItsLettersCardAndIsRecordedByItsFormWithARefusalBesideItsField() throws Exception {
+        QUERIES.answer("GET /api/countries/KAZ", 200, """
+                {"country": "KAZ", "letters": 1, "answered": 0, "awaiting": 1, "overdue": 0}""");
+        QUERIES.answer("GET /api/countries/KAZ/timeline", 200, """
+                {"country": "KAZ", "page": 0, "size": 500, "total": 2, "entries": [
+                 {"eventId": "e-1", "type": "LetterSent", "occurredOn": "2012-10-18",
+                  "recordedAt": "2026-11-28T10:00:00Z", "summary": "Letter sent", "letterId": "letter-1",
+                  "recommendationIds": [], "actor": "coordinator"},
+                 {"eventId": "e-2", "type": "LetterPublished", "occurredOn": "2012-10-25",
+                  "recordedAt": "2026-11-28T10:00:00Z", "summary": "Letter published at https://example.org/letter",
+                  "letterId": "letter-1", "recommendationIds": [], "actor": "coordinator"}],
+                 "openLetters": []}""");
+        QUERIES.answer("GET /api/recommendations", 200, """
+                {"page": 0, "size": 500, "total": 0, "counts": {}, "recommendations": []}""");
+        MockHttpSession coordinator = signIn("coordinator");
+
+        String country = page(coordinator, "/countries/KAZ");
+
+        assertThat(country).contains("<h4>Published</h4>").contains("Letter published at https://example.org/letter")
+                .contains("of=letters&amp;id=letter-1&amp;eventId=e-2")
+                .contains("/record/countries/KAZ/letters/letter-1/publication")
+                .contains("class=\"mark publication");
+
+        COMMANDS.answer("POST /api/letters/letter-1/publication", 400, """
+                {"title": "Invalid request", "status": 400, "detail": "url: must be a web address",
+                 "field": "url", "errors": [{"field": "url",
+                 "message": "must be a web address beginning with http:// or https://"}]}""");
+        String refused = mvc.perform(post("/record/countries/KAZ/letters/letter-1/publication").session(coordinator)
+                        .with(csrf()).param("idempotencyKey", "key-5").param("fields[publishedOn]", "2012-10-25")
+                        .param("fields[url]", "example.org/letter"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("<h1>Record a publication</h1>")
+                .contains("id=\"url-error\">must be a web address beginning with http:// or https://")
+                .contains("value=\"example.org/letter\"");
+
+        COMMANDS.answer("POST /api/letters/letter-1/publication", 201, "");
+        mvc.perform(post("/record/countries/KAZ/letters/letter-1/publication").session(coordinator).with(csrf())
+                        .param("idempotencyKey", "key-6").param("fields[publishedOn]", "2012-10-25")
+                        .param("fields[url]", ""))
+                .andExpect(redirectedUrl("/countries/KAZ"));
+        List<FakeService.Request> sent = COMMANDS.requestsTo("POST /api/letters/letter-1/publication");
+        assertThat(sent.get(sent.size() - 1).body()).isEqualTo("{\"publishedOn\":\"2012-10-25\",\"url\":null,\"source\":null}");
+    }
+
     private static void answerTheDemoLetter() {
         QUERIES.answer("GET /api/countries/KAZ/timeline", 200, """
                 {"country": "KAZ", "page": 0, "size": 500, "total": 1, "entries": [{"eventId": "e-1",

@@ -18,6 +18,7 @@ import org.followuptracker.command.retraction.RetractLetterFactCommand;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
 import org.followuptracker.events.LetterEvent;
+import org.followuptracker.events.LetterPublished;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionTaken;
 import org.followuptracker.events.ResponseDueDateExtended;
@@ -129,6 +130,15 @@ public class Letter {
     }
 
     @CommandHandler
+    public void handle(RecordPublicationCommand command) {
+        facts.refuseIfWithdrawn("letterId", letterId);
+        if (command.publishedOn().isBefore(sentOn)) {
+            throw new CommandRefusedException("publishedOn", "must not be before the letter was sent (" + sentOn + ")");
+        }
+        apply(new LetterPublished(letterId, country, command.publishedOn(), command.url()));
+    }
+
+    @CommandHandler
     public void handle(RetractLetterFactCommand command) {
         facts.refuseIfWithdrawn("letterId", letterId);
         String type = facts.typeToRetract(command.eventId());
@@ -205,6 +215,12 @@ public class Letter {
         /** A response changes nothing the letter decides with: it is only a fact that can be retracted. */
         @Override
         public Void responseReceived(ResponseReceived event) {
+            return null;
+        }
+
+        /** Nor does a publication. */
+        @Override
+        public Void letterPublished(LetterPublished event) {
             return null;
         }
     }

@@ -48,6 +48,13 @@ class LetterController {
         recorder.changeDueDate(letterId, request, actor.recording(request.source()));
     }
 
+    @Operation(summary = "Record that the sender published the letter, on a day and perhaps at a web address")
+    @PostMapping("/{letterId}/publication")
+    @ResponseStatus(HttpStatus.CREATED)
+    void recordPublication(@PathVariable String letterId, @Valid @RequestBody PublicationRequest request) {
+        recorder.recordPublication(letterId, request, actor.recording(request.source()));
+    }
+
     @Operation(summary = "Record a government's response to a letter, with its positions")
     @PostMapping("/{letterId}/responses")
     @ResponseStatus(HttpStatus.CREATED)

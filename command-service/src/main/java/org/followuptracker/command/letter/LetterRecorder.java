@@ -127,6 +127,10 @@ public class LetterRecorder {
                 request.reason().strip()), provenance);
     }
 
+    public void recordPublication(String letterId, PublicationRequest request, Provenance provenance) {
+        send(letterId, new RecordPublicationCommand(letterId, request.publishedOn(), request.url()), provenance);
+    }
+
     private <R> R send(String letterId, Object command, Provenance provenance) {
         try {
             return commands.sendAndWait(command, provenance.metaData());

@@ -10,6 +10,7 @@ import org.followuptracker.command.refusal.CommandRefusedException;
 import org.followuptracker.command.retraction.RetractLetterFactCommand;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
+import org.followuptracker.events.LetterPublished;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Position;
 import org.followuptracker.events.PositionTaken;
@@ -95,6 +96,44 @@ class LetterTest {
                 .expectNoEvents()
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage("must not be before the letter was sent (2012-10-18)");
+    }
+
+    @Test
+    void aPublicationIsRecordedWithItsDayAndAddress() {
+        fixture.given(letterSent())
+                .when(new RecordPublicationCommand("letter-1", LocalDate.of(2012, 10, 25),
+                        "https://www.amnesty.org/en/documents/eur57/005/2012/en/"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new LetterPublished("letter-1", "KAZ", LocalDate.of(2012, 10, 25),
+                        "https://www.amnesty.org/en/documents/eur57/005/2012/en/"));
+    }
+
+    @Test
+    void aPublicationBeforeTheLetterWasSentIsRefused() {
+        fixture.given(letterSent())
+                .when(new RecordPublicationCommand("letter-1", SENT_ON.minusDays(1), null))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("must not be before the letter was sent (2012-10-18)");
+    }
+
+    @Test
+    void aPublicationOfARetractedLetterIsRefused() {
+        fixture.given(letterSent(), new FactRetracted("letter-1", "KAZ", "any", "LetterSent", "Wrong recipient",
+                        LocalDate.of(2012, 10, 20)))
+                .when(new RecordPublicationCommand("letter-1", LocalDate.of(2012, 10, 25), null))
+                .expectNoEvents()
+                .expectExceptionMessage("the letter letter-1 was retracted");
+    }
+
+    @Test
+    void aPublicationCanBeRetracted() {
+        TestExecutor<Letter> given = fixture.given(letterSent(), new LetterPublished("letter-1", "KAZ",
+                LocalDate.of(2012, 10, 25), null));
+        String publishedEvent = eventIds().get(1);
+        given.when(new RetractLetterFactCommand("letter-1", publishedEvent, "Not yet published", LocalDate.of(2012, 10, 26)))
+                .expectEvents(new FactRetracted("letter-1", "KAZ", publishedEvent, "LetterPublished",
+                        "Not yet published", LocalDate.of(2012, 10, 26)));
     }
 
     @Test

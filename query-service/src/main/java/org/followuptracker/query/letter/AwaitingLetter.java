@@ -16,7 +16,8 @@ public record AwaitingLetter(
         boolean overdue,
         long daysOverdue,
         int followUps,
-        LocalDate lastFollowUpOn) {
+        LocalDate lastFollowUpOn,
+        Published published) {
 
     /** The order of the overdue list: most days overdue first, then longest waiting ({@link LetterDates} too). */
     public static final Comparator<AwaitingLetter> MOST_OVERDUE_FIRST = Comparator
@@ -27,6 +28,6 @@ public record AwaitingLetter(
     static AwaitingLetter of(String country, LetterState letter, LocalDate today) {
         return new AwaitingLetter(letter.letterId(), country, letter.reference(), letter.subject(), letter.recipient(),
                 letter.sentOn(), letter.responseDueBy(), letter.daysWaited(today), letter.overdue(today),
-                letter.daysOverdue(today), letter.followUps(), letter.lastFollowUpOn());
+                letter.daysOverdue(today), letter.followUps(), letter.lastFollowUpOn(), letter.published());
     }
 }

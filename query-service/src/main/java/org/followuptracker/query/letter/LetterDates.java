@@ -58,7 +58,8 @@ record LetterDates(String letterId, long sentOn, long dueBy, long answeredOn, in
     AwaitingLetter awaiting(String country, LetterRecord words, LocalDate today) {
         long overdue = daysOverdue(today);
         return new AwaitingLetter(letterId, country, words.reference(), words.subject(), words.recipient(),
-                date(sentOn), date(dueBy), daysWaited(today), overdue > 0, overdue, followUps, date(lastFollowUpOn));
+                date(sentOn), date(dueBy), daysWaited(today), overdue > 0, overdue, followUps, date(lastFollowUpOn),
+                words.published(Instant.MAX));
     }
 
     private static long day(LocalDate date) {

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
+import org.followuptracker.events.LetterPublished;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.ReceivedEvent;
 import org.followuptracker.events.ResponseDueDateExtended;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each letter, in a document of its own, and each country's index of them: when sent, when due, which answers
- * and follow-ups came, and what was retracted.
+ * and follow-ups came, when and where it was published, and what was retracted.
  */
 @Component
 @Order(2)
@@ -90,6 +91,11 @@ class LetterProjection implements Projection {
             case RESPONSE_DUE_DATE_EXTENDED -> {
                 ResponseDueDateExtended e = (ResponseDueDateExtended) event;
                 yield dueBy(readModel, envelope, e.letterId(), e.responseDueBy().toString());
+            }
+            case LETTER_PUBLISHED -> {
+                LetterPublished e = (LetterPublished) event;
+                yield update(readModel, envelope, e.letterId(), letter -> letter.withPublication(
+                        new LetterRecord.Publication(envelope.id(), e.publishedOn().toString(), e.url(), recordedAt, null)));
             }
             case RESPONSE_DUE_DATE_WITHDRAWN ->
                     dueBy(readModel, envelope, ((ResponseDueDateWithdrawn) event).letterId(), null);

@@ -23,12 +23,22 @@ public record LetterRecord(
         Retraction retracted,
         List<DueDate> dueDates,
         List<Reply> responses,
-        List<FollowUp> followUps) {
+        List<FollowUp> followUps,
+        List<Publication> publications) {
 
     public LetterRecord {
         dueDates = dueDates == null ? List.of() : dueDates;
         responses = responses == null ? List.of() : responses;
         followUps = followUps == null ? List.of() : followUps;
+        publications = publications == null ? List.of() : publications;
+    }
+
+    /** A letter not (yet) published, as it is sent. */
+    public LetterRecord(String letterId, String eventId, String reference, String subject, String recipient,
+            String sentOn, Instant recordedAt, Retraction retracted, List<DueDate> dueDates, List<Reply> responses,
+            List<FollowUp> followUps) {
+        this(letterId, eventId, reference, subject, recipient, sentOn, recordedAt, retracted, dueDates, responses,
+                followUps, List.of());
     }
 
     /** A due date given to the letter (null dueBy: the due date was withdrawn). */
@@ -41,22 +51,34 @@ public record LetterRecord(
     public record FollowUp(String eventId, String sentOn, Instant recordedAt, Retraction retracted) {
     }
 
+    /** The letter published on a day, at {@code url} if it is online. */
+    public record Publication(String eventId, String publishedOn, String url, Instant recordedAt, Retraction retracted) {
+    }
+
     LetterRecord withDueDate(DueDate due) {
-        return dueDates.stream().anyMatch(d -> d.eventId().equals(due.eventId())) ? this : copy(append(dueDates, due), responses, followUps, retracted);
+        return dueDates.stream().anyMatch(d -> d.eventId().equals(due.eventId())) ? this : copy(append(dueDates, due), responses, followUps, publications, retracted);
     }
 
     LetterRecord withResponse(Reply reply) {
-        return responses.stream().anyMatch(r -> r.eventId().equals(reply.eventId())) ? this : copy(dueDates, append(responses, reply), followUps, retracted);
+        return responses.stream().anyMatch(r -> r.eventId().equals(reply.eventId())) ? this : copy(dueDates, append(responses, reply), followUps, publications, retracted);
     }
 
     LetterRecord withFollowUp(FollowUp followUp) {
-        return followUps.stream().anyMatch(f -> f.eventId().equals(followUp.eventId())) ? this : copy(dueDates, responses, append(followUps, followUp), retracted);
+        return followUps.stream().anyMatch(f -> f.eventId().equals(followUp.eventId())) ? this : copy(dueDates, responses, append(followUps, followUp), publications, retracted);
     }
 
-    /** Marks the fact {@code retractedEventId} (the letter itself, a due date, a response, a follow-up) retracted, once. */
+    LetterRecord withPublication(Publication publication) {
+        return publications.stream().anyMatch(p -> p.eventId().equals(publication.eventId())) ? this
+                : copy(dueDates, responses, followUps, append(publications, publication), retracted);
+    }
+
+    /**
+     * Marks the fact {@code retractedEventId} (the letter itself, a due date, a response, a follow-up, a publication)
+     * retracted, once.
+     */
     LetterRecord retracting(String retractedEventId, Retraction retraction) {
         if (eventId.equals(retractedEventId)) {
-            return retracted != null ? this : copy(dueDates, responses, followUps, retraction);
+            return retracted != null ? this : copy(dueDates, responses, followUps, publications, retraction);
         }
         return copy(
                 mark(dueDates, d -> d.eventId().equals(retractedEventId) && d.retracted() == null,
@@ -65,6 +87,8 @@ public record LetterRecord(
                         r -> new Reply(r.eventId(), r.responseId(), r.receivedOn(), r.recordedAt(), retraction)),
                 mark(followUps, f -> f.eventId().equals(retractedEventId) && f.retracted() == null,
                         f -> new FollowUp(f.eventId(), f.sentOn(), f.recordedAt(), retraction)),
+                mark(publications, p -> p.eventId().equals(retractedEventId) && p.retracted() == null,
+                        p -> new Publication(p.eventId(), p.publishedOn(), p.url(), p.recordedAt(), retraction)),
                 retracted);
     }
 
@@ -85,12 +109,22 @@ public record LetterRecord(
                 .toList();
         return new LetterState(letterId, reference, subject, recipient, LocalDate.parse(sentOn),
                 dueBy == null ? null : LocalDate.parse(dueBy), firstAnswer, followedUp.size(),
-                followedUp.stream().map(f -> LocalDate.parse(f.sentOn())).max(Comparator.naturalOrder()).orElse(null));
+                followedUp.stream().map(f -> LocalDate.parse(f.sentOn())).max(Comparator.naturalOrder()).orElse(null),
+                published(asOf));
     }
 
-    private LetterRecord copy(List<DueDate> dueDates, List<Reply> responses, List<FollowUp> followUps, Retraction retracted) {
+    /** The latest publication recorded by {@code asOf} and not retracted then; null if none. */
+    Published published(Instant asOf) {
+        return publications.stream()
+                .filter(p -> !p.recordedAt().isAfter(asOf) && !Retraction.knownAt(p.retracted(), asOf))
+                .reduce((first, second) -> second)
+                .map(p -> new Published(LocalDate.parse(p.publishedOn()), p.url())).orElse(null);
+    }
+
+    private LetterRecord copy(List<DueDate> dueDates, List<Reply> responses, List<FollowUp> followUps,
+            List<Publication> publications, Retraction retracted) {
         return new LetterRecord(letterId, eventId, reference, subject, recipient, sentOn, recordedAt, retracted, dueDates,
-                responses, followUps);
+                responses, followUps, publications);
     }
 
     private static <T> List<T> append(List<T> list, T item) {

@@ -3,7 +3,10 @@ package org.followuptracker.query.letter;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-/** A letter as known at some moment: its due date then, and its first answer, if one had come. */
+/**
+ * A letter as known at some moment: its due date then, its first answer, if one had come, and where it was published,
+ * if it was.
+ */
 public record LetterState(
         String letterId,
         String reference,
@@ -13,7 +16,8 @@ public record LetterState(
         LocalDate responseDueBy,
         LocalDate answeredOn,
         int followUps,
-        LocalDate lastFollowUpOn) {
+        LocalDate lastFollowUpOn,
+        Published published) {
 
     public boolean answered() {
         return answeredOn != null;

@@ -4,6 +4,7 @@ import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
+import org.followuptracker.events.LetterPublished;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.PositionTaken;
@@ -49,6 +50,7 @@ public record AppliedEvent(
             case RESPONSE_DUE_DATE_SET -> ((ResponseDueDateSet) event).letterId();
             case RESPONSE_DUE_DATE_EXTENDED -> ((ResponseDueDateExtended) event).letterId();
             case RESPONSE_DUE_DATE_WITHDRAWN -> ((ResponseDueDateWithdrawn) event).letterId();
+            case LETTER_PUBLISHED -> ((LetterPublished) event).letterId();
             // A retraction names its letter as its aggregate (see LetterProjection), not by a letter id.
             case RECOMMENDATION_RECORDED, POSITION_RECORDED, RECOMMENDATION_IMPLEMENTED,
                     RECOMMENDATION_PARTIALLY_IMPLEMENTED, RECOMMENDATION_NOT_IMPLEMENTED, FACT_RETRACTED -> null;
@@ -75,8 +77,8 @@ public record AppliedEvent(
             case RECOMMENDATION_NOT_IMPLEMENTED -> List.of(((RecommendationNotImplemented) event).recommendationId());
             case FACT_RETRACTED -> "Recommendation".equals(envelope.aggregateType())
                     ? List.of(((FactRetracted) event).aggregateId()) : List.of();
-            case FOLLOW_UP_SENT, RESPONSE_DUE_DATE_SET, RESPONSE_DUE_DATE_EXTENDED, RESPONSE_DUE_DATE_WITHDRAWN ->
-                    List.of();
+            case FOLLOW_UP_SENT, RESPONSE_DUE_DATE_SET, RESPONSE_DUE_DATE_EXTENDED, RESPONSE_DUE_DATE_WITHDRAWN,
+                    LETTER_PUBLISHED -> List.of();
         };
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
+import org.followuptracker.events.LetterPublished;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.RecommendationImplemented;
@@ -24,7 +25,9 @@ import org.followuptracker.events.TrackerEvent;
  * Every type of {@link TrackerEvent}, one constant each, for projections to dispatch on with a {@code switch}
  * expression without {@code default}: Java 17 has no switch over a sealed interface's types, but it does refuse a
  * switch expression that leaves out a constant of its enum. A type added to the sealed interface stops this class
- * from loading until it has a constant here, and the constant then makes the compiler name every switch it must go to.
+ * from loading until it has a constant here, and the constant then makes the compiler name every switch expression it
+ * must go to. A switch statement is not held to every constant: a new type must be added to those (the timeline's,
+ * the board's) by hand.
  */
 public enum EventType {
     RECOMMENDATION_RECORDED(RecommendationRecorded.class),
@@ -34,6 +37,7 @@ public enum EventType {
     RESPONSE_DUE_DATE_EXTENDED(ResponseDueDateExtended.class),
     RESPONSE_DUE_DATE_WITHDRAWN(ResponseDueDateWithdrawn.class),
     RESPONSE_RECEIVED(ResponseReceived.class),
+    LETTER_PUBLISHED(LetterPublished.class),
     POSITION_RECORDED(PositionRecorded.class),
     RECOMMENDATION_IMPLEMENTED(RecommendationImplemented.class),
     RECOMMENDATION_PARTIALLY_IMPLEMENTED(RecommendationPartiallyImplemented.class),

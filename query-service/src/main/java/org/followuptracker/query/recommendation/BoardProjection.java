@@ -115,8 +115,9 @@ class BoardProjection implements Projection {
                 finding(readModel, touched, envelope, e.recommendationId(), "NOT_IMPLEMENTED",
                         e.assessedOn().toString(), e.evidence());
             }
-            case FOLLOW_UP_SENT, RESPONSE_DUE_DATE_SET, RESPONSE_DUE_DATE_EXTENDED, RESPONSE_DUE_DATE_WITHDRAWN -> {
-                // Letters' dates: nothing on the board.
+            case FOLLOW_UP_SENT, RESPONSE_DUE_DATE_SET, RESPONSE_DUE_DATE_EXTENDED, RESPONSE_DUE_DATE_WITHDRAWN,
+                    LETTER_PUBLISHED -> {
+                // Letters' dates and publications: nothing on the board.
             }
         }
     }

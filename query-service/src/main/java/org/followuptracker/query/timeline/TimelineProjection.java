@@ -4,6 +4,7 @@ import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
+import org.followuptracker.events.LetterPublished;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.PositionRecorded;
 import org.followuptracker.events.PositionTaken;
@@ -28,8 +29,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each country's timeline: every letter, follow-up, due date, response, position, finding and retraction, an
- * entry each; and every recommendation whose day it was made is known (from a UN document), on that day. A
+ * Keeps each country's timeline: every letter, follow-up, due date, publication, response, position, finding and
+ * retraction, an entry each; and every recommendation whose day it was made is known (from a UN document), on that day. A
  * recommendation recorded without that day (our own, or one urged by a letter) shows through the letters that
  * urge it, not on the day someone typed it in. A retracted fact's entry stays, marked retracted; the retraction
  * is an entry of its own.
@@ -93,6 +94,11 @@ class TimelineProjection implements Projection {
                 FollowUpSent e = (FollowUpSent) event;
                 entry(readModel, envelope, e.letterId(), List.of(), null, "Follow-up sent: " + e.summary()
                         + (e.responseDueBy() == null ? "" : " (answer now due by " + e.responseDueBy() + ")"));
+            }
+            case LETTER_PUBLISHED -> {
+                LetterPublished e = (LetterPublished) event;
+                entry(readModel, envelope, e.letterId(), List.of(), null, "Letter published"
+                        + (e.url() == null ? "" : " at " + e.url()));
             }
             case RESPONSE_DUE_DATE_SET -> {
                 ResponseDueDateSet e = (ResponseDueDateSet) event;

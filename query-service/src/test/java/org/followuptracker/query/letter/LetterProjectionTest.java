@@ -9,6 +9,7 @@ import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
 import org.followuptracker.events.FollowUpSent;
+import org.followuptracker.events.LetterPublished;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.ResponseDueDateExtended;
 import org.followuptracker.events.ResponseReceived;
@@ -79,6 +80,31 @@ class LetterProjectionTest {
         assertThat(fixture.document(LetterDocument.COLLECTION, "letter-1", LetterDocument.class).letter().responses())
                 .containsExactly(new LetterRecord.Reply("event-2", "response-1", "2013-02-01", minute(2),
                         new Retraction("event-3", minute(3))));
+    }
+
+    @Test
+    void aPublicationIsAddedToTheLetterAndShowsUntilItIsRetracted() {
+        fixture.given(sent("letter-1", null));
+
+        fixture.when(fixture.recorded("letter-1", "Letter", new LetterPublished("letter-1", "KAZ",
+                LocalDate.parse("2013-01-20"), "https://www.opensocietyfoundations.org/letters/torture")));
+        fixture.when(fixture.recorded("letter-1", "Letter", new LetterPublished("letter-1", "KAZ",
+                LocalDate.parse("2013-01-22"), null)));
+        fixture.when(fixture.recorded("letter-1", "Letter", new FactRetracted("letter-1", "KAZ", "event-3",
+                "LetterPublished", "it was the press release", LocalDate.parse("2013-01-23"))));
+
+        LetterRecord letter = fixture.document(LetterDocument.COLLECTION, "letter-1", LetterDocument.class).letter();
+        assertThat(letter.publications()).containsExactly(
+                new LetterRecord.Publication("event-2", "2013-01-20",
+                        "https://www.opensocietyfoundations.org/letters/torture", minute(2), null),
+                new LetterRecord.Publication("event-3", "2013-01-22", null, minute(3),
+                        new Retraction("event-4", minute(4))));
+        assertThat(letter.asOf(minute(1)).published()).isNull();
+        assertThat(letter.asOf(minute(3)).published()).isEqualTo(new Published(LocalDate.parse("2013-01-22"), null));
+        assertThat(letter.asOf(minute(4)).published()).isEqualTo(new Published(LocalDate.parse("2013-01-20"),
+                "https://www.opensocietyfoundations.org/letters/torture"));
+        assertThat(fixture.document(LetterDocument.CHANGES, "KAZ", CountryChanges.class).throughEventId())
+                .isEqualTo("event-4");
     }
 
     @Test

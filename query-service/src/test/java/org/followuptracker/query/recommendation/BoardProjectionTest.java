@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
+import org.followuptracker.events.LetterPublished;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.Position;
@@ -95,6 +96,17 @@ class BoardProjectionTest {
                 "PARTIALLY_IMPLEMENTED", "2014-01-01", "a law passed", minute(3), null));
         assertThat(rec.urgings()).extracting(RecommendationDocument.Urging::retracted)
                 .containsExactly(new Retraction("event-4", minute(4)));
+    }
+
+    @Test
+    void aLettersPublicationOnlyTellsTheBoardIsUpToDate() {
+        fixture.given(recorded("rec-1"), letterUrging("letter-1", "rec-1"));
+
+        fixture.when(fixture.recorded("letter-1", "Letter", new LetterPublished("letter-1", "KAZ",
+                LocalDate.parse("2013-01-20"), "https://www.opensocietyfoundations.org/letters/torture")))
+                .thenDocuments(doc(RecommendationDocument.CHANGES, "KAZ", new CountryChanges("KAZ", 2,
+                        List.of(new CountryChanges.Change(1, List.of("rec-1")), new CountryChanges.Change(2,
+                                List.of("rec-1"))), "event-3")));
     }
 
     @Test

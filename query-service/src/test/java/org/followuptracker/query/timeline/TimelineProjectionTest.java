@@ -1,6 +1,7 @@
 package org.followuptracker.query.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.followuptracker.query.projection.ProjectionFixture.doc;
 
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.followuptracker.events.EventEnvelope;
 import org.followuptracker.events.FactRetracted;
+import org.followuptracker.events.LetterPublished;
 import org.followuptracker.events.LetterSent;
 import org.followuptracker.events.Mechanism;
 import org.followuptracker.events.RecommendationNotImplemented;
@@ -52,6 +54,25 @@ class TimelineProjectionTest {
                                 0, 0, List.of(entry))),
                         doc(TimelineIndex.COLLECTION, "KAZ", new TimelineIndex("KAZ",
                                 List.of(new TimelineIndex.MonthCount("2013-01", 1, 1)))));
+    }
+
+    @Test
+    void aPublicationIsAnEntryOfItsLetterOnTheDayItWasPublished() {
+        fixture.given(letter("letter-1", "2013-01-15"));
+
+        fixture.when(fixture.recorded("letter-1", "Letter", new LetterPublished("letter-1", "KAZ",
+                LocalDate.parse("2013-02-03"), "https://www.opensocietyfoundations.org/letters/torture")));
+        fixture.when(fixture.recorded("letter-1", "Letter", new LetterPublished("letter-1", "KAZ",
+                LocalDate.parse("2013-02-04"), null)));
+
+        assertThat(fixture.document(TimelineMonth.COLLECTION, "KAZ:2013-02", TimelineMonth.class).entries())
+                .extracting(TimelineEntry::type, TimelineEntry::occurredOn, TimelineEntry::letterId,
+                        TimelineEntry::summary)
+                .containsExactly(
+                        tuple("LetterPublished", "2013-02-03", "letter-1",
+                                "Letter published at https://www.opensocietyfoundations.org/letters/torture"),
+                        tuple("LetterPublished", "2013-02-04", "letter-1",
+                                "Letter published"));
     }
 
     @Test

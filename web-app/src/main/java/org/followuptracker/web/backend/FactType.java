@@ -22,6 +22,7 @@ public enum FactType {
     RESPONSE_DUE_DATE_EXTENDED("ResponseDueDateExtended", "letters"),
     RESPONSE_DUE_DATE_WITHDRAWN("ResponseDueDateWithdrawn", "letters"),
     RESPONSE_RECEIVED("ResponseReceived", "letters"),
+    LETTER_PUBLISHED("LetterPublished", "letters"),
     POSITION_RECORDED("PositionRecorded", "recommendations"),
     RECOMMENDATION_IMPLEMENTED("RecommendationImplemented", "recommendations"),
     RECOMMENDATION_PARTIALLY_IMPLEMENTED("RecommendationPartiallyImplemented", "recommendations"),

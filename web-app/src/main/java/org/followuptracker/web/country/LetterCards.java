@@ -9,7 +9,8 @@ import org.followuptracker.web.backend.FactType;
 
 /**
  * The latest letters of a country ({@link #SHOWN} of them), newest first: what each urged (each item with the position the government took on it
- * last, and its implementation), the answers and follow-ups it had, and whether an answer is still awaited.
+ * last, and its implementation), the answers and follow-ups it had, where it was published, and whether an answer is
+ * still awaited.
  */
 public final class LetterCards {
 
@@ -35,7 +36,8 @@ public final class LetterCards {
     }
 
     public record Card(String letterId, Map<String, Object> letter, List<Map<String, Object>> urged,
-            List<Map<String, Object>> responses, List<Map<String, Object>> followUps, Map<String, Object> awaiting) {
+            List<Map<String, Object>> responses, List<Map<String, Object>> followUps,
+            List<Map<String, Object>> publications, Map<String, Object> awaiting) {
     }
 
     @SuppressWarnings("unchecked")
@@ -59,7 +61,8 @@ public final class LetterCards {
             }
             List<Map<String, Object>> responses = of(entries, FactType.RESPONSE_RECEIVED, letterId);
             List<Map<String, Object>> followUps = of(entries, FactType.FOLLOW_UP_SENT, letterId);
-            cards.add(new Card(letterId, entry, urged, responses, followUps, open.get(letterId)));
+            List<Map<String, Object>> publications = of(entries, FactType.LETTER_PUBLISHED, letterId);
+            cards.add(new Card(letterId, entry, urged, responses, followUps, publications, open.get(letterId)));
         }
         return cards;
     }

@@ -138,6 +138,7 @@ public record TimelinePicture(int width, int height, double axisY, List<Lane> la
                     points(x, LETTERS - 8, x + 8, LETTERS + 7, x - 8, LETTERS + 7), label, retracted, letter);
             case RESPONSE_DUE_DATE_SET, RESPONSE_DUE_DATE_EXTENDED, RESPONSE_DUE_DATE_WITHDRAWN ->
                     new Mark("line", "due", x, LETTERS, 12, null, label, retracted, letter);
+            case LETTER_PUBLISHED -> new Mark("rect", "publication", x, LETTERS, 6, null, label, retracted, letter);
             case RESPONSE_RECEIVED -> new Mark("rect", "response", x, ANSWERS, 8, null, label, retracted, letter);
             case POSITION_RECORDED -> new Mark("rect", "position", x, ANSWERS, 5, null, label, retracted, null);
             case RECOMMENDATION_IMPLEMENTED -> finding("implemented", x, label, retracted);

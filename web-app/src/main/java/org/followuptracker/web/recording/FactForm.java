@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The forms with a few plain fields: a follow-up (sentOn, summary, responseDueBy), an implementation finding
- * (status, assessedOn, evidence) and a correction (eventId, reason). Each field is sent as typed, blank as missing.
+ * The forms with a few plain fields: a follow-up (sentOn, summary, responseDueBy), a publication (publishedOn, url),
+ * an implementation finding (status, assessedOn, evidence) and a correction (eventId, reason). Each field is sent as
+ * typed, blank as missing.
  */
 public class FactForm extends RecordingForm {
 

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Records a follow-up to a letter, an implementation finding on a recommendation, and a correction (the retraction
- * of a fact that was wrong, which stays in the history, marked).
+ * Records a follow-up to a letter, its publication, an implementation finding on a recommendation, and a correction
+ * (the retraction of a fact that was wrong, which stays in the history, marked).
  */
 @Controller
 class FactFormController {
@@ -35,7 +35,7 @@ class FactFormController {
     @GetMapping("/record/countries/{country}/letters/{letterId}/follow-up")
     String followUp(@AuthenticationPrincipal SignedInUser user, @PathVariable String country,
             @PathVariable String letterId, Model model) {
-        return showFollowUp(user, Views.country(country), Views.id(letterId), new FactForm(), model);
+        return showLetterForm(user, Views.country(country), Views.id(letterId), new FactForm(), model, "follow-up");
     }
 
     @PostMapping("/record/countries/{country}/letters/{letterId}/follow-up")
@@ -45,15 +45,33 @@ class FactFormController {
         String id = Views.id(letterId);
         return record(user, "/api/letters/" + id + "/follow-ups", form.body("sentOn", "summary", "responseDueBy", "source"),
                 form, model, redirect, "Follow-up recorded.", "/countries/" + iso3,
-                () -> showFollowUp(user, iso3, id, form, model));
+                () -> showLetterForm(user, iso3, id, form, model, "follow-up"));
     }
 
-    private String showFollowUp(SignedInUser user, String country, String letterId, FactForm form, Model model) {
+    /** The form of a fact of a letter: {@code kind} is {@code follow-up} or {@code publication}. */
+    private String showLetterForm(SignedInUser user, String country, String letterId, FactForm form, Model model,
+            String kind) {
         model.addAttribute("letter", timeline.letter(user, country, letterId));
         model.addAttribute("country", country);
         model.addAttribute("form", form);
-        model.addAttribute("kind", "follow-up");
+        model.addAttribute("kind", kind);
         return "record-fact";
+    }
+
+    @GetMapping("/record/countries/{country}/letters/{letterId}/publication")
+    String publication(@AuthenticationPrincipal SignedInUser user, @PathVariable String country,
+            @PathVariable String letterId, Model model) {
+        return showLetterForm(user, Views.country(country), Views.id(letterId), new FactForm(), model, "publication");
+    }
+
+    @PostMapping("/record/countries/{country}/letters/{letterId}/publication")
+    String recordPublication(@AuthenticationPrincipal SignedInUser user, @PathVariable String country,
+            @PathVariable String letterId, @ModelAttribute("form") FactForm form, Model model, RedirectAttributes redirect) {
+        String iso3 = Views.country(country);
+        String id = Views.id(letterId);
+        return record(user, "/api/letters/" + id + "/publication", form.body("publishedOn", "url", "source"),
+                form, model, redirect, "Publication recorded.", "/countries/" + iso3,
+                () -> showLetterForm(user, iso3, id, form, model, "publication"));
     }
 
     @GetMapping("/record/recommendations/{recommendationId}/finding")
