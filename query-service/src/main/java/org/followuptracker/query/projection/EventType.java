@@ -26,8 +26,8 @@ import org.followuptracker.events.TrackerEvent;
  * expression without {@code default}: Java 17 has no switch over a sealed interface's types, but it does refuse a
  * switch expression that leaves out a constant of its enum. A type added to the sealed interface stops this class
  * from loading until it has a constant here, and the constant then makes the compiler name every switch expression it
- * must go to. A switch statement is not held to every constant: a new type must be added to those (the timeline's,
- * the board's) by hand.
+ * must go to. Every projection's dispatch is such an expression (a switch statement would not be held to every
+ * constant).
  */
 public enum EventType {
     RECOMMENDATION_RECORDED(RecommendationRecorded.class),

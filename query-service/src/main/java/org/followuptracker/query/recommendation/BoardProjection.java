@@ -64,8 +64,13 @@ class BoardProjection implements Projection {
     private void apply(EventEnvelope envelope, ReadModel readModel, Set<String> touched) {
         Instant recordedAt = envelope.recordedAt().toInstant();
         TrackerEvent event = envelope.event();
-        switch (EventType.of(event)) {
-            case RECOMMENDATION_RECORDED -> recorded(readModel, touched, envelope, (RecommendationRecorded) event);
+        // A switch expression, not a statement, so that the compiler names this place when a kind of event is added
+        // (Java 17 holds only expressions to every constant); it yields whether the event concerns the board at all.
+        boolean onTheBoard = switch (EventType.of(event)) {
+            case RECOMMENDATION_RECORDED -> {
+                recorded(readModel, touched, envelope, (RecommendationRecorded) event);
+                yield true;
+            }
             case LETTER_SENT -> {
                 LetterSent e = (LetterSent) event;
                 for (int i = 0; i < e.recommendationIds().size(); i++) {
@@ -73,6 +78,7 @@ class BoardProjection implements Projection {
                             e.letterId(), e.sentOn().toString(), i, recordedAt, null);
                     update(readModel, touched, e.recommendationIds().get(i), envelope, doc -> doc.withUrging(urging));
                 }
+                yield true;
             }
             case RESPONSE_RECEIVED -> {
                 ResponseReceived e = (ResponseReceived) event;
@@ -81,6 +87,7 @@ class BoardProjection implements Projection {
                             new RecommendationDocument.PositionRecord(envelope.id(), e.letterId(), e.responseId(), null,
                                     taken.position().name(), e.receivedOn().toString(), recordedAt, null)));
                 }
+                yield true;
             }
             case FACT_RETRACTED -> {
                 FactRetracted e = (FactRetracted) event;
@@ -93,33 +100,39 @@ class BoardProjection implements Projection {
                     update(readModel, touched, recommendationId, envelope,
                             doc -> doc.retracting(e.retractedEventId(), retraction));
                 }
+                yield true;
             }
             case POSITION_RECORDED -> {
                 PositionRecorded e = (PositionRecorded) event;
                 update(readModel, touched, e.recommendationId(), envelope, doc -> doc.withPosition(
                         new RecommendationDocument.PositionRecord(envelope.id(), null, null, e.source(),
                                 e.position().name(), e.takenOn().toString(), recordedAt, null)));
+                yield true;
             }
             case RECOMMENDATION_IMPLEMENTED -> {
                 RecommendationImplemented e = (RecommendationImplemented) event;
                 finding(readModel, touched, envelope, e.recommendationId(), "IMPLEMENTED", e.assessedOn().toString(),
                         e.evidence());
+                yield true;
             }
             case RECOMMENDATION_PARTIALLY_IMPLEMENTED -> {
                 RecommendationPartiallyImplemented e = (RecommendationPartiallyImplemented) event;
                 finding(readModel, touched, envelope, e.recommendationId(), "PARTIALLY_IMPLEMENTED",
                         e.assessedOn().toString(), e.evidence());
+                yield true;
             }
             case RECOMMENDATION_NOT_IMPLEMENTED -> {
                 RecommendationNotImplemented e = (RecommendationNotImplemented) event;
                 finding(readModel, touched, envelope, e.recommendationId(), "NOT_IMPLEMENTED",
                         e.assessedOn().toString(), e.evidence());
+                yield true;
             }
             case FOLLOW_UP_SENT, RESPONSE_DUE_DATE_SET, RESPONSE_DUE_DATE_EXTENDED, RESPONSE_DUE_DATE_WITHDRAWN,
                     LETTER_PUBLISHED -> {
                 // Letters' dates and publications: nothing on the board.
+                yield false;
             }
-        }
+        };
     }
 
     /** A recommendation recorded: its document, numbered, and its place in the country's index. */

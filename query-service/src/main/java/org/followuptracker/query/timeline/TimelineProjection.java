@@ -69,19 +69,23 @@ class TimelineProjection implements Projection {
     public void apply(ReceivedEvent received, ReadModel readModel) {
         EventEnvelope envelope = received.envelope();
         TrackerEvent event = envelope.event();
-        switch (EventType.of(event)) {
+        // A switch expression, not a statement, so that the compiler names this place when a kind of event is added
+        // (Java 17 holds only expressions to every constant); its value says only that a case ran.
+        boolean entered = switch (EventType.of(event)) {
             case RECOMMENDATION_RECORDED -> {
                 RecommendationRecorded e = (RecommendationRecorded) event;
                 if (e.madeOn() != null) {
                     entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Recommendation made"
                             + sources(e.sources()) + ": " + texts.shortTextOf(readModel, e.recommendationId()));
                 }
+                yield true;
             }
             case LETTER_SENT -> {
                 LetterSent e = (LetterSent) event;
                 entry(readModel, envelope, e.letterId(), e.recommendationIds(), null, "Letter sent by " + e.sender()
                         + " to " + e.recipient() + ": " + e.subject() + " (urges "
                         + count(e.recommendationIds().size(), "recommendation") + ")");
+                yield true;
             }
             case RESPONSE_RECEIVED -> {
                 ResponseReceived e = (ResponseReceived) event;
@@ -89,50 +93,63 @@ class TimelineProjection implements Projection {
                         e.positions().stream().map(PositionTaken::recommendationId).toList(), e.responseId(),
                         "Response from " + e.from() + (e.summary() == null || e.summary().isBlank() ? "" : ": "
                                 + e.summary()) + " (positions on " + count(e.positions().size(), "recommendation") + ")");
+                yield true;
             }
             case FOLLOW_UP_SENT -> {
                 FollowUpSent e = (FollowUpSent) event;
                 entry(readModel, envelope, e.letterId(), List.of(), null, "Follow-up sent: " + e.summary()
                         + (e.responseDueBy() == null ? "" : " (answer now due by " + e.responseDueBy() + ")"));
+                yield true;
             }
             case LETTER_PUBLISHED -> {
                 LetterPublished e = (LetterPublished) event;
                 entry(readModel, envelope, e.letterId(), List.of(), null, "Letter published"
                         + (e.url() == null ? "" : " at " + e.url()));
+                yield true;
             }
             case RESPONSE_DUE_DATE_SET -> {
                 ResponseDueDateSet e = (ResponseDueDateSet) event;
                 entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due by " + e.responseDueBy() + ": "
                         + e.reason());
+                yield true;
             }
             case RESPONSE_DUE_DATE_EXTENDED -> {
                 ResponseDueDateExtended e = (ResponseDueDateExtended) event;
                 entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date extended to "
                         + e.responseDueBy() + ": " + e.reason());
+                yield true;
             }
             case RESPONSE_DUE_DATE_WITHDRAWN -> {
                 ResponseDueDateWithdrawn e = (ResponseDueDateWithdrawn) event;
                 entry(readModel, envelope, e.letterId(), List.of(), null, "Answer due date withdrawn: " + e.reason());
+                yield true;
             }
-            case FACT_RETRACTED -> retract(readModel, envelope, (FactRetracted) event);
+            case FACT_RETRACTED -> {
+                retract(readModel, envelope, (FactRetracted) event);
+                yield true;
+            }
             case POSITION_RECORDED -> {
                 PositionRecorded e = (PositionRecorded) event;
                 entry(readModel, envelope, null, List.of(e.recommendationId()), null, "Position " + e.position()
                         + " on " + texts.shortTextOf(readModel, e.recommendationId()) + " (source: " + e.source() + ")");
+                yield true;
             }
             case RECOMMENDATION_IMPLEMENTED -> {
                 RecommendationImplemented e = (RecommendationImplemented) event;
                 finding(readModel, envelope, e.recommendationId(), "Found implemented", e.evidence());
+                yield true;
             }
             case RECOMMENDATION_PARTIALLY_IMPLEMENTED -> {
                 RecommendationPartiallyImplemented e = (RecommendationPartiallyImplemented) event;
                 finding(readModel, envelope, e.recommendationId(), "Found partially implemented", e.evidence());
+                yield true;
             }
             case RECOMMENDATION_NOT_IMPLEMENTED -> {
                 RecommendationNotImplemented e = (RecommendationNotImplemented) event;
                 finding(readModel, envelope, e.recommendationId(), "Found not implemented", e.evidence());
+                yield true;
             }
-        }
+        };
     }
 
     /** The retracted fact's entry is marked (once); the retraction itself becomes an entry. */
