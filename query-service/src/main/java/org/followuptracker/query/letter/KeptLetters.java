@@ -74,11 +74,6 @@ public final class KeptLetters implements ChangedDocuments.Kept<KeptLetters, Let
         return letters.letters().size();
     }
 
-    /** The letter with this id, or null. */
-    LetterRecord letter(String letterId) {
-        return letters.letters().stream().filter(letter -> letter.letterId().equals(letterId)).findFirst().orElse(null);
-    }
-
     /** The letters awaiting an answer at the moment, their waiting counted up to its day. */
     public List<AwaitingLetter> awaiting(AsOf moment) {
         if (!moment.live()) {
