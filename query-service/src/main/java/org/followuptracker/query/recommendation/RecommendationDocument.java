@@ -10,15 +10,13 @@ import org.followuptracker.query.store.CountryChanges;
 import org.followuptracker.query.store.CountryIndex;
 import org.followuptracker.query.store.Retraction;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 
 /**
  * One recommendation: what it says, who made it, every letter that urged it, every position taken on it and every
  * finding on its implementation, each with when it was recorded and, if so, when it was retracted. Nothing is
  * removed: what the board showed at any moment can be told ({@link #asOf}). {@code number}: where its country's
- * {@link CountryIndex} names it, from 0. Indexed by country, for the board across countries.
+ * {@link CountryIndex} names it, from 0.
  */
-@CompoundIndex(def = "{'country': 1}")
 public record RecommendationDocument(
         @Id String recommendationId,
         String country,

@@ -48,7 +48,6 @@ class GenerationsTest {
                 new Document("key", new Document("country", 1).append("position", 1)).append("unique", true),
                 new Document("key", new Document("recordedAtTime", 1).append("country", 1).append("position", 1)),
                 new Document("key", new Document("actor", 1).append("recordedAtTime", 1)));
-        assertThat(indexes(generation, "recommendations")).contains(new Document("key", new Document("country", 1)));
     }
 
     /** The keys of each index of the collection, and whether it is unique where it is. */
