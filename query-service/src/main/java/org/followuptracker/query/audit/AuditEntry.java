@@ -2,14 +2,22 @@ package org.followuptracker.query.audit;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 
 /**
  * One event as the auditor sees it: who recorded it, when, from which source, what it said in full (the payload as
  * it travelled), and its place in its country's hash chain: {@code hash} covers all of this and
  * {@code previousHash}, the hash of the country's entry before it, so changing any entry breaks the chain.
  *
+ * <p>
+ * Indexed for the trail walked per country in chain order, read a page at a time in the trail's order (from the
+ * index, not sorted from every entry), and filtered by actor and time.
+ *
  * @param recordedAt     exactly as the event carries it (hashed); {@code recordedAtTime} is the same, to sort by
  */
+@CompoundIndex(def = "{'country': 1, 'position': 1}", unique = true)
+@CompoundIndex(def = "{'recordedAtTime': 1, 'country': 1, 'position': 1}")
+@CompoundIndex(def = "{'actor': 1, 'recordedAtTime': 1}")
 public record AuditEntry(
         @Id String eventId,
         String country,

@@ -103,23 +103,15 @@ public class CountryReadCache {
         Object reading = readingNow.computeIfAbsent(key, k -> new Object());
         synchronized (reading) {
             try {
-                return getAll(readModel, what, List.of(country), load, refresh, records).get(country);
+                List<String> one = List.of(country);
+                return read(readModel, what, one, heads(readModel, one), load, refresh, records).get(country);
             } finally {
                 readingNow.remove(key, reading);
             }
         }
     }
 
-    /**
-     * {@code what} of each of {@code countries}: those that changed since they were last read, or were never read,
-     * are read with one call of {@code load}, which answers by country (leaving out those it found nothing for).
-     */
-    private <T> Map<String, T> getAll(DirectReadModel readModel, String what, Collection<String> countries,
-            BiFunction<DirectReadModel, List<String>, Map<String, T>> load, Refresh<T> refresh, ToIntFunction<T> records) {
-        return read(readModel, what, countries, heads(readModel, countries), load, refresh, records);
-    }
-
-    /** {@code what} of every country any event was written for, as {@link #getAll}. */
+    /** {@code what} of every country any event was written for, as {@link #get}. */
     public <T> Map<String, T> getEvery(DirectReadModel readModel, String what,
             BiFunction<DirectReadModel, List<String>, Map<String, T>> load, Refresh<T> refresh, ToIntFunction<T> records) {
         Map<String, AuditHead> heads = new HashMap<>();
@@ -127,6 +119,10 @@ public class CountryReadCache {
         return read(readModel, what, heads.keySet(), heads, load, refresh, records);
     }
 
+    /**
+     * {@code what} of each of {@code countries}: those that changed since they were last read, or were never read,
+     * are read with one call of {@code load}, which answers by country (leaving out those it found nothing for).
+     */
     private <T> Map<String, T> read(DirectReadModel readModel, String what, Collection<String> countries,
             Map<String, AuditHead> heads, BiFunction<DirectReadModel, List<String>, Map<String, T>> load,
             Refresh<T> refresh, ToIntFunction<T> records) {
@@ -135,8 +131,8 @@ public class CountryReadCache {
         List<String> changed = new ArrayList<>();
         for (String country : countries) {
             AuditHead head = heads.get(country);
-            Cached entry = head == null ? null : cachedAt(new Key(generation, what, country), head.length());
-            if (entry == null) {
+            Cached entry = head == null ? null : cached(new Key(generation, what, country));
+            if (entry == null || entry.length() != head.length()) {
                 changed.add(country);
             } else if (entry.value() != null) {
                 found.put(country, cast(entry.value()));
@@ -175,7 +171,7 @@ public class CountryReadCache {
         Map<String, T> stale = new HashMap<>();
         for (String country : changed) {
             AuditHead head = heads.get(country);
-            Cached before = head == null ? null : cachedBefore(new Key(readModel.generation().number(), what, country));
+            Cached before = head == null ? null : cached(new Key(readModel.generation().number(), what, country));
             if (before != null && before.value() != null) {
                 stale.put(country, cast(before.value()));
             }
@@ -232,13 +228,8 @@ public class CountryReadCache {
         return heads;
     }
 
-    private synchronized Cached cachedAt(Key key, long length) {
-        Cached entry = cached.get(key);
-        return entry != null && entry.length() == length ? entry : null;
-    }
-
-    /** What is kept of a country, however long its chain was when it was read. */
-    private synchronized Cached cachedBefore(Key key) {
+    /** What is kept of a country, however long its chain was when it was read; or null. */
+    private synchronized Cached cached(Key key) {
         return cached.get(key);
     }
 

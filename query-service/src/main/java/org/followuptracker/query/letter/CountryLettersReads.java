@@ -2,11 +2,12 @@ package org.followuptracker.query.letter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.followuptracker.query.store.ChangeWindow;
+import java.util.function.Function;
+import org.followuptracker.query.freshness.ChangedDocuments;
 import org.followuptracker.query.freshness.CountryReadCache;
+import org.followuptracker.query.store.ChangeWindow;
 import org.followuptracker.query.store.CountryChanges;
 import org.followuptracker.query.store.DirectReadModel;
 import org.followuptracker.query.store.CountryIndex;
@@ -29,6 +30,10 @@ public class CountryLettersReads {
     /** From how many countries their letters are read in one pass over all letters rather than by key. */
     private static final int ONE_PASS_FROM_COUNTRIES = 20;
 
+    /** The letters, and their dates, brought up to date with those changed since they were read. */
+    private static final ChangedDocuments<KeptLetters, LetterDocument> LETTERS_CHANGED = changed();
+    private static final ChangedDocuments<KeptLetterDates, LetterDocument> DATES_CHANGED = changed();
+
     private final CountryReadCache cache;
 
     CountryLettersReads(CountryReadCache cache) {
@@ -37,15 +42,15 @@ public class CountryLettersReads {
 
     /** The letters sent to {@code country}; none if none were. */
     public KeptLetters of(DirectReadModel readModel, String country) {
-        KeptLetters letters = cache.get(readModel, WHAT, country, CountryLettersReads::load,
-                CountryLettersReads::refreshed, KeptLetters::size);
+        KeptLetters letters = cache.get(readModel, WHAT, country, CountryLettersReads::load, LETTERS_CHANGED,
+                KeptLetters::size);
         return letters != null ? letters
                 : new KeptLetters(new CountryLetters(country, List.of()), ChangeWindow.UNKNOWN);
     }
 
     /** The letters of every country we wrote to. */
     public List<KeptLetters> ofEveryCountry(DirectReadModel readModel) {
-        return List.copyOf(cache.getEvery(readModel, WHAT, CountryLettersReads::load, CountryLettersReads::refreshed,
+        return List.copyOf(cache.getEvery(readModel, WHAT, CountryLettersReads::load, LETTERS_CHANGED,
                 KeptLetters::size).values());
     }
 
@@ -55,40 +60,38 @@ public class CountryLettersReads {
      * letters that change.
      */
     List<KeptLetterDates> datesOfEveryCountry(DirectReadModel readModel) {
-        return List.copyOf(cache.getEvery(readModel, DATES, CountryLettersReads::loadDates, CountryLettersReads::refreshed,
-                KeptLetterDates::weight).values());
+        return List.copyOf(cache.getEvery(readModel, DATES, (from, countries) -> asOfAChange(from, countries,
+                some -> datesOf(from, some), KeptLetterDates::new), DATES_CHANGED, KeptLetterDates::weight).values());
+    }
+
+    private static Map<String, KeptLetters> load(DirectReadModel readModel, List<String> countries) {
+        return asOfAChange(readModel, countries, some -> lettersOf(readModel, some),
+                (country, letters, asOf) -> new KeptLetters(letters, asOf));
     }
 
     /**
-     * The letters of each country, as of the change the letter changes told before and after reading them. Told two
-     * different ones, the letters may hold states newer than a change between them, which that change would undo: the
-     * change they are as of is then unknown.
+     * What {@code read} reads of each country's letters, kept as of the change the letter changes told before and
+     * after reading them. Told two different ones, the letters may hold states newer than a change between them,
+     * which that change would undo: the change they are as of is then unknown.
      */
-    private static Map<String, KeptLetters> load(DirectReadModel readModel, List<String> countries) {
+    private static <R, K> Map<String, K> asOfAChange(DirectReadModel readModel, List<String> countries,
+            Function<List<String>, Map<String, R>> read, AsOfChange<R, K> kept) {
         Map<String, Long> before = latestChanges(readModel, countries);
-        List<CountryLetters> read = lettersOf(readModel, countries);
+        Map<String, R> found = read.apply(countries);
         Map<String, Long> after = latestChanges(readModel, countries);
-        Map<String, KeptLetters> kept = new HashMap<>();
-        for (CountryLetters letters : read) {
-            Long asOf = before.get(letters.country());
-            kept.put(letters.country(), new KeptLetters(letters,
-                    asOf != null && asOf.equals(after.get(letters.country())) ? asOf : ChangeWindow.UNKNOWN));
-        }
-        return kept;
+        Map<String, K> asOf = new HashMap<>();
+        found.forEach((country, letters) -> {
+            Long told = before.get(country);
+            asOf.put(country, kept.of(country, letters,
+                    told != null && told.equals(after.get(country)) ? told : ChangeWindow.UNKNOWN));
+        });
+        return asOf;
     }
 
-    /** The dates of each country's letters, as of a change as {@link #load} tells it. */
-    private static Map<String, KeptLetterDates> loadDates(DirectReadModel readModel, List<String> countries) {
-        Map<String, Long> before = latestChanges(readModel, countries);
-        Map<String, List<LetterDates>> read = datesOf(readModel, countries);
-        Map<String, Long> after = latestChanges(readModel, countries);
-        Map<String, KeptLetterDates> kept = new HashMap<>();
-        read.forEach((country, dates) -> {
-            Long asOf = before.get(country);
-            kept.put(country, new KeptLetterDates(country, dates,
-                    asOf != null && asOf.equals(after.get(country)) ? asOf : ChangeWindow.UNKNOWN));
-        });
-        return kept;
+    /** What is kept of a country's letters, as of change {@code asOfChange}. */
+    @FunctionalInterface
+    private interface AsOfChange<R, K> {
+        K of(String country, R letters, long asOfChange);
     }
 
     /**
@@ -98,8 +101,8 @@ public class CountryLettersReads {
     private static Map<String, List<LetterDates>> datesOf(DirectReadModel readModel, List<String> countries) {
         if (countries.size() <= ONE_PASS_FROM_COUNTRIES) {
             Map<String, List<LetterDates>> dates = new HashMap<>();
-            lettersOf(readModel, countries).forEach(letters ->
-                    dates.put(letters.country(), KeptLetterDates.of(letters.letters())));
+            lettersOf(readModel, countries).forEach((country, letters) ->
+                    dates.put(country, KeptLetterDates.of(letters.letters())));
             return dates;
         }
         Map<String, List<String>> indexes = indexesOf(readModel, countries);
@@ -126,7 +129,7 @@ public class CountryLettersReads {
      * for many at a time); for many countries at once, every letter in one pass instead. A country without an index
      * has no letters yet.
      */
-    private static List<CountryLetters> lettersOf(DirectReadModel readModel, List<String> countries) {
+    private static Map<String, CountryLetters> lettersOf(DirectReadModel readModel, List<String> countries) {
         Map<String, List<String>> indexes = indexesOf(readModel, countries);
         Map<String, LetterDocument> byId = new HashMap<>();
         if (countries.size() > ONE_PASS_FROM_COUNTRIES) {
@@ -135,7 +138,7 @@ public class CountryLettersReads {
             readModel.findAll(LetterDocument.COLLECTION, indexes.values().stream().flatMap(List::stream).toList(),
                     LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter));
         }
-        List<CountryLetters> letters = new ArrayList<>();
+        Map<String, CountryLetters> letters = new HashMap<>();
         indexes.forEach((country, letterIds) -> {
             List<LetterRecord> found = new ArrayList<>(letterIds.size());
             for (String letterId : letterIds) {
@@ -148,7 +151,7 @@ public class CountryLettersReads {
                             country, letterId, country);
                 }
             }
-            letters.add(new CountryLetters(country, found));
+            letters.put(country, new CountryLetters(country, found));
         });
         return letters;
     }
@@ -159,47 +162,15 @@ public class CountryLettersReads {
                 readModel.findAll(LetterDocument.INDEX, countries, CountryIndex.class));
     }
 
+    private static <T extends ChangedDocuments.Kept<T, LetterDocument>> ChangedDocuments<T, LetterDocument> changed() {
+        return new ChangedDocuments<>(LetterDocument.CHANGES, LetterDocument.COLLECTION, LetterDocument.class,
+                LetterDocument::letterId, LetterDocument::country);
+    }
+
     private static Map<String, Long> latestChanges(DirectReadModel readModel, List<String> countries) {
         Map<String, Long> latest = new HashMap<>();
         readModel.findAll(LetterDocument.CHANGES, countries, CountryChanges.class)
                 .forEach(changes -> latest.put(changes.country(), changes.latest()));
         return latest;
-    }
-
-    /**
-     * What is kept of the letters, with those changed since read again, where those are all known: the letters are
-     * written before the changes that name them, so they are read as of the change told, or newer.
-     */
-    private static <T extends KeptByChange<T>> Map<String, T> refreshed(DirectReadModel readModel, Map<String, T> kept,
-            Map<String, String> lastEventIds) {
-        Map<String, CountryChanges> told = new HashMap<>();
-        Map<String, List<String>> changedIds = new HashMap<>();
-        for (CountryChanges changes : readModel.findAll(LetterDocument.CHANGES, kept.keySet(),
-                CountryChanges.class)) {
-            changes.changedAfter(kept.get(changes.country()).asOfChange(), lastEventIds.get(changes.country()))
-                    .ifPresent(ids -> {
-                        told.put(changes.country(), changes);
-                        changedIds.put(changes.country(), ids);
-                    });
-        }
-        Map<String, LetterDocument> byId = new HashMap<>();
-        readModel.findAll(LetterDocument.COLLECTION, changedIds.values().stream().flatMap(List::stream).toList(),
-                LetterDocument.class).forEach(letter -> byId.put(letter.letterId(), letter));
-        Map<String, T> refreshed = new HashMap<>();
-        changedIds.forEach((country, ids) -> {
-            List<LetterRecord> changed = new ArrayList<>(ids.size());
-            for (String letterId : ids) {
-                LetterDocument letter = byId.get(letterId);
-                if (letter == null || !letter.country().equals(country)) {
-                    // Each letter is written before the change that names it: this is a read model to check.
-                    log.warn("letters of {}: a change names {}, which is not a letter to {} in the read models",
-                            country, letterId, country);
-                    return;
-                }
-                changed.add(letter.letter());
-            }
-            refreshed.put(country, kept.get(country).with(changed, told.get(country).latest()));
-        });
-        return refreshed;
     }
 }

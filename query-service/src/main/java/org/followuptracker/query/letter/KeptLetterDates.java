@@ -6,24 +6,26 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.followuptracker.query.freshness.ChangedDocuments;
 
 /**
  * A country's letters as known now, by their dates only ({@link LetterDates}), as the query service keeps them for
  * the lists across every country: the letters awaiting an answer, most overdue first, and how the country answers,
  * worked out once a day and again when the country's letters change.
  */
-final class KeptLetterDates implements KeptByChange<KeptLetterDates> {
+final class KeptLetterDates implements ChangedDocuments.Kept<KeptLetterDates, LetterDocument> {
 
     /** A letter's dates take about a twelfth of what a kept letter does ({@code CountryReadCache}). */
     private static final int LETTERS_PER_RECORD = 12;
 
-    private record Today(LocalDate day, List<LetterDates> awaiting, int overdue, CountrySummary summary) {
+    /** What readers ask of the letters on a day. */
+    private record OnTheDay(List<LetterDates> awaiting, int overdue, CountrySummary summary) {
     }
 
     private final String country;
     private final List<LetterDates> letters;
     private final long asOfChange;
-    private volatile Today today;
+    private final Daily<OnTheDay> today = new Daily<>();
 
     KeptLetterDates(String country, Collection<LetterDates> letters, long asOfChange) {
         this.country = country;
@@ -49,14 +51,14 @@ final class KeptLetterDates implements KeptByChange<KeptLetterDates> {
     }
 
     @Override
-    public KeptLetterDates with(List<LetterRecord> changed, long latest) {
+    public KeptLetterDates with(List<LetterDocument> changed, long latest) {
         if (changed.isEmpty()) {
             return this;
         }
         Map<String, LetterDates> byId = new LinkedHashMap<>();
         letters.forEach(letter -> byId.put(letter.letterId(), letter));
-        for (LetterRecord letter : changed) {
-            LetterDates now = LetterDates.now(letter);
+        for (LetterDocument letter : changed) {
+            LetterDates now = LetterDates.now(letter.letter());
             if (now == null) {
                 byId.remove(letter.letterId());
             } else {
@@ -90,16 +92,11 @@ final class KeptLetterDates implements KeptByChange<KeptLetterDates> {
         return on(day).summary();
     }
 
-    private Today on(LocalDate day) {
-        Today kept = today;
-        if (kept == null || !kept.day().equals(day)) {
-            kept = workedOut(day);
-            today = kept;
-        }
-        return kept;
+    private OnTheDay on(LocalDate day) {
+        return today.on(day, () -> workedOut(day));
     }
 
-    private Today workedOut(LocalDate day) {
+    private OnTheDay workedOut(LocalDate day) {
         List<LetterDates> awaiting = new ArrayList<>();
         List<Long> daysToAnswer = new ArrayList<>();
         LetterDates last = null;
@@ -115,7 +112,7 @@ final class KeptLetterDates implements KeptByChange<KeptLetterDates> {
         }
         awaiting.sort(LetterDates.mostOverdueFirst(day));
         int overdue = (int) awaiting.stream().takeWhile(letter -> letter.daysOverdue(day) > 0).count();
-        return new Today(day, List.copyOf(awaiting), overdue, CountrySummary.of(country, letters.size(), daysToAnswer,
+        return new OnTheDay(List.copyOf(awaiting), overdue, CountrySummary.of(country, letters.size(), daysToAnswer,
                 overdue, last == null ? null : last.sentOnDate()));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.followuptracker.query.freshness.ChangedDocuments;
 import org.followuptracker.query.store.CountryChanges;
 import org.followuptracker.query.web.AsOf;
 
@@ -17,30 +17,7 @@ import org.followuptracker.query.web.AsOf;
  * with the letters, and with the day waiting is counted to. When some letters change, the letters awaiting an answer
  * are worked out again for those only. Earlier moments ({@code asOf}) are worked out each time.
  */
-public final class KeptLetters implements KeptByChange<KeptLetters> {
-
-    /** A value as known now, worked out again when the day changes. */
-    private static final class Daily<T> {
-
-        private record Today<T>(LocalDate day, T value) {
-        }
-
-        private volatile Today<T> kept;
-
-        /** The value last worked out, with its day; or null. */
-        Today<T> last() {
-            return kept;
-        }
-
-        T on(LocalDate day, Supplier<T> workOut) {
-            Today<T> today = kept;
-            if (today == null || !today.day().equals(day)) {
-                today = new Today<>(day, workOut.get());
-                kept = today;
-            }
-            return today.value();
-        }
-    }
+public final class KeptLetters implements ChangedDocuments.Kept<KeptLetters, LetterDocument> {
 
     /** The letters awaiting an answer as known now before some letters changed, on the day they were worked out. */
     private record Before(LocalDate day, List<AwaitingLetter> awaiting, Map<String, LetterRecord> changed) {
@@ -78,12 +55,12 @@ public final class KeptLetters implements KeptByChange<KeptLetters> {
      * ones only.
      */
     @Override
-    public KeptLetters with(List<LetterRecord> changed, long latest) {
+    public KeptLetters with(List<LetterDocument> changed, long latest) {
         if (changed.isEmpty()) {
             return this;
         }
         Map<String, LetterRecord> latestById = new LinkedHashMap<>();
-        changed.forEach(letter -> latestById.put(letter.letterId(), letter));
+        changed.forEach(letter -> latestById.put(letter.letterId(), letter.letter()));
         Daily.Today<List<AwaitingLetter>> last = awaitingNow.last();
         return new KeptLetters(letters.withLatest(List.copyOf(latestById.values())), latest,
                 last == null ? null : new Before(last.day(), last.value(), latestById));
@@ -95,11 +72,6 @@ public final class KeptLetters implements KeptByChange<KeptLetters> {
 
     int size() {
         return letters.letters().size();
-    }
-
-    /** The letter with this id, or null. */
-    LetterRecord letter(String letterId) {
-        return letters.letters().stream().filter(letter -> letter.letterId().equals(letterId)).findFirst().orElse(null);
     }
 
     /** The letters awaiting an answer at the moment, their waiting counted up to its day. */

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.followuptracker.query.store.Generation;
+import org.followuptracker.query.store.ReadModelLayout;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,14 +22,6 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 final class ReadModelComparison {
 
-    /**
-     * Every read-model collection a generation has, but for what tells readers which documents changed
-     * ({@code board_changes}, {@code letter_changes}): that counts an event applied again after an interrupted write
-     * once more, so live and rebuilt may rightly differ there.
-     */
-    static final List<String> COLLECTIONS = List.of("applied_events", "audit", "audit_heads", "board_index",
-            "board_index_parts", "letter", "letter_index", "letter_index_parts", "recommendations", "timeline",
-            "timeline_index", "timeline_places");
     private static final int LISTED = 50;
     private static final int AT_A_TIME = 1_000;
 
@@ -41,10 +34,11 @@ final class ReadModelComparison {
     record Result(Map<String, Long> documents, long differenceCount, List<Difference> differences) {
     }
 
-    static Result compare(MongoTemplate mongo, Generation live, Generation rebuilt) {
+    /** Compares {@code collections} ({@link ReadModelLayout#compared}) of the two generations. */
+    static Result compare(MongoTemplate mongo, List<String> collections, Generation live, Generation rebuilt) {
         Map<String, Long> documents = new LinkedHashMap<>();
         Differences differences = new Differences();
-        for (String collection : COLLECTIONS) {
+        for (String collection : collections) {
             String liveName = live.collection(collection);
             String rebuiltName = rebuilt.collection(collection);
             long[] rebuiltCount = {0};

@@ -105,7 +105,8 @@ public class Rebuilds {
             ReadModelComparison.Result result;
             while (true) {
                 build.catchUp(stopping::get);
-                result = ReadModelComparison.compare(mongo, live, build.generation());
+                result = ReadModelComparison.compare(mongo, projections.layout().compared(), live,
+                        build.generation());
                 if (result.differenceCount() == 0 || Instant.now().isAfter(deadline)) {
                     break;
                 }
@@ -126,7 +127,7 @@ public class Rebuilds {
             throw new ConflictException("a rebuild or a check is already running; see GET /api/admin/rebuilds/latest");
         }
         try {
-            Generation generation = generations.allocate();
+            Generation generation = generations.allocate(projections.layout());
             return new ReadModelBuild(kafka.buildConsumerProperties(null), topic, mongo, projections, generation, purpose);
         } catch (RuntimeException e) {
             busy.set(false);

@@ -1,11 +1,11 @@
 package org.followuptracker.query.recommendation;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.followuptracker.query.store.ChangeWindow;
+import org.followuptracker.query.freshness.ChangedDocuments;
 import org.followuptracker.query.freshness.CountryReadCache;
+import org.followuptracker.query.store.ChangeWindow;
 import org.followuptracker.query.store.CountryChanges;
 import org.followuptracker.query.store.DirectReadModel;
 import org.followuptracker.query.store.CountryIndex;
@@ -14,12 +14,17 @@ import org.springframework.stereotype.Component;
 /**
  * Reads a country's board for readers: every recommendation made to it, thousands for the most written-to country,
  * kept in memory ({@link CountryReadCache}); when the country changes, only the recommendations that changed are
- * read again ({@link CountryChanges}).
+ * read again ({@link ChangedDocuments}).
  */
 @Component
 class BoardReads {
 
     private static final String WHAT = "board";
+
+    /** The board brought up to date with the recommendations changed since it was read. */
+    private static final ChangedDocuments<CountryBoard, RecommendationDocument> CHANGED = new ChangedDocuments<>(
+            RecommendationDocument.CHANGES, RecommendationDocument.COLLECTION, RecommendationDocument.class,
+            RecommendationDocument::recommendationId, RecommendationDocument::country);
 
     private final CountryReadCache cache;
 
@@ -29,8 +34,7 @@ class BoardReads {
 
     /** Every recommendation made to {@code country}. */
     CountryBoard of(DirectReadModel readModel, String country) {
-        CountryBoard board = cache.get(readModel, WHAT, country, BoardReads::load, BoardReads::refreshed,
-                CountryBoard::size);
+        CountryBoard board = cache.get(readModel, WHAT, country, BoardReads::load, CHANGED, CountryBoard::size);
         return board != null ? board : CountryBoard.EMPTY;
     }
 
@@ -49,28 +53,5 @@ class BoardReads {
             }
         }
         return boards;
-    }
-
-    /** The kept boards with the recommendations changed since re-read, where which changed is known. */
-    private static Map<String, CountryBoard> refreshed(DirectReadModel readModel, Map<String, CountryBoard> kept,
-            Map<String, String> lastEventIds) {
-        Map<String, CountryChanges> changesOf = new HashMap<>();
-        List<String> toRead = new ArrayList<>();
-        for (CountryChanges changes : readModel.findAll(RecommendationDocument.CHANGES, kept.keySet(),
-                CountryChanges.class)) {
-            List<String> changed = changes.changedAfter(kept.get(changes.country()).asOfChange(),
-                    lastEventIds.get(changes.country())).orElse(null);
-            if (changed != null) {
-                changesOf.put(changes.country(), changes);
-                toRead.addAll(changed);
-            }
-        }
-        Map<String, List<RecommendationDocument>> read = new HashMap<>();
-        readModel.findAll(RecommendationDocument.COLLECTION, toRead, RecommendationDocument.class)
-                .forEach(doc -> read.computeIfAbsent(doc.country(), country -> new ArrayList<>()).add(doc));
-        Map<String, CountryBoard> refreshed = new HashMap<>();
-        changesOf.forEach((country, changes) -> refreshed.put(country,
-                kept.get(country).with(read.getOrDefault(country, List.of()), changes.latest())));
-        return refreshed;
     }
 }

@@ -2,7 +2,6 @@ package org.followuptracker.query.recommendation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.followuptracker.query.freshness.ChangedDocuments;
 import org.followuptracker.query.store.CountryChanges;
 import org.followuptracker.query.store.IsoDays;
 import org.followuptracker.query.web.AsOf;
@@ -21,7 +21,7 @@ import org.followuptracker.query.web.AsOf;
  * known now, worked out once: as known now it changes only with the documents. When some documents change, the
  * board as known now is worked out again for those only. Earlier moments ({@code asOf}) are worked out each time.
  */
-final class CountryBoard {
+final class CountryBoard implements ChangedDocuments.Kept<CountryBoard, RecommendationDocument> {
 
     /** The board's order: by country, then as first urged (by day, then place in the letter), then by id. */
     static final Comparator<RecommendationState> ORDER = Comparator.comparing(RecommendationState::country)
@@ -56,12 +56,14 @@ final class CountryBoard {
     }
 
     /** The last of the country's board changes these documents hold. */
-    long asOfChange() {
+    @Override
+    public long asOfChange() {
         return asOfChange;
     }
 
     /** This board with {@code changed} documents in place of what it held of them (or added), as of change {@code latest}. */
-    CountryBoard with(Collection<RecommendationDocument> changed, long latest) {
+    @Override
+    public CountryBoard with(List<RecommendationDocument> changed, long latest) {
         if (changed.isEmpty()) {
             return this;
         }

@@ -4,10 +4,8 @@ import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,8 +25,6 @@ public class Generations {
     /** The live pointer's field that tells the layout of the live generation's documents. */
     private static final String LAYOUT = "layout";
     private static final long REFRESH_MILLIS = 1000;
-    /** Collections of earlier builds, before generations. */
-    private static final String[] UNVERSIONED = {"recommendations", "timeline_entries", "letters"};
 
     private final MongoTemplate mongo;
     private volatile Optional<Generation> live;
@@ -71,15 +67,16 @@ public class Generations {
         return new DirectReadModel(mongo, live().orElse(new Generation(0)));
     }
 
-    /** A new, empty generation beside the live one, with the indexes real MongoDB needs. */
-    public Generation allocate() {
+    /** A new, empty generation beside the live one, with the indexes the layout's documents declare. */
+    public Generation allocate(ReadModelLayout layout) {
         Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(LAST_ALLOCATED)),
                 new Update().inc("number", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
                 Document.class, POINTERS);
         Generation generation = new Generation(counter.getInteger("number"));
         // What interrupted builds left (one build runs at a time), and anything of this number.
         dropAllBut(live().map(Generation::number).orElse(-1), -1);
-        createIndexes(generation);
+        layout.indexes().forEach((collection, indexes) -> indexes.forEach(index ->
+                mongo.indexOps(generation.collection(collection)).ensureIndex(index)));
         return generation;
     }
 
@@ -125,20 +122,14 @@ public class Generations {
     }
 
     /**
-     * On start: drops what no reader reads, generations of interrupted builds and collections of earlier versions;
-     * but not the last generation allocated, if newer than the live one: a build may be running on another instance.
+     * On start: drops what no reader reads, generations of interrupted builds; but not the last generation
+     * allocated, if newer than the live one: a build may be running on another instance.
      */
     public void dropAllButLive() {
         Document allocated = mongo.findById(LAST_ALLOCATED, Document.class, POINTERS);
         int liveNumber = live().map(Generation::number).orElse(-1);
         int lastAllocated = allocated == null ? -1 : allocated.getInteger("number");
         dropAllBut(liveNumber, lastAllocated > liveNumber ? lastAllocated : -1);
-        for (String name : UNVERSIONED) {
-            if (mongo.collectionExists(name)) {
-                log.info("dropping {}, a read model of an earlier version", name);
-                mongo.dropCollection(name);
-            }
-        }
     }
 
     private void dropAllBut(int liveNumber, int building) {
@@ -149,20 +140,5 @@ public class Generations {
                 mongo.dropCollection(name);
             }
         }
-    }
-
-    /**
-     * Most reads are key lookups and need no index. These serve what a real MongoDB would otherwise scan for: the
-     * audit trail walked per country in chain order, and filtered by actor or time, and the board across countries.
-     */
-    private void createIndexes(Generation generation) {
-        mongo.indexOps(generation.collection("audit")).ensureIndex(
-                new Index().on("country", Sort.Direction.ASC).on("position", Sort.Direction.ASC).unique());
-        // The trail's order, so that a page of it is read from the index, not sorted from every entry.
-        mongo.indexOps(generation.collection("audit")).ensureIndex(new Index().on("recordedAtTime", Sort.Direction.ASC)
-                .on("country", Sort.Direction.ASC).on("position", Sort.Direction.ASC));
-        mongo.indexOps(generation.collection("audit")).ensureIndex(
-                new Index().on("actor", Sort.Direction.ASC).on("recordedAtTime", Sort.Direction.ASC));
-        mongo.indexOps(generation.collection("recommendations")).ensureIndex(new Index().on("country", Sort.Direction.ASC));
     }
 }

@@ -17,8 +17,9 @@ public final class IsoDays {
             Comparator.comparingLong(day -> LocalDate.parse(day).toEpochDay());
 
     /**
-     * Months in the order they came. A month key that is not one (an earlier version cut {@code +9999999-12-31} to
-     * {@code +999999}) comes after every month, by its text, so that the order stays total.
+     * Months in the order they came. A month after year 9999 is no month to {@link YearMonth#parse}
+     * ({@link #monthOf} writes {@code 10000-01} without the sign the parser needs): such keys come after every month,
+     * by their text, so that the order stays total.
      */
     public static final Comparator<String> MONTH_ORDER = Comparator.comparing((String month) -> ordinal(month) == null)
             .thenComparing(month -> ordinal(month), Comparator.nullsLast(Comparator.naturalOrder()))
@@ -27,7 +28,7 @@ public final class IsoDays {
     private IsoDays() {
     }
 
-    /** The key of a day's month: {@code 2012-10}, {@code +9999999-12}. */
+    /** The key of a day's month: {@code 2012-10}, {@code 9999999-12}. */
     public static String monthOf(LocalDate day) {
         return YearMonth.from(day).toString();
     }

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
 
 /**
  * Every collection of the read models, as the projections declare them ({@link StoredCollection}), and where the
@@ -71,7 +73,24 @@ public final class ReadModelLayout {
         return declared == null ? null : declared.kept();
     }
 
-    private Set<String> names(java.util.function.Predicate<StoredCollection> which) {
+    /**
+     * The collections a check compares between the live read models and ones built afresh, by name: all but where
+     * they stand on the topic, and which documents the last events changed ({@link CountryChanges}), which counts an
+     * event applied again after an interrupted write once more: there live and rebuilt may rightly differ.
+     */
+    public List<String> compared() {
+        return collections.values().stream()
+                .filter(collection -> collection.type() != CountryChanges.class
+                        && !collection.name().equals(TopicPositions.COLLECTION))
+                .map(StoredCollection::name).sorted().toList();
+    }
+
+    /** The indexes of each collection, as its documents declare them ({@link StoredCollection#indexes}). */
+    Map<String, List<IndexDefinition>> indexes() {
+        return collections.values().stream().collect(Collectors.toMap(StoredCollection::name, StoredCollection::indexes));
+    }
+
+    private Set<String> names(Predicate<StoredCollection> which) {
         return collections.values().stream().filter(which).map(StoredCollection::name)
                 .collect(Collectors.toUnmodifiableSet());
     }

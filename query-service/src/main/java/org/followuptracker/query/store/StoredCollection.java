@@ -1,11 +1,17 @@
 package org.followuptracker.query.store;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import org.bson.Document;
 import org.followuptracker.events.EventEnvelope;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
 
 /**
  * A collection of read-model documents, as the projection that writes it declares it. The store's mechanics go by
@@ -46,6 +52,17 @@ public record StoredCollection(String name, Class<?> type, ReadAhead readAhead, 
      * entries of lists it holds, for the bound of what is kept.
      */
     public record Kept(BiFunction<String, Object, String> country, ToIntFunction<Object> entries) {
+    }
+
+    /**
+     * The indexes its documents' type declares ({@link CompoundIndex}). Most reads are key lookups and need none;
+     * these serve what a real MongoDB would otherwise scan for.
+     */
+    List<IndexDefinition> indexes() {
+        return Arrays.stream(type.getAnnotationsByType(CompoundIndex.class)).map(declared -> {
+            Index index = new CompoundIndexDefinition(Document.parse(declared.def()));
+            return (IndexDefinition) (declared.unique() ? index.unique() : index);
+        }).toList();
     }
 
     /** Documents the events change, written first, in no particular order; not read ahead. */

@@ -7,7 +7,10 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.Document;
+import org.followuptracker.query.projection.TheProjections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,6 +38,29 @@ class GenerationsTest {
 
         assertThat(generations.liveLayout()).isEqualTo(ReadModelLayout.VERSION);
         assertThat(generations.liveNowOfThisLayout()).contains(new Generation(4));
+    }
+
+    @Test
+    void aNewGenerationHasTheIndexesItsDocumentsDeclare() {
+        Generation generation = new Generations(mongo).allocate(TheProjections.all().layout());
+
+        assertThat(indexes(generation, "audit")).contains(
+                new Document("key", new Document("country", 1).append("position", 1)).append("unique", true),
+                new Document("key", new Document("recordedAtTime", 1).append("country", 1).append("position", 1)),
+                new Document("key", new Document("actor", 1).append("recordedAtTime", 1)));
+    }
+
+    /** The keys of each index of the collection, and whether it is unique where it is. */
+    private List<Document> indexes(Generation generation, String collection) {
+        List<Document> indexes = new ArrayList<>();
+        for (Document index : mongo.getCollection(generation.collection(collection)).listIndexes()) {
+            Document described = new Document("key", index.get("key"));
+            if (Boolean.TRUE.equals(index.get("unique"))) {
+                described.append("unique", true);
+            }
+            indexes.add(described);
+        }
+        return indexes;
     }
 
     @Test
