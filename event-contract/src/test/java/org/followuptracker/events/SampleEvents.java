@@ -11,15 +11,16 @@ import java.util.List;
  * One event of every type the contract permits, made from each record's components, so that a new event type is
  * covered without a list to update: a text is its component's name and place, the country is KAZ, a date is
  * 18 October 2012 plus the component's place in days, a list holds one element, an enum is its first constant.
+ * Shared with the command service's tests through this module's test jar.
  */
-final class SampleEvents {
+public final class SampleEvents {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2012, 10, 18);
 
     private SampleEvents() {
     }
 
-    static List<TrackerEvent> oneOfEachType() {
+    public static List<TrackerEvent> oneOfEachType() {
         return Arrays.stream(TrackerEvent.class.getPermittedSubclasses())
                 .map(type -> (TrackerEvent) sampleOf(type))
                 .toList();

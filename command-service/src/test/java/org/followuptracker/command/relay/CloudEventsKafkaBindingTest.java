@@ -35,6 +35,7 @@ import org.followuptracker.command.support.TestDatabase;
 import org.followuptracker.command.support.TestUsers;
 import org.followuptracker.events.EnvelopeCodec;
 import org.followuptracker.events.EventTypes;
+import org.followuptracker.events.SampleEvents;
 import org.followuptracker.events.TrackerEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
