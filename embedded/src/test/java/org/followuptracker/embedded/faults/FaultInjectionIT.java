@@ -411,12 +411,15 @@ class FaultInjectionIT {
 
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> clients = workload.streamUntil(2, stop, () -> commands);
-            Thread.sleep(4_000);
+            // Killed under load: once the clients have had some 150 commands answered (about 4 s here).
+            awaitOutcomes(workload, workload.outcomes().size() + 150, clients.get(0));
             stack.killStores();
             int acceptedBefore = (int) workload.outcomes().stream().filter(Workload.Outcome::accepted).count();
+            // The fault itself: the broker and the read store stay away this long, while the services run on.
             Thread.sleep(3_000);
             stack.startStores();
-            Thread.sleep(2_000);
+            // The load goes on over their return.
+            awaitOutcomes(workload, workload.outcomes().size() + 50, clients.get(0));
             stop.set(true);
             for (Thread client : clients) {
                 client.join();

@@ -1,6 +1,7 @@
 package org.followuptracker.embedded.readstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.followuptracker.embedded.FreePorts;
 import org.followuptracker.embedded.InProcessMongo;
@@ -67,6 +69,7 @@ class CommitBetweenRequestsTest {
         server.bind("127.0.0.1", port);
         List<Path> copies = new ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong written = new AtomicLong();
         List<Thread> writers = new ArrayList<>();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoDatabase database = client.getDatabase("test");
@@ -77,13 +80,16 @@ class CommitBetweenRequestsTest {
                         database.getCollection("documents_" + writer).insertOne(new Document("_id", at));
                         database.getCollection("positions").replaceOne(Filters.eq("_id", writer),
                                 new Document("_id", writer).append("at", at), new ReplaceOptions().upsert(true));
+                        written.incrementAndGet();
                     }
                 });
                 thread.start();
                 writers.add(thread);
             }
             for (int c = 0; c < 60; c++) {
-                Thread.sleep(20);
+                long before = written.get();
+                await("more writes before the next copy").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(1)).until(() -> written.get() >= before + 20);
                 Path copy = folder.resolve("copy-" + c);
                 Files.createDirectories(copy);
                 Files.copy(file, copy.resolve(InProcessMongo.FILE));
